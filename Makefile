@@ -1,0 +1,43 @@
+# Convenience entry points over CMake. `make run` and `make test` are the README's two commands.
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+PPC_BUILD  ?= build-ppc
+JOBS       ?= $(shell nproc)
+SCENE      ?= scenes/default.scn
+
+.PHONY: all deps build run test test-host test-asan test-ppc bench clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh
+
+build:
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo
+	cmake --build $(BUILD) -j $(JOBS)
+
+run: deps build
+	$(BUILD)/sim/aleph-sim --stats $(wildcard $(SCENE))
+
+test: deps test-host test-asan test-ppc
+
+test-host: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+test-asan:
+	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DALEPH_SANITIZE=ON
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	cd $(ASAN_BUILD) && ctest --output-on-failure -j $(JOBS)
+
+test-ppc:
+	cmake -S . -B $(PPC_BUILD) -DCMAKE_TOOLCHAIN_FILE=cmake/toolchain-powerpc.cmake -DCMAKE_BUILD_TYPE=RelWithDebInfo
+	cmake --build $(PPC_BUILD) -j $(JOBS)
+	cd $(PPC_BUILD) && ctest --output-on-failure -j $(JOBS)
+
+bench: build
+	cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release
+	cmake --build build-release -j $(JOBS)
+	build-release/bench/bench_pool
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD) $(PPC_BUILD) build-release

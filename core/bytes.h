@@ -1,0 +1,54 @@
+/* bytes.h: byte-level helpers for core/ (no libc): fill, copy, compare, and the little-endian
+ * integer encoding bees pickles use on every CPU. Reads and writes go byte by byte, so they
+ * never make an unaligned word access (which faults on the AVR32). */
+#ifndef ALEPH_BYTES_H
+#define ALEPH_BYTES_H
+
+#include <stdint.h>
+
+static inline void bytes_fill(void *dst, uint8_t v, uint32_t n) {
+  uint8_t *d = (uint8_t *)dst;
+  while (n--) *d++ = v;
+}
+static inline void bytes_copy(void *dst, const void *src, uint32_t n) {
+  uint8_t *d = (uint8_t *)dst;
+  const uint8_t *s = (const uint8_t *)src;
+  while (n--) *d++ = *s++;
+}
+/* Like bytes_copy, but correct for overlapping regions. */
+static inline void bytes_move(void *dst, const void *src, uint32_t n) {
+  uint8_t *d = (uint8_t *)dst;
+  const uint8_t *s = (const uint8_t *)src;
+  if (d < s) {
+    while (n--) *d++ = *s++;
+  } else if (d > s) {
+    d += n;
+    s += n;
+    while (n--) *--d = *--s;
+  }
+}
+static inline int bytes_equal(const void *a, const void *b, uint32_t n) {
+  const uint8_t *x = (const uint8_t *)a, *y = (const uint8_t *)b;
+  while (n--)
+    if (*x++ != *y++) return 0;
+  return 1;
+}
+
+static inline uint16_t le_get_u16(const uint8_t *p) {
+  return (uint16_t)(p[0] | (p[1] << 8));
+}
+static inline uint32_t le_get_u32(const uint8_t *p) {
+  return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
+}
+static inline void le_put_u16(uint8_t *p, uint16_t v) {
+  p[0] = (uint8_t)v;
+  p[1] = (uint8_t)(v >> 8);
+}
+static inline void le_put_u32(uint8_t *p, uint32_t v) {
+  p[0] = (uint8_t)v;
+  p[1] = (uint8_t)(v >> 8);
+  p[2] = (uint8_t)(v >> 16);
+  p[3] = (uint8_t)(v >> 24);
+}
+
+#endif

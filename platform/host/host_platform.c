@@ -1,0 +1,81 @@
+/* host_platform.c: core/'s platform on a PC (malloc'd arena, CLOCK_MONOTONIC, stderr log). */
+#define _POSIX_C_SOURCE 200809L
+#include "host_platform.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static uint64_t now_ns(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
+}
+
+static uint32_t host_ticks(void *ctx) {
+  host_platform_t *h = ctx;
+  if (h->virtual_clock) return h->virtual_ms;
+  return (uint32_t)((now_ns() - h->start_ns) / 1000000u);
+}
+
+static void host_log(void *ctx, platform_log_level_t level, const char *line) {
+  static const char *names[] = {"debug", "info", "warning", "error"};
+  host_platform_t *h = ctx;
+  if (level < h->min_level) return;
+  fprintf(stderr, "aleph: %s: %s\n", names[level], line);
+}
+
+static void host_fault(void *ctx, const char *what) {
+  host_platform_t *h = ctx;
+  h->faults++;
+  fprintf(stderr, "aleph: fault: %s\n", what);
+}
+
+bool host_platform_init(host_platform_t *h, size_t arena_bytes, bool virtual_clock) {
+  memset(h, 0, sizeof *h);
+  h->arena_alloc = calloc(1, arena_bytes ? arena_bytes : 1);
+  if (!h->arena_alloc) {
+    fprintf(stderr, "aleph: cannot allocate a %zu-byte arena: %s\n", arena_bytes, strerror(errno));
+    return false;
+  }
+  h->platform.arena = h->arena_alloc; /* calloc's alignment is at least 8 */
+  h->platform.arena_size = arena_bytes;
+  h->platform.ticks_ms = host_ticks;
+  h->platform.log = host_log;
+  h->platform.fault = host_fault;
+  h->platform.ctx = h;
+  h->virtual_clock = virtual_clock;
+  h->start_ns = now_ns();
+  h->min_level = PLATFORM_LOG_INFO;
+  return true;
+}
+
+void host_platform_free(host_platform_t *h) {
+  free(h->arena_alloc);
+  h->arena_alloc = NULL;
+  h->platform.arena = NULL;
+}
+
+void host_platform_advance(host_platform_t *h, uint32_t ms) { h->virtual_ms += ms; }
+
+bool host_parse_size(const char *text, size_t *out) {
+  char *end;
+  unsigned long long v;
+  if (!text || !*text || *text == '-') return false;
+  errno = 0;
+  v = strtoull(text, &end, 10);
+  if (errno || end == text) return false;
+  switch (*end) {
+  case 'k': case 'K': v <<= 10; end++; break;
+  case 'm': case 'M': v <<= 20; end++; break;
+  case 'g': case 'G': v <<= 30; end++; break;
+  default: break;
+  }
+  if ((*end == 'i' || *end == 'B') && end[-1] != '\0') end += (*end == 'i') ? 1 : 0;
+  if (*end == 'B') end++;
+  if (*end != '\0' || v == 0 || v > 0xFFFFFFFFull) return false;
+  *out = (size_t)v;
+  return true;
+}

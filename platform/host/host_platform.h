@@ -1,0 +1,35 @@
+/* host_platform.h: core/'s platform on a PC: the "SDRAM" arena from malloc, the monotonic
+ * host clock (or a virtual one for deterministic runs), log lines to stderr. */
+#ifndef ALEPH_HOST_PLATFORM_H
+#define ALEPH_HOST_PLATFORM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "platform.h"
+
+/* The Aleph's SDRAM: 32 MiB. */
+#define HOST_DEFAULT_ARENA_BYTES (32u << 20)
+
+typedef struct {
+  platform_t platform;   /* hand &host->platform to core */
+  void *arena_alloc;     /* what malloc returned */
+  bool virtual_clock;    /* ticks come from virtual_ms, advanced by the caller */
+  uint32_t virtual_ms;
+  uint64_t start_ns;
+  platform_log_level_t min_level; /* lines below this level are dropped */
+  uint32_t faults;       /* fault hook calls so far */
+} host_platform_t;
+
+/* Allocates an arena of arena_bytes (8-byte aligned, zero-filled) and sets up the callbacks.
+ * Returns false (with a message on stderr) if the arena cannot be allocated. */
+bool host_platform_init(host_platform_t *host, size_t arena_bytes, bool virtual_clock);
+void host_platform_free(host_platform_t *host);
+/* Advances the virtual clock (no effect on the real clock). */
+void host_platform_advance(host_platform_t *host, uint32_t ms);
+
+/* Parses a size like "32M", "512K", "1048576" (K/M/G binary multiples). Returns false if bad. */
+bool host_parse_size(const char *text, size_t *out);
+
+#endif
