@@ -15,7 +15,7 @@ foreach(src ${sources})
   foreach(debug 0 1)
     execute_process(
       COMMAND ${CC} -std=c11 -ffreestanding -fno-builtin -nostdlib -nostdinc
-              -isystem ${OUT}/include -I${SRC}/core
+              -isystem ${OUT}/include -I${SRC}/core -I${SRC}/core/ops -I${GEN}
               -DPOOL_DEBUG=${debug} -O2 -Wall -Wextra -Werror -c ${src} -o ${OUT}/${name}_${debug}.o
       RESULT_VARIABLE rc ERROR_VARIABLE err)
     if(NOT rc EQUAL 0)

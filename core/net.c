@@ -1,0 +1,636 @@
+/* net.c: the operator network: op creation and deletion on the pools, the global input/output
+ * index tables (O(1) both ways), connections, activation with a depth bound, params, and the
+ * invariant checker. Presets live in preset.c, timers in op_timer.c. */
+#include "net.h"
+
+#include "bytes.h"
+#include "net_internal.h"
+#include "op_catalog.h"
+#include "services.h"
+#include "strbuf.h"
+#include "sys_ops.h"
+
+const net_limits_t NET_LIMITS_BEES08 = {128, 256, 256, 256, NET_PRESETS, NET_DEFAULT_DEPTH};
+
+static uint16_t min16(uint32_t a, uint32_t b) { return (uint16_t)(a < b ? a : b); }
+
+void net_limits_for_plan(const pool_plan_t *plan, net_limits_t *out) {
+  uint32_t blocks = plan ? plan->small_count + plan->big_count : 0;
+  /* every op takes at least one block; the scene format bounds what can be saved */
+  out->max_ops = min16(blocks, NET_LIMITS_BEES08.max_ops);
+  out->max_ins = min16((uint32_t)out->max_ops * NET_PORTS_PER_OP, NET_LIMITS_BEES08.max_ins);
+  out->max_outs = min16((uint32_t)out->max_ops * NET_PORTS_PER_OP, NET_LIMITS_BEES08.max_outs);
+  out->max_params = NET_DSP_PARAMS_MAX;
+  out->max_presets = NET_PRESETS;
+  out->max_depth = NET_DEFAULT_DEPTH;
+}
+
+/* ---- layout ---- */
+
+typedef struct {
+  uint32_t ops, ins, outs, params, presets, preset_ins, preset_outs, total;
+} net_layout_t;
+
+static uint32_t align8(uint32_t v) { return (v + 7u) & ~7u; }
+
+static bool limits_ok(const net_limits_t *l) {
+  return l && l->max_ops && l->max_ins && l->max_outs && l->max_presets && l->max_depth &&
+         l->max_ops <= 0x7FFF && l->max_ins <= 0x7FFF && l->max_outs <= 0x7FFF &&
+         (uint32_t)l->max_ins + l->max_params <= 0x7FFF;
+}
+
+static bool net_layout(const net_limits_t *l, net_layout_t *n) {
+  uint32_t off;
+  if (!limits_ok(l)) return false;
+  off = align8(sizeof(net_t));
+  n->ops = off;
+  off = align8(off + (uint32_t)l->max_ops * sizeof(op_t *));
+  n->ins = off;
+  off = align8(off + (uint32_t)l->max_ins * sizeof(net_node_t));
+  n->outs = off;
+  off = align8(off + (uint32_t)l->max_outs * sizeof(net_node_t));
+  n->params = off;
+  off = align8(off + (uint32_t)l->max_params * sizeof(net_param_t));
+  n->presets = off;
+  off = align8(off + (uint32_t)l->max_presets * sizeof(preset_t));
+  n->preset_ins = off;
+  off = align8(off + (uint32_t)l->max_presets * ((uint32_t)l->max_ins + l->max_params) *
+                         sizeof(preset_in_t));
+  n->preset_outs = off;
+  off = align8(off + (uint32_t)l->max_presets * l->max_outs * sizeof(preset_out_t));
+  n->total = off;
+  return true;
+}
+
+uint32_t net_region_size(const net_limits_t *limits) {
+  net_layout_t n;
+  return net_layout(limits, &n) ? n.total : 0;
+}
+
+net_status_t net_init(void *region, uint32_t size, const net_limits_t *limits, pool_t *pool,
+                      const platform_t *platform, net_t **out) {
+  net_layout_t n;
+  uint8_t *base = (uint8_t *)region;
+  net_t *net;
+  uint16_t p;
+  if (!region || !limits || !pool || !out) return NET_ERR_NULL_ARG;
+  *out = 0;
+  if (!net_layout(limits, &n)) return NET_ERR_BAD_LIMITS;
+  if (n.total > size || ((uintptr_t)region & 7u)) return NET_ERR_REGION_TOO_SMALL;
+  net = (net_t *)region;
+  bytes_fill(net, 0, sizeof *net);
+  net->pool = pool;
+  net->platform = platform;
+  net->lim = *limits;
+  net->ops = (op_t **)(base + n.ops);
+  net->ins = (net_node_t *)(base + n.ins);
+  net->outs = (net_node_t *)(base + n.outs);
+  net->params = (net_param_t *)(base + n.params);
+  net->presets = (preset_t *)(base + n.presets);
+  for (p = 0; p < limits->max_presets; p++) {
+    net->presets[p].ins = (preset_in_t *)(base + n.preset_ins) +
+                          (uint32_t)p * ((uint32_t)limits->max_ins + limits->max_params);
+    net->presets[p].outs = (preset_out_t *)(base + n.preset_outs) + (uint32_t)p * limits->max_outs;
+    net->presets[p].num_ins = net->presets[p].num_outs = 0; /* the region is not zeroed */
+  }
+  for (p = 0; p < OP_CLASS_COUNT; p++) net->classes[p] = op_class_by_id(p);
+  preset_clear_all(net);
+  *out = net;
+  return NET_OK;
+}
+
+/* ---- ops ---- */
+
+static void fault(const net_t *net, const char *what) { platform_fault(net->platform, what); }
+
+/* Re-numbers ops from `from` on: index, first input, first output. */
+static void renumber(net_t *net, uint16_t from) {
+  uint16_t i, fin, fout;
+  if (from == 0) {
+    fin = fout = 0;
+  } else {
+    const op_t *prev = net->ops[from - 1u];
+    fin = (uint16_t)(prev->first_in + prev->cls->num_ins);
+    fout = (uint16_t)(prev->first_out + prev->cls->num_outs);
+  }
+  for (i = from; i < net->num_ops; i++) {
+    op_t *op = net->ops[i];
+    op->index = i;
+    op->first_in = fin;
+    op->first_out = fout;
+    fin = (uint16_t)(fin + op->cls->num_ins);
+    fout = (uint16_t)(fout + op->cls->num_outs);
+  }
+}
+
+net_status_t net_add_op(net_t *net, op_id_t id, uint16_t at, uint16_t *index) {
+  const op_class_t *cls;
+  op_t *op;
+  uint16_t fin, fout, i;
+  if (!net) return NET_ERR_NULL_ARG;
+  cls = (uint32_t)id < OP_CLASS_COUNT ? net->classes[id] : 0;
+  if (!cls) {
+    net->stats.add_failures++;
+    return NET_ERR_UNKNOWN_CLASS;
+  }
+  if (at > net->num_ops) at = net->num_ops;
+  if (net->num_ops >= net->lim.max_ops) {
+    net->stats.add_failures++;
+    return NET_ERR_TOO_MANY_OPS;
+  }
+  if ((uint32_t)net->num_ins + cls->num_ins > net->lim.max_ins) {
+    net->stats.add_failures++;
+    return NET_ERR_TOO_MANY_INS;
+  }
+  if ((uint32_t)net->num_outs + cls->num_outs > net->lim.max_outs) {
+    net->stats.add_failures++;
+    return NET_ERR_TOO_MANY_OUTS;
+  }
+  op = (op_t *)POOL_ALLOC(net->pool, cls->size, (uint16_t)(cls->id + 1u));
+  if (!op) {
+    net->stats.add_failures++;
+    return NET_ERR_NO_MEMORY;
+  }
+  bytes_fill(op, 0, cls->size);
+  op->cls = cls;
+  op->net = net;
+  op->in = (io_t *)((uint8_t *)op + cls->in_offset);
+  op->out = (op_target_t *)((uint8_t *)op + cls->out_offset);
+  for (i = 0; i < cls->num_outs; i++) {
+    op->out[i].op = 0;
+    op->out[i].idx = NET_NONE;
+  }
+  /* room in the tables: ops, then this op's nodes at its first input/output */
+  if (at < net->num_ops) {
+    fin = net->ops[at]->first_in;
+    fout = net->ops[at]->first_out;
+  } else {
+    fin = net->num_ins;
+    fout = net->num_outs;
+  }
+  bytes_move(net->ops + at + 1, net->ops + at, (uint32_t)(net->num_ops - at) * sizeof(op_t *));
+  net->ops[at] = op;
+  net->num_ops++;
+  if (cls->num_ins) {
+    bytes_move(net->ins + fin + cls->num_ins, net->ins + fin,
+               (uint32_t)(net->num_ins - fin) * sizeof(net_node_t));
+    for (i = 0; i < cls->num_ins; i++) {
+      net->ins[fin + i].op = op;
+      net->ins[fin + i].sub = (uint8_t)i;
+      net->ins[fin + i].play = 0;
+    }
+    net->num_ins = (uint16_t)(net->num_ins + cls->num_ins);
+  }
+  if (cls->num_outs) {
+    bytes_move(net->outs + fout + cls->num_outs, net->outs + fout,
+               (uint32_t)(net->num_outs - fout) * sizeof(net_node_t));
+    for (i = 0; i < cls->num_outs; i++) {
+      net->outs[fout + i].op = op;
+      net->outs[fout + i].sub = (uint8_t)i;
+      net->outs[fout + i].play = 0;
+    }
+    net->num_outs = (uint16_t)(net->num_outs + cls->num_outs);
+  }
+  renumber(net, at);
+  if (cls->init) cls->init(op);
+  if (index) *index = at;
+  return NET_OK;
+}
+
+/* Disconnects every output (of any op) that targets op. */
+static void drop_links_to(net_t *net, const op_t *op) {
+  uint16_t o;
+  for (o = 0; o < net->num_outs && op->refs; o++) {
+    op_t *src = net->outs[o].op;
+    op_target_t *t = &src->out[net->outs[o].sub];
+    if (t->op == op) {
+      t->op = 0;
+      t->idx = NET_NONE;
+      ((op_t *)op)->refs--;
+    }
+  }
+}
+
+static void remove_at(net_t *net, uint16_t index) {
+  op_t *op = net->ops[index];
+  const op_class_t *cls = op->cls;
+  uint16_t i, fin = op->first_in, fout = op->first_out;
+  if (cls->deinit) cls->deinit(op);
+  op_timer_stop_all(net, op);
+  /* its own outputs release their targets */
+  for (i = 0; i < cls->num_outs; i++) {
+    if (op->out[i].op) op->out[i].op->refs--;
+    op->out[i].op = 0;
+    op->out[i].idx = NET_NONE;
+  }
+  if (op->refs) preset_forget_op(net, op);
+  if (op->refs) drop_links_to(net, op);
+  bytes_move(net->ins + fin, net->ins + fin + cls->num_ins,
+             (uint32_t)(net->num_ins - fin - cls->num_ins) * sizeof(net_node_t));
+  net->num_ins = (uint16_t)(net->num_ins - cls->num_ins);
+  bytes_move(net->outs + fout, net->outs + fout + cls->num_outs,
+             (uint32_t)(net->num_outs - fout - cls->num_outs) * sizeof(net_node_t));
+  net->num_outs = (uint16_t)(net->num_outs - cls->num_outs);
+  bytes_move(net->ops + index, net->ops + index + 1,
+             (uint32_t)(net->num_ops - index - 1u) * sizeof(op_t *));
+  net->num_ops--;
+  renumber(net, index);
+  if (pool_free(net->pool, op) != POOL_OK) fault(net, "net: op memory was corrupt when removed");
+}
+
+net_status_t net_remove_op(net_t *net, uint16_t index) {
+  if (!net) return NET_ERR_NULL_ARG;
+  if (index >= net->num_ops) return NET_ERR_BAD_INDEX;
+  if (net->ops[index]->cls->flags & OP_FLAG_SYSTEM) return NET_ERR_SYSTEM_OP;
+  remove_at(net, index);
+  return NET_OK;
+}
+
+void net_clear_user_ops(net_t *net) {
+  uint16_t i;
+  if (!net) return;
+  for (i = net->num_ops; i-- > 0;)
+    if (!(net->ops[i]->cls->flags & OP_FLAG_SYSTEM)) remove_at(net, i);
+}
+
+void net_clear(net_t *net) {
+  if (!net) return;
+  while (net->num_ops) remove_at(net, (uint16_t)(net->num_ops - 1u));
+  net->num_params = 0;
+  preset_clear_all(net);
+  net->depth = 0;
+}
+
+net_status_t net_add_system_ops(net_t *net) {
+  static const op_id_t sys[] = {OP_ENC, OP_ENC, OP_ENC, OP_ENC, OP_SW, OP_SW, OP_SW,
+                                OP_SW,  OP_SW,  OP_SW,  OP_ADC, OP_PRESET};
+  uint16_t i;
+  for (i = 0; i < sizeof sys / sizeof sys[0]; i++) {
+    net_status_t st = net_add_op(net, sys[i], NET_NONE, 0);
+    if (st != NET_OK) return st;
+  }
+  return NET_OK;
+}
+
+/* ---- lookups ---- */
+
+uint16_t net_op_count(const net_t *net) { return net ? net->num_ops : 0; }
+uint16_t net_in_count(const net_t *net) { return net ? net->num_ins : 0; }
+uint16_t net_out_count(const net_t *net) { return net ? net->num_outs : 0; }
+op_t *net_op(const net_t *net, uint16_t i) { return net && i < net->num_ops ? net->ops[i] : 0; }
+uint16_t net_op_first_in(const net_t *net, uint16_t i) {
+  return net && i < net->num_ops ? net->ops[i]->first_in : NET_NONE;
+}
+uint16_t net_op_first_out(const net_t *net, uint16_t i) {
+  return net && i < net->num_ops ? net->ops[i]->first_out : NET_NONE;
+}
+
+bool net_in_owner(const net_t *net, uint16_t in, uint16_t *op, uint8_t *sub) {
+  if (!net || in >= net->num_ins) return false;
+  if (op) *op = net->ins[in].op->index;
+  if (sub) *sub = net->ins[in].sub;
+  return true;
+}
+
+bool net_out_owner(const net_t *net, uint16_t out, uint16_t *op, uint8_t *sub) {
+  if (!net || out >= net->num_outs) return false;
+  if (op) *op = net->outs[out].op->index;
+  if (sub) *sub = net->outs[out].sub;
+  return true;
+}
+
+const char *net_op_name(const net_t *net, uint16_t i) {
+  static const char *const sw_names[6] = {"SW1", "SW2", "SW3", "SW4", "FS1", "FS2"};
+  const op_t *op = net_op(net, i);
+  if (!op) return "";
+  /* bees names the six system switches by their position */
+  if (op->cls->id == OP_SW && i >= 4 && i < 10) return sw_names[i - 4];
+  return op->cls->display;
+}
+
+const char *net_in_name(const net_t *net, uint16_t in) {
+  if (!net) return "";
+  if (in < net->num_ins) return net->ins[in].op->cls->in_names[net->ins[in].sub];
+  if (in - net->num_ins < net->num_params) return net->params[in - net->num_ins].label;
+  return "";
+}
+
+const char *net_out_name(const net_t *net, uint16_t out) {
+  if (!net || out >= net->num_outs) return "";
+  return net->outs[out].op->cls->out_names[net->outs[out].sub];
+}
+
+/* ---- connections ---- */
+
+static int32_t target_index(const net_t *net, op_target_t t) {
+  if (t.op) return (int32_t)t.op->first_in + t.idx;
+  if (t.idx != NET_NONE) return (int32_t)net->num_ins + t.idx;
+  return -1;
+}
+
+int32_t net_target(const net_t *net, uint16_t out) {
+  if (!net || out >= net->num_outs) return -1;
+  return target_index(net, net->outs[out].op->out[net->outs[out].sub]);
+}
+
+static void set_target(op_target_t *t, op_t *op, uint16_t idx) {
+  if (t->op) t->op->refs--;
+  t->op = op;
+  t->idx = idx;
+  if (op) op->refs++;
+}
+
+net_status_t net_connect(net_t *net, uint16_t out, int32_t target) {
+  op_t *src;
+  op_target_t *t;
+  if (!net) return NET_ERR_NULL_ARG;
+  if (out >= net->num_outs) return NET_ERR_BAD_INDEX;
+  src = net->outs[out].op;
+  t = &src->out[net->outs[out].sub];
+  if (target < 0) {
+    set_target(t, 0, NET_NONE);
+    return NET_OK;
+  }
+  if (target < net->num_ins) {
+    op_t *dst = net->ins[target].op;
+    if (dst == src) return NET_ERR_SELF_CONNECT;
+    set_target(t, dst, net->ins[target].sub);
+    return NET_OK;
+  }
+  if (target - net->num_ins < net->num_params) {
+    set_target(t, 0, (uint16_t)(target - net->num_ins));
+    return NET_OK;
+  }
+  return NET_ERR_BAD_INDEX;
+}
+
+net_status_t net_disconnect(net_t *net, uint16_t out) { return net_connect(net, out, -1); }
+
+/* ---- activation ---- */
+
+void net_deliver(net_t *net, const op_t *src, uint8_t out, op_target_t t, io_t v) {
+  if (net->depth >= net->lim.max_depth) {
+    net->stats.feedback_cuts++;
+    if (net->watch) net->watch(net->watch_ctx, NET_EV_FEEDBACK, src, out, v);
+    return;
+  }
+  net->stats.deliveries++;
+  if (t.op) {
+    net->depth++;
+    if (net->depth > net->stats.max_depth_seen) net->stats.max_depth_seen = net->depth;
+    if (net->watch) net->watch(net->watch_ctx, NET_EV_INPUT, t.op, t.idx, v);
+    t.op->cls->in_fns[t.idx](t.op, v);
+    net->depth--;
+  } else if (t.idx < net->num_params) {
+    net_set_param(net, t.idx, v);
+  }
+}
+
+void op_fire(op_t *op, uint8_t k, io_t v) {
+  net_t *net = op->net;
+  op_target_t t = op->out[k];
+  if (net->watch) net->watch(net->watch_ctx, NET_EV_OUTPUT, op, k, v);
+  if (t.op || t.idx != NET_NONE) net_deliver(net, op, k, t, v);
+}
+
+net_status_t net_activate(net_t *net, uint16_t in, io_t value) {
+  op_target_t t;
+  if (!net) return NET_ERR_NULL_ARG;
+  if (in < net->num_ins) {
+    t.op = net->ins[in].op;
+    t.idx = net->ins[in].sub;
+  } else if (in - net->num_ins < net->num_params) {
+    t.op = 0;
+    t.idx = (uint16_t)(in - net->num_ins);
+  } else {
+    return NET_ERR_BAD_INDEX;
+  }
+  net_deliver(net, 0, 0, t, value);
+  return NET_OK;
+}
+
+io_t net_get_value(const net_t *net, uint16_t in) {
+  if (!net) return 0;
+  if (in < net->num_ins) return net->ins[in].op->in[net->ins[in].sub];
+  if (in - net->num_ins < net->num_params) return net->params[in - net->num_ins].value;
+  return 0;
+}
+
+net_status_t net_increment(net_t *net, uint16_t in, io_t inc) {
+  if (!net) return NET_ERR_NULL_ARG;
+  if (in < net->num_ins) {
+    op_t *op = net->ins[in].op;
+    if (op->cls->inc) {
+      op->cls->inc(op, net->ins[in].sub, inc);
+      return NET_OK;
+    }
+  }
+  if (in >= net->num_ins + net->num_params) return NET_ERR_BAD_INDEX;
+  return net_activate(net, in, op_sat((int32_t)net_get_value(net, in) + inc));
+}
+
+bool net_in_play(const net_t *net, uint16_t in) {
+  if (!net) return false;
+  if (in < net->num_ins) return net->ins[in].play != 0;
+  if (in - net->num_ins < net->num_params) return net->params[in - net->num_ins].play != 0;
+  return false;
+}
+
+net_status_t net_set_in_play(net_t *net, uint16_t in, bool play) {
+  if (!net) return NET_ERR_NULL_ARG;
+  if (in < net->num_ins) {
+    net->ins[in].play = play;
+  } else if (in - net->num_ins < net->num_params) {
+    net->params[in - net->num_ins].play = play;
+  } else {
+    return NET_ERR_BAD_INDEX;
+  }
+  return NET_OK;
+}
+
+/* ---- params ---- */
+
+uint16_t net_param_count(const net_t *net) { return net ? net->num_params : 0; }
+
+net_status_t net_add_param(net_t *net, const net_param_t *param) {
+  if (!net || !param) return NET_ERR_NULL_ARG;
+  if (net->num_params >= net->lim.max_params) return NET_ERR_TOO_MANY_PARAMS;
+  net->params[net->num_params] = *param;
+  net->params[net->num_params].label[NET_PARAM_LABEL_LEN] = '\0';
+  net->num_params++;
+  return NET_OK;
+}
+
+const net_param_t *net_param(const net_t *net, uint16_t idx) {
+  return net && idx < net->num_params ? &net->params[idx] : 0;
+}
+
+net_status_t net_set_param(net_t *net, uint16_t idx, io_t value) {
+  if (!net) return NET_ERR_NULL_ARG;
+  if (idx >= net->num_params) return NET_ERR_BAD_INDEX;
+  net->params[idx].value = value;
+  if (net->watch) net->watch(net->watch_ctx, NET_EV_PARAM, 0, idx, value);
+  if (net->services && net->services->param_changed)
+    net->services->param_changed(net->services->ctx, idx, value);
+  return NET_OK;
+}
+
+void net_clear_params(net_t *net) {
+  uint16_t p;
+  if (!net) return;
+  /* outputs that targeted params are disconnected */
+  for (p = 0; p < net->num_outs; p++) {
+    op_target_t *t = &net->outs[p].op->out[net->outs[p].sub];
+    if (!t->op) t->idx = NET_NONE;
+  }
+  net->num_params = 0;
+}
+
+/* ---- hardware events ---- */
+
+/* The system ops, found by class and position among that class (robust to scenes that reorder
+ * them, constant time for the standard layout). */
+static op_t *system_op(const net_t *net, op_id_t id, uint8_t nth) {
+  uint16_t i;
+  for (i = 0; i < net->num_ops; i++) {
+    op_t *op = net->ops[i];
+    if (op->cls->id == id && nth-- == 0) return op;
+  }
+  return 0;
+}
+
+net_status_t net_encoder(net_t *net, uint8_t enc, int16_t delta) {
+  op_t *op;
+  if (!net) return NET_ERR_NULL_ARG;
+  if (enc > 3) return NET_ERR_BAD_INDEX;
+  op = system_op(net, OP_ENC, enc);
+  if (!op) return NET_ERR_BAD_INDEX;
+  op_enc_turn(op, delta);
+  return NET_OK;
+}
+
+net_status_t net_switch(net_t *net, uint8_t sw, bool pressed) {
+  op_t *op;
+  if (!net) return NET_ERR_NULL_ARG;
+  if (sw > 5) return NET_ERR_BAD_INDEX;
+  op = system_op(net, OP_SW, sw);
+  if (!op) return NET_ERR_BAD_INDEX;
+  op_sw_press(op, pressed);
+  return NET_OK;
+}
+
+net_status_t net_cv_in(net_t *net, uint8_t channel, io_t value) {
+  op_t *op;
+  if (!net) return NET_ERR_NULL_ARG;
+  if (channel > 3) return NET_ERR_BAD_INDEX;
+  op = system_op(net, OP_ADC, 0);
+  if (!op) return NET_ERR_BAD_INDEX;
+  op_adc_sample(op, channel, value);
+  return NET_OK;
+}
+
+/* ---- observation ---- */
+
+void net_set_watch(net_t *net, net_watch_fn fn, void *ctx) {
+  if (!net) return;
+  net->watch = fn;
+  net->watch_ctx = ctx;
+}
+
+void net_get_stats(const net_t *net, net_stats_t *out) {
+  if (!net || !out) return;
+  *out = net->stats;
+  out->ops = net->num_ops;
+  out->ins = net->num_ins;
+  out->outs = net->num_outs;
+  out->params = net->num_params;
+}
+
+const net_limits_t *net_get_limits(const net_t *net) { return net ? &net->lim : 0; }
+pool_t *net_pool(const net_t *net) { return net ? net->pool : 0; }
+const platform_t *net_platform(const net_t *net) { return net ? net->platform : 0; }
+void net_set_services(net_t *net, const net_services_t *s) {
+  if (net) net->services = s;
+}
+const net_services_t *net_services(const net_t *net) { return net ? net->services : 0; }
+
+static net_status_t corrupt(const net_t *net, const char *what, uint32_t where) {
+  char buf[96];
+  strbuf_t sb;
+  sb_init(&sb, buf, sizeof buf);
+  sb_str(&sb, "net check: ");
+  sb_str(&sb, what);
+  sb_str(&sb, " at ");
+  sb_u32(&sb, where);
+  fault(net, buf);
+  return NET_ERR_CORRUPT;
+}
+
+net_status_t net_check(const net_t *net) {
+  uint16_t i, k;
+  uint32_t fin = 0, fout = 0;
+  if (!net) return NET_ERR_NULL_ARG;
+  if (net->num_ops > net->lim.max_ops || net->num_ins > net->lim.max_ins ||
+      net->num_outs > net->lim.max_outs || net->num_params > net->lim.max_params)
+    return corrupt(net, "count over limit", 0);
+  for (i = 0; i < net->num_ops; i++) {
+    const op_t *op = net->ops[i];
+    uint32_t refs = 0;
+    if (!op || !pool_owns(net->pool, op)) return corrupt(net, "op not live in the pool", i);
+    if (op->net != net || op->index != i) return corrupt(net, "op index", i);
+    if (op->first_in != fin || op->first_out != fout) return corrupt(net, "op first node", i);
+    if (op_class_by_id(op->cls->id) != op->cls) return corrupt(net, "op class", i);
+    if (op->in != (io_t *)((const uint8_t *)op + op->cls->in_offset) ||
+        op->out != (op_target_t *)((const uint8_t *)op + op->cls->out_offset))
+      return corrupt(net, "op port arrays", i);
+    for (k = 0; k < op->cls->num_ins; k++)
+      if (net->ins[fin + k].op != op || net->ins[fin + k].sub != k)
+        return corrupt(net, "input node", fin + k);
+    for (k = 0; k < op->cls->num_outs; k++)
+      if (net->outs[fout + k].op != op || net->outs[fout + k].sub != k)
+        return corrupt(net, "output node", fout + k);
+    fin += op->cls->num_ins;
+    fout += op->cls->num_outs;
+    /* references: outputs targeting it + preset entries naming it */
+    for (k = 0; k < net->num_outs; k++) {
+      const op_target_t *t = &net->outs[k].op->out[net->outs[k].sub];
+      if (t->op == op) refs++;
+    }
+    refs += preset_count_refs(net, op);
+    if (refs != op->refs) return corrupt(net, "op reference count", i);
+  }
+  if (fin != net->num_ins || fout != net->num_outs) return corrupt(net, "node counts", 0);
+  for (k = 0; k < net->num_outs; k++) {
+    const op_target_t *t = &net->outs[k].op->out[net->outs[k].sub];
+    if (t->op) {
+      if (t->op->net != net || t->op->index >= net->num_ops || net->ops[t->op->index] != t->op ||
+          t->idx >= t->op->cls->num_ins)
+        return corrupt(net, "output target", k);
+      if (t->op == net->outs[k].op) return corrupt(net, "self connection", k);
+    } else if (t->idx != NET_NONE && t->idx >= net->num_params) {
+      return corrupt(net, "param target", k);
+    }
+  }
+  if (net->depth != 0) return corrupt(net, "delivery depth", net->depth);
+  return NET_OK;
+}
+
+const char *net_strerror(net_status_t s) {
+  switch (s) {
+  case NET_OK: return "ok";
+  case NET_ERR_NULL_ARG: return "a required argument was NULL";
+  case NET_ERR_REGION_TOO_SMALL: return "the memory region is too small for the network tables";
+  case NET_ERR_BAD_LIMITS: return "the network limits are invalid";
+  case NET_ERR_UNKNOWN_CLASS: return "no such operator class";
+  case NET_ERR_TOO_MANY_OPS: return "the network has no room for another operator";
+  case NET_ERR_TOO_MANY_INS: return "the network has no room for the operator's inputs";
+  case NET_ERR_TOO_MANY_OUTS: return "the network has no room for the operator's outputs";
+  case NET_ERR_NO_MEMORY: return "operator memory is exhausted";
+  case NET_ERR_BAD_INDEX: return "index out of range";
+  case NET_ERR_SYSTEM_OP: return "system operators cannot be removed";
+  case NET_ERR_SELF_CONNECT: return "an operator's output cannot feed its own input";
+  case NET_ERR_TOO_MANY_PARAMS: return "too many DSP parameters";
+  case NET_ERR_CORRUPT: return "the network's tables are inconsistent";
+  }
+  return "unknown network status";
+}

@@ -1,0 +1,165 @@
+/* net.h: the operator network: ops allocated from the pools, their input and output nodes with
+ * O(1) index tables, connections, DSP parameters, presets, activation with a feedback bound,
+ * and the op timers. Capacities are computed from the pool plan, not fixed. */
+#ifndef ALEPH_NET_H
+#define ALEPH_NET_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "op.h"
+#include "platform.h"
+#include "pool.h"
+
+/* Every outcome a net function can report. net_strerror() gives a sentence for each. */
+typedef enum {
+  NET_OK = 0,
+  NET_ERR_NULL_ARG,
+  NET_ERR_REGION_TOO_SMALL,  /* the region cannot hold the tables for these limits */
+  NET_ERR_BAD_LIMITS,        /* a limit is zero or over what indices can address */
+  NET_ERR_UNKNOWN_CLASS,     /* no such op class id or name */
+  NET_ERR_TOO_MANY_OPS,      /* the op table is full */
+  NET_ERR_TOO_MANY_INS,      /* the op's inputs do not fit the input table */
+  NET_ERR_TOO_MANY_OUTS,     /* the op's outputs do not fit the output table */
+  NET_ERR_NO_MEMORY,         /* the pools cannot hold the op (see pool_last_status) */
+  NET_ERR_BAD_INDEX,         /* op, input, output, param or preset index out of range */
+  NET_ERR_SYSTEM_OP,         /* system ops cannot be removed */
+  NET_ERR_SELF_CONNECT,      /* an op's output cannot target its own input */
+  NET_ERR_TOO_MANY_PARAMS,
+  NET_ERR_CORRUPT            /* the invariant checker found an inconsistency */
+} net_status_t;
+
+/* Table capacities. All node indices fit in int16 (bees' scene format uses signed 16-bit). */
+typedef struct {
+  uint16_t max_ops;
+  uint16_t max_ins;
+  uint16_t max_outs;
+  uint16_t max_params;
+  uint16_t max_presets;
+  uint16_t max_depth;  /* longest chain of output->input deliveries before it is cut */
+} net_limits_t;
+
+/* Limits from a pool plan: every op needs at least one block, so max_ops is the block count
+ * (capped to index range); inputs and outputs scale with ops by NET_PORTS_PER_OP, the average
+ * over real scenes rounded up; params are bounded by the DSP protocol's parameter count. */
+#define NET_PORTS_PER_OP 4u
+#define NET_DSP_PARAMS_MAX 256u /* bees' DSP protocol addresses parameters with one byte */
+#define NET_PRESETS 32u         /* bees' preset count, part of the scene format */
+#define NET_DEFAULT_DEPTH 64u
+void net_limits_for_plan(const pool_plan_t *plan, net_limits_t *out);
+/* bees 0.8.1's fixed limits (128 ops, 256 ins/outs/params, 32 presets): what its scene format
+ * can hold. */
+extern const net_limits_t NET_LIMITS_BEES08;
+
+/* Bytes net_init() needs for the tables of these limits. 0 if limits are invalid. */
+uint32_t net_region_size(const net_limits_t *limits);
+
+/* A DSP parameter node (the module's parameter, as bees stores it in scenes). */
+#define NET_PARAM_LABEL_LEN 16
+typedef struct {
+  char label[NET_PARAM_LABEL_LEN + 1];
+  uint8_t play;     /* shown on the play screen */
+  uint8_t type;     /* bees' ParamType */
+  io_t value;       /* the 16-bit control value the network drives */
+  int32_t min, max; /* descriptor range (DSP units) */
+  int32_t radix;
+} net_param_t;
+
+/* Activity an observer can watch (the play screen, OSC subscribers, recorders). */
+typedef enum {
+  NET_EV_INPUT,   /* an op input received a value: op, idx = input, value */
+  NET_EV_OUTPUT,  /* an op output fired: op, idx = output, value */
+  NET_EV_PARAM,   /* a DSP parameter was set: op = NULL, idx = param, value */
+  NET_EV_FEEDBACK /* a delivery was cut at the depth limit: op, idx = output */
+} net_event_kind_t;
+typedef void (*net_watch_fn)(void *ctx, net_event_kind_t kind, const op_t *op, uint16_t idx,
+                             io_t value);
+
+typedef struct {
+  uint16_t ops, ins, outs, params;
+  uint32_t deliveries;     /* counter: values delivered to inputs or params */
+  uint32_t feedback_cuts;  /* counter: deliveries dropped at the depth limit */
+  uint16_t max_depth_seen; /* high-water mark of the delivery depth */
+  uint32_t add_failures;   /* counter: ops that could not be added */
+} net_stats_t;
+
+/* Lays out the net's tables in [region, region+size) and binds it to a pool for op memory.
+ * The net starts empty (no system ops: see net_add_system_ops()). */
+net_status_t net_init(void *region, uint32_t size, const net_limits_t *limits, pool_t *pool,
+                      const platform_t *platform, net_t **out);
+/* Removes every op (system ops too), returning their memory; params and presets cleared. */
+void net_clear(net_t *net);
+/* Appends bees' 12 system ops: ENC x4, SW x4 (SW1..SW4), SW x2 (FS1, FS2), ADC, PRESET. */
+net_status_t net_add_system_ops(net_t *net);
+
+/* Adds an op of class id at position `at` (0..count; NET_NONE or count: append). On any failure
+ * the net is unchanged. Returns the new op's index in *index if non-NULL.
+ * Time: O(ops after `at` + their nodes) for the index tables; O(1) appending. */
+net_status_t net_add_op(net_t *net, op_id_t id, uint16_t at, uint16_t *index);
+/* Removes op `index` and every connection and preset entry naming it.
+ * Time: O(ops after it + their nodes), plus O(outputs) only if something targets it. */
+net_status_t net_remove_op(net_t *net, uint16_t index);
+/* Removes every op that is not a system op. */
+void net_clear_user_ops(net_t *net);
+
+/* ---- O(1) lookups ---- */
+uint16_t net_op_count(const net_t *net);
+uint16_t net_in_count(const net_t *net);   /* op inputs (params not included) */
+uint16_t net_out_count(const net_t *net);
+op_t *net_op(const net_t *net, uint16_t index);      /* NULL if out of range */
+uint16_t net_op_first_in(const net_t *net, uint16_t op);  /* NET_NONE if out of range */
+uint16_t net_op_first_out(const net_t *net, uint16_t op);
+/* Global input index -> its op's index and the input's index within the op. */
+bool net_in_owner(const net_t *net, uint16_t in, uint16_t *op, uint8_t *sub);
+bool net_out_owner(const net_t *net, uint16_t out, uint16_t *op, uint8_t *sub);
+/* Name helpers: an op's display name (bees shows SW1..SW4, FS1, FS2 for ops 4..9). */
+const char *net_op_name(const net_t *net, uint16_t op);
+const char *net_in_name(const net_t *net, uint16_t in);
+const char *net_out_name(const net_t *net, uint16_t out);
+
+/* ---- connections ----
+ * Targets use bees' global numbering: 0..ins-1 are op inputs, ins..ins+params-1 DSP params,
+ * and -1 (or any negative) means none. */
+net_status_t net_connect(net_t *net, uint16_t out, int32_t target);
+net_status_t net_disconnect(net_t *net, uint16_t out);
+/* The output's target in global numbering, -1 if none (or if out is out of range). */
+int32_t net_target(const net_t *net, uint16_t out);
+
+/* ---- values ---- */
+/* Sets an input (global index, params included) as bees' net_set_in_value: runs the op's
+ * handler, so outputs fire and propagate. */
+net_status_t net_activate(net_t *net, uint16_t in, io_t value);
+/* Current value of an input or param (global index). 0 if out of range. */
+io_t net_get_value(const net_t *net, uint16_t in);
+/* UI increment (op's inc handler, or saturating add), then activation. */
+net_status_t net_increment(net_t *net, uint16_t in, io_t inc);
+/* Input play flags (which inputs the play screen shows). */
+bool net_in_play(const net_t *net, uint16_t in);
+net_status_t net_set_in_play(net_t *net, uint16_t in, bool play);
+
+/* ---- DSP parameters ---- */
+uint16_t net_param_count(const net_t *net);
+net_status_t net_add_param(net_t *net, const net_param_t *param);
+const net_param_t *net_param(const net_t *net, uint16_t idx);
+/* Sets a param's value (what an output targeting it does). */
+net_status_t net_set_param(net_t *net, uint16_t idx, io_t value);
+void net_clear_params(net_t *net);
+
+/* ---- hardware events (system ops) ---- */
+net_status_t net_encoder(net_t *net, uint8_t enc, int16_t delta); /* enc 0..3 */
+net_status_t net_switch(net_t *net, uint8_t sw, bool pressed);    /* 0..3 keys, 4..5 footswitches */
+net_status_t net_cv_in(net_t *net, uint8_t channel, io_t value);  /* ADC channel 0..3 */
+
+/* ---- observation and health ---- */
+void net_set_watch(net_t *net, net_watch_fn fn, void *ctx);
+void net_get_stats(const net_t *net, net_stats_t *out);
+const net_limits_t *net_get_limits(const net_t *net);
+pool_t *net_pool(const net_t *net);
+const platform_t *net_platform(const net_t *net);
+/* Recomputes every index table by brute force and compares; checks op memory with the pool.
+ * Returns NET_OK or NET_ERR_CORRUPT (the platform fault hook hears what). O(nodes + outputs). */
+net_status_t net_check(const net_t *net);
+
+const char *net_strerror(net_status_t status);
+
+#endif

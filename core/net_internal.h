@@ -1,0 +1,68 @@
+/* net_internal.h: the net's private layout, shared by the modules that implement the net
+ * (net.c, preset.c, op_timer.c, op_catalog.c). Nothing outside core/ includes this. */
+#ifndef ALEPH_NET_INTERNAL_H
+#define ALEPH_NET_INTERNAL_H
+
+#include "net.h"
+#include "op_timer.h"
+#include "preset.h"
+
+/* One input or output node in global order: its op and its index within the op. */
+typedef struct {
+  op_t *op;
+  uint8_t sub;
+  uint8_t play;
+} net_node_t;
+
+typedef struct {
+  op_t *op;       /* NULL: DSP param idx */
+  uint16_t idx;
+  io_t value;
+} preset_in_t;
+
+typedef struct {
+  op_t *src;      /* output owner */
+  uint8_t out;
+  op_target_t target;
+} preset_out_t;
+
+typedef struct {
+  char name[PRESET_NAME_LEN + 1];
+  uint16_t num_ins, num_outs;
+  preset_in_t *ins;   /* capacity max_ins + max_params */
+  preset_out_t *outs; /* capacity max_outs */
+} preset_t;
+
+struct net {
+  pool_t *pool;
+  const platform_t *platform;
+  net_limits_t lim;
+  op_t **ops;
+  net_node_t *ins;
+  net_node_t *outs;
+  net_param_t *params;
+  preset_t *presets;
+  uint16_t num_ops, num_ins, num_outs, num_params;
+  uint16_t depth;
+  uint16_t preset_select;
+  net_stats_t stats;
+  net_watch_fn watch;
+  void *watch_ctx;
+  op_timer_t *timers;
+  uint32_t now;
+  const struct net_services *services;
+  const op_class_t *classes[OP_CLASS_COUNT]; /* by id, cached from the catalogue */
+};
+
+/* Removes every preset entry naming op (as input owner, output owner or target). */
+void preset_forget_op(net_t *net, const op_t *op);
+/* How many preset entries name op (for the invariant checker). */
+uint32_t preset_count_refs(const net_t *net, const op_t *op);
+/* Clears every preset (names reset to bees' "NNN_"). */
+void preset_clear_all(net_t *net);
+/* Stops every timer owned by op. */
+void op_timer_stop_all(net_t *net, const op_t *op);
+/* Delivers v to a target (input handler or param), with the depth bound. */
+void net_deliver(net_t *net, const op_t *src, uint8_t out, op_target_t t, io_t v);
+
+#endif

@@ -1,0 +1,34 @@
+/* op.c: framework helpers every op class shares (pickling of io values). */
+#include "op.h"
+
+#include "bytes.h"
+
+int32_t op_pickle_ios(const io_t *vals, uint32_t n, uint8_t *dst, uint32_t cap) {
+  uint32_t i;
+  if (cap < 2u * n) return -1;
+  for (i = 0; i < n; i++) le_put_u16(dst + 2u * i, (uint16_t)vals[i]);
+  return (int32_t)(2u * n);
+}
+
+int32_t op_unpickle_ios(io_t *vals, uint32_t n, const uint8_t *src, uint32_t len) {
+  uint32_t i;
+  if (len < 2u * n) return -1;
+  for (i = 0; i < n; i++) vals[i] = (io_t)le_get_u16(src + 2u * i);
+  return (int32_t)(2u * n);
+}
+
+int32_t op_pickle_inputs(const op_t *op, const uint8_t *order, uint32_t n, uint8_t *dst,
+                         uint32_t cap) {
+  uint32_t i;
+  if (cap < 2u * n) return -1;
+  for (i = 0; i < n; i++) le_put_u16(dst + 2u * i, (uint16_t)op->in[order[i]]);
+  return (int32_t)(2u * n);
+}
+
+int32_t op_unpickle_inputs(op_t *op, const uint8_t *order, uint32_t n, const uint8_t *src,
+                           uint32_t len) {
+  uint32_t i;
+  if (len < 2u * n) return -1;
+  for (i = 0; i < n; i++) op->in[order[i]] = (io_t)le_get_u16(src + 2u * i);
+  return (int32_t)(2u * n);
+}

@@ -1,0 +1,441 @@
+/* test_net.c: the network: system ops, add/insert/remove at every position with the invariant
+ * checker, connections and propagation, feedback bound, params, presets, timers, exhaustion,
+ * and a seeded random sequence against a reference model. */
+#include "op_harness.h"
+#include "services.h"
+
+static void test_system_ops(void) {
+  harness_t *h = harness_new(0, 0);
+  static const char *const names[12] = {"ENC", "ENC", "ENC", "ENC", "SW1",   "SW2",
+                                        "SW3", "SW4", "FS1", "FS2", "CV-IN", "PRESET"};
+  uint16_t i;
+  CHECK_EQ_INT(net_add_system_ops(h->net), NET_OK);
+  CHECK_EQ_INT(net_op_count(h->net), 12);
+  for (i = 0; i < 12; i++) CHECK_EQ_STR(net_op_name(h->net, i), names[i]);
+  /* bees: the first user op's first input is 33, first output 18 */
+  CHECK_EQ_INT(net_in_count(h->net), 33);
+  CHECK_EQ_INT(net_out_count(h->net), 18);
+  CHECK_EQ_STR(net_in_name(h->net, 0), "MIN");
+  CHECK_EQ_STR(net_in_name(h->net, 3), "VAL");
+  CHECK_EQ_STR(net_out_name(h->net, 1), "DELTA");
+  CHECK_EQ_INT(net_get_value(h->net, 1), 32767); /* ENC MAX */
+  CHECK_EQ_INT(net_remove_op(h->net, 0), NET_ERR_SYSTEM_OP);
+  CHECK_EQ_INT(net_check(h->net), NET_OK);
+  harness_free(h);
+}
+
+static void test_encoder_and_switch(void) {
+  harness_t *h = harness_new(0, 0);
+  net_add_system_ops(h->net);
+  harness_clear_log(h);
+  CHECK_EQ_INT(net_encoder(h->net, 0, 3), NET_OK);
+  HARNESS_EXPECT(h, 0, 0, 3, 1, 3);
+  harness_in(h, 0, 2, 10); /* STEP 10 */
+  net_encoder(h->net, 0, -1);
+  HARNESS_EXPECT(h, 0, 0, 0, 1, -10); /* clamped at MIN 0 */
+  harness_in(h, 0, 1, 15);            /* MAX 15 */
+  net_encoder(h->net, 0, 2);
+  HARNESS_EXPECT(h, 0, 0, 15, 1, 20);
+  CHECK_EQ_INT(net_encoder(h->net, 4, 1), NET_ERR_BAD_INDEX);
+  /* momentary switch: press MUL, release 0 */
+  CHECK_EQ_INT(net_switch(h->net, 0, true), NET_OK);
+  CHECK_EQ_INT(net_switch(h->net, 0, false), NET_OK);
+  HARNESS_EXPECT(h, 4, 0, 1, 0, 0);
+  /* toggle switch on FS2: releases ignored */
+  harness_in(h, 9, 0, 1);
+  harness_in(h, 9, 1, 7);
+  net_switch(h->net, 5, true);
+  net_switch(h->net, 5, false);
+  net_switch(h->net, 5, true);
+  HARNESS_EXPECT(h, 9, 0, 7, 0, 0);
+  CHECK_EQ_INT(net_switch(h->net, 6, true), NET_ERR_BAD_INDEX);
+  harness_free(h);
+}
+
+static void test_connect_and_propagate(void) {
+  harness_t *h = harness_new(0, 0);
+  uint16_t a, b;
+  net_add_system_ops(h->net);
+  a = harness_add(h, OP_ADD);
+  b = harness_add(h, OP_MUL);
+  /* ENC0 VAL -> ADD.A; ADD.SUM -> MUL.A; MUL.B = 3 */
+  CHECK_EQ_INT(net_connect(h->net, 0, net_op_first_in(h->net, a)), NET_OK);
+  CHECK_EQ_INT(net_connect(h->net, net_op_first_out(h->net, a), net_op_first_in(h->net, b)),
+               NET_OK);
+  harness_in(h, b, 1, 3);
+  harness_in(h, a, 1, 100);
+  harness_clear_log(h);
+  net_encoder(h->net, 0, 5);
+  CHECK_EQ_INT(h->n, 4); /* ENC VAL, ADD SUM, MUL VAL, ENC DELTA */
+  CHECK_EQ_INT(h->log[1].value, 105);
+  CHECK_EQ_INT(h->log[2].value, 315);
+  CHECK_EQ_INT(net_target(h->net, 0), net_op_first_in(h->net, a));
+  CHECK_EQ_INT(net_connect(h->net, net_op_first_out(h->net, a), net_op_first_in(h->net, a)),
+               NET_ERR_SELF_CONNECT);
+  CHECK_EQ_INT(net_connect(h->net, 0, 9999), NET_ERR_BAD_INDEX);
+  CHECK_EQ_INT(net_connect(h->net, 999, 0), NET_ERR_BAD_INDEX);
+  CHECK_EQ_INT(net_disconnect(h->net, 0), NET_OK);
+  CHECK_EQ_INT(net_target(h->net, 0), -1);
+  CHECK_EQ_INT(net_check(h->net), NET_OK);
+  /* removing MUL disconnects ADD's output */
+  CHECK_EQ_INT(net_remove_op(h->net, b), NET_OK);
+  CHECK_EQ_INT(net_target(h->net, net_op_first_out(h->net, a)), -1);
+  CHECK_EQ_INT(net_check(h->net), NET_OK);
+  harness_free(h);
+}
+
+static void test_saturation_and_division(void) {
+  harness_t *h = harness_new(0, 0);
+  uint16_t add = harness_add(h, OP_ADD), sub = harness_add(h, OP_SUB), mul = harness_add(h, OP_MUL),
+           dv = harness_add(h, OP_DIV), md = harness_add(h, OP_MOD);
+  harness_in(h, add, 1, 30000);
+  harness_clear_log(h);
+  harness_in(h, add, 0, 30000);
+  HARNESS_EXPECT(h, add, 0, 32767);
+  harness_in(h, sub, 1, 30000);
+  harness_in(h, sub, 0, -30000);
+  HARNESS_EXPECT(h, sub, 0, -32768);
+  harness_in(h, mul, 1, 300);
+  harness_in(h, mul, 0, 300); /* 90000 wraps to 24464 */
+  HARNESS_EXPECT(h, mul, 0, 24464);
+  harness_in(h, dv, 1, 0); /* B of 0 becomes 1 */
+  CHECK_EQ_INT(harness_value(h, dv, 1), 1);
+  harness_in(h, dv, 0, -7);
+  HARNESS_EXPECT(h, dv, 0, -7);
+  harness_in(h, dv, 1, 2);
+  HARNESS_EXPECT_NONE(h); /* TRIG off: B does not fire */
+  harness_in(h, dv, 2, 5);  /* TRIG on (stored as 1) */
+  CHECK_EQ_INT(harness_value(h, dv, 2), 1);
+  harness_in(h, dv, 1, 2);
+  HARNESS_EXPECT(h, dv, 0, -3);
+  harness_in(h, md, 1, 3);
+  harness_in(h, md, 0, -7);
+  HARNESS_EXPECT(h, md, 0, -1);
+  harness_in(h, dv, 1, -1);
+  harness_in(h, dv, 0, -32768);
+  CHECK_EQ_INT(h->log[h->n - 1].value, -32768);
+  harness_free(h);
+}
+
+static void test_feedback_is_bounded(void) {
+  harness_t *h = harness_new(0, 0);
+  uint16_t a = harness_add(h, OP_ADD), b = harness_add(h, OP_ADD);
+  net_stats_t st;
+  net_connect(h->net, net_op_first_out(h->net, a), net_op_first_in(h->net, b));
+  net_connect(h->net, net_op_first_out(h->net, b), net_op_first_in(h->net, a));
+  harness_in(h, a, 1, 1);
+  harness_in(h, b, 1, 1);
+  harness_clear_log(h);
+  harness_in(h, a, 0, 0);
+  net_get_stats(h->net, &st);
+  CHECK_EQ_INT(st.feedback_cuts, 1);
+  CHECK_EQ_INT(st.max_depth_seen, NET_DEFAULT_DEPTH);
+  CHECK_EQ_INT(h->n, NET_DEFAULT_DEPTH); /* each hop fired once, then the chain was cut */
+  CHECK_EQ_INT(h->log[h->n - 1].value, NET_DEFAULT_DEPTH); /* hop n fires n */
+  CHECK_EQ_INT(net_check(h->net), NET_OK); /* depth back to 0 */
+  harness_free(h);
+}
+
+typedef struct {
+  int calls;
+  uint16_t idx;
+  io_t value;
+} param_sink_t;
+static void on_param(void *ctx, uint16_t idx, io_t value) {
+  param_sink_t *s = ctx;
+  s->calls++;
+  s->idx = idx;
+  s->value = value;
+}
+
+static void test_params(void) {
+  harness_t *h = harness_new(0, 0);
+  param_sink_t sink = {0, 0, 0};
+  net_services_t svc = {&sink, on_param, 0, 0};
+  net_param_t p = {"cutoff", 1, 0, 0, 0, 100, 16};
+  uint16_t a = harness_add(h, OP_ADD);
+  net_set_services(h->net, &svc);
+  CHECK_EQ_INT(net_add_param(h->net, &p), NET_OK);
+  CHECK_EQ_STR(net_in_name(h->net, net_in_count(h->net)), "cutoff");
+  CHECK_EQ_INT(net_connect(h->net, net_op_first_out(h->net, a), net_in_count(h->net)), NET_OK);
+  CHECK_EQ_INT(net_target(h->net, net_op_first_out(h->net, a)), net_in_count(h->net));
+  harness_in(h, a, 0, 42);
+  CHECK_EQ_INT(sink.calls, 1);
+  CHECK_EQ_INT(sink.value, 42);
+  CHECK_EQ_INT(net_get_value(h->net, net_in_count(h->net)), 42);
+  CHECK_EQ_INT(net_activate(h->net, net_in_count(h->net), 7), NET_OK);
+  CHECK_EQ_INT(net_param(h->net, 0)->value, 7);
+  CHECK_EQ_INT(net_increment(h->net, net_in_count(h->net), 32767), NET_OK);
+  CHECK_EQ_INT(net_param(h->net, 0)->value, 32767); /* saturates */
+  CHECK_EQ_INT(net_set_param(h->net, 1, 0), NET_ERR_BAD_INDEX);
+  net_clear_params(h->net);
+  CHECK_EQ_INT(net_target(h->net, net_op_first_out(h->net, a)), -1);
+  CHECK_EQ_INT(net_check(h->net), NET_OK);
+  harness_free(h);
+}
+
+static void test_presets(void) {
+  harness_t *h = harness_new(0, 0);
+  uint16_t a, b, c, ina, outa;
+  net_add_system_ops(h->net);
+  a = harness_add(h, OP_ADD);
+  b = harness_add(h, OP_ADD);
+  c = harness_add(h, OP_MUL);
+  ina = net_op_first_in(h->net, a);
+  outa = net_op_first_out(h->net, a);
+  harness_in(h, a, 1, 5);
+  net_connect(h->net, outa, net_op_first_in(h->net, b));
+  CHECK_EQ_INT(preset_include_in(h->net, 0, (uint16_t)(ina + 1), true), NET_OK);
+  CHECK_EQ_INT(preset_include_out(h->net, 0, outa, true), NET_OK);
+  CHECK(preset_in_included(h->net, 0, (uint16_t)(ina + 1)));
+  CHECK_EQ_INT(preset_store(h->net, 3), NET_OK); /* copies preset 0's inclusion */
+  CHECK_EQ_INT(preset_selected(h->net), 3);
+  harness_in(h, a, 1, 9);
+  net_connect(h->net, outa, net_op_first_in(h->net, c));
+  CHECK_EQ_INT(preset_recall(h->net, 3), NET_OK);
+  CHECK_EQ_INT(harness_value(h, a, 1), 5);
+  CHECK_EQ_INT(net_target(h->net, outa), net_op_first_in(h->net, b));
+  CHECK_EQ_STR(preset_name(h->net, 3), "003_");
+  CHECK_EQ_INT(net_check(h->net), NET_OK);
+  /* inserting an op before them keeps the entries on the same nodes */
+  CHECK_EQ_INT(net_add_op(h->net, OP_SUB, 12, 0), NET_OK);
+  a++, b++, c++;
+  {
+    io_t v = 0;
+    int32_t t = 0;
+    CHECK(preset_in_value(h->net, 3, (uint16_t)(net_op_first_in(h->net, a) + 1), &v));
+    CHECK_EQ_INT(v, 5);
+    CHECK(preset_out_target(h->net, 3, net_op_first_out(h->net, a), &t));
+    CHECK_EQ_INT(t, net_op_first_in(h->net, b));
+  }
+  /* removing B drops preset 3's routing to it, and the check still holds */
+  CHECK_EQ_INT(net_remove_op(h->net, b), NET_OK);
+  CHECK(!preset_out_included(h->net, 3, net_op_first_out(h->net, a)));
+  CHECK(preset_in_included(h->net, 3, (uint16_t)(net_op_first_in(h->net, a) + 1)));
+  CHECK_EQ_INT(net_check(h->net), NET_OK);
+  /* the PRESET op recalls from inside the network */
+  harness_in(h, a, 1, 77);
+  harness_in(h, 11, 0, 3);
+  CHECK_EQ_INT(harness_value(h, a, 1), 5);
+  harness_in(h, 11, 0, 40); /* out of range: clamped, nothing recalled */
+  CHECK_EQ_INT(harness_value(h, 11, 0), 31);
+  CHECK_EQ_INT(preset_recall(h->net, 32), NET_ERR_BAD_INDEX);
+  harness_free(h);
+}
+
+static void test_adc_timer(void) {
+  harness_t *h = harness_new(0, 0);
+  net_add_system_ops(h->net);
+  net_cv_in(h->net, 2, 2000);
+  harness_in(h, 10, 1, 10); /* PERIOD 10 ms */
+  harness_in(h, 10, 0, 1);  /* ENABLE */
+  CHECK_EQ_INT(net_timer_count(h->net), 1);
+  harness_clear_log(h);
+  net_advance(h->net, 9);
+  HARNESS_EXPECT_NONE(h);
+  net_advance(h->net, 10);
+  HARNESS_EXPECT(h, 10, 0, 0, 1, 0, 2, 2000, 3, 0);
+  harness_in(h, 10, 2, 1); /* MODE 1: gates */
+  net_advance(h->net, 30);  /* two polls: only the first reports channel 2 going high */
+  HARNESS_EXPECT(h, 10, 2, 1);
+  net_cv_in(h->net, 2, 10);
+  net_advance(h->net, 40);
+  HARNESS_EXPECT(h, 10, 2, 0);
+  harness_in(h, 10, 0, 0);
+  CHECK_EQ_INT(net_timer_count(h->net), 0);
+  harness_free(h);
+}
+
+/* Insert and remove at every position of a net filled to capacity, checking every table. */
+static void test_insert_remove_everywhere(void) {
+  net_limits_t lim = NET_LIMITS_BEES08;
+  harness_t *h = harness_new(0, &lim);
+  uint16_t n, pos;
+  net_add_system_ops(h->net);
+  while (net_add_op(h->net, OP_ADD, NET_NONE, 0) == NET_OK) {
+  }
+  n = net_op_count(h->net);
+  CHECK_EQ_INT(n, 12 + (256 - 33) / 3); /* inputs run out first, as in bees */
+  CHECK_EQ_INT(net_add_op(h->net, OP_ADD, 20, 0), NET_ERR_TOO_MANY_INS);
+  CHECK_EQ_INT(net_op_count(h->net), n);
+  CHECK_EQ_INT(net_check(h->net), NET_OK);
+  /* chain every ADD to the next so targets must survive the shifts */
+  for (pos = 12; pos + 1 < n; pos++)
+    net_connect(h->net, net_op_first_out(h->net, pos), net_op_first_in(h->net, pos + 1));
+  for (pos = 12; pos < n; pos++) {
+    op_t *victim = net_op(h->net, pos);
+    op_t *before = net_op(h->net, (uint16_t)(pos - 1));
+    CHECK_EQ_INT(net_remove_op(h->net, pos), NET_OK);
+    CHECK_EQ_INT(net_check(h->net), NET_OK);
+    CHECK(net_op(h->net, pos) != victim);
+    CHECK_EQ_INT(net_add_op(h->net, OP_ADD, pos, 0), NET_OK);
+    CHECK_EQ_INT(net_check(h->net), NET_OK);
+    CHECK(net_op(h->net, (uint16_t)(pos - 1)) == before);
+  }
+  /* every global node maps back to its op and position, O(1) */
+  {
+    uint16_t i, op;
+    uint8_t sub;
+    for (i = 0; i < net_in_count(h->net); i++) {
+      CHECK(net_in_owner(h->net, i, &op, &sub));
+      CHECK_EQ_INT(net_op_first_in(h->net, op) + sub, i);
+    }
+    for (i = 0; i < net_out_count(h->net); i++) {
+      CHECK(net_out_owner(h->net, i, &op, &sub));
+      CHECK_EQ_INT(net_op_first_out(h->net, op) + sub, i);
+    }
+    CHECK(!net_in_owner(h->net, net_in_count(h->net), &op, &sub));
+  }
+  harness_free(h);
+}
+
+static void test_exhaustion_leaves_net_unchanged(void) {
+  pool_plan_t plan = {128, 14, 16384, 1}; /* 12 system ops + 2 small blocks + 1 big */
+  net_limits_t lim = NET_LIMITS_BEES08;   /* tables with room: memory runs out first */
+  harness_t *h = harness_new(&plan, &lim);
+  net_stats_t before, after;
+  pool_stats_t ps;
+  net_add_system_ops(h->net);
+  CHECK_EQ_INT(net_add_op(h->net, OP_ADD, NET_NONE, 0), NET_OK);
+  CHECK_EQ_INT(net_add_op(h->net, OP_ADD, 12, 0), NET_OK);
+  CHECK_EQ_INT(net_add_op(h->net, OP_ADD, 12, 0), NET_OK); /* spills into the big pool */
+  net_get_stats(h->net, &before);
+  CHECK_EQ_INT(net_add_op(h->net, OP_ADD, 13, 0), NET_ERR_NO_MEMORY);
+  net_get_stats(h->net, &after);
+  CHECK_EQ_INT(after.ops, before.ops);
+  CHECK_EQ_INT(after.ins, before.ins);
+  CHECK_EQ_INT(after.add_failures, before.add_failures + 1);
+  CHECK_EQ_INT(pool_last_status(h->pool), POOL_ERR_EXHAUSTED);
+  pool_get_stats(h->pool, &ps);
+  CHECK_EQ_INT(ps.pressure, POOL_PRESSURE_FULL);
+  CHECK_EQ_INT(net_check(h->net), NET_OK);
+  CHECK_EQ_INT(net_add_op(h->net, (op_id_t)200, NET_NONE, 0), NET_ERR_UNKNOWN_CLASS);
+  harness_free(h);
+}
+
+/* ---- random sequences against a reference model ---- */
+
+typedef struct {
+  int uid;
+  op_id_t cls;
+  io_t a;
+  int target_uid[1]; /* ADD/SUB/MUL: one output; -1 none */
+  int target_in[1];
+} model_op_t;
+
+static unsigned rng_state;
+static unsigned rnd(unsigned n) {
+  rng_state = rng_state * 1103515245u + 12345u;
+  return (rng_state >> 16) % n;
+}
+
+static void test_random_against_model(void) {
+  static const op_id_t classes[3] = {OP_ADD, OP_SUB, OP_MUL};
+  model_op_t model[128];
+  int n = 0, next_uid = 1, step, i, j;
+  harness_t *h = harness_new(0, 0);
+  rng_state = 2024;
+  for (step = 0; step < 4000; step++) {
+    unsigned what = rnd(10);
+    if (what < 3 && n < 80) { /* insert */
+      uint16_t at = (uint16_t)rnd((unsigned)n + 1);
+      op_id_t c = classes[rnd(3)];
+      CHECK_EQ_INT(net_add_op(h->net, c, at, 0), NET_OK);
+      for (i = n; i > at; i--) model[i] = model[i - 1];
+      model[at].uid = next_uid++;
+      model[at].cls = c;
+      model[at].a = 0;
+      model[at].target_uid[0] = -1;
+      model[at].target_in[0] = 0;
+      n++;
+    } else if (what < 5 && n > 0) { /* remove */
+      int at = (int)rnd((unsigned)n), uid = model[at].uid;
+      CHECK_EQ_INT(net_remove_op(h->net, (uint16_t)at), NET_OK);
+      for (i = at; i + 1 < n; i++) model[i] = model[i + 1];
+      n--;
+      for (i = 0; i < n; i++)
+        if (model[i].target_uid[0] == uid) model[i].target_uid[0] = -1;
+    } else if (what < 8 && n > 1) { /* connect */
+      int s = (int)rnd((unsigned)n), d = (int)rnd((unsigned)n), k = (int)rnd(3);
+      net_status_t st = net_connect(h->net, net_op_first_out(h->net, (uint16_t)s),
+                                    net_op_first_in(h->net, (uint16_t)d) + k);
+      if (s == d) {
+        CHECK_EQ_INT(st, NET_ERR_SELF_CONNECT);
+      } else {
+        CHECK_EQ_INT(st, NET_OK);
+        model[s].target_uid[0] = model[d].uid;
+        model[s].target_in[0] = k;
+      }
+    } else if (n > 0) { /* activate A of an op with TRIG off elsewhere: value lands */
+      int at = (int)rnd((unsigned)n);
+      io_t v = (io_t)rnd(100);
+      harness_in(h, (uint16_t)at, 0, v);
+      model[at].a = v;
+    }
+    /* the net agrees with the model */
+    CHECK_EQ_INT(net_op_count(h->net), n);
+    for (i = 0; i < n; i++) {
+      op_t *op = net_op(h->net, (uint16_t)i);
+      int32_t t = net_target(h->net, op->first_out);
+      CHECK_EQ_INT(op->cls->id, model[i].cls);
+      if (model[i].target_uid[0] < 0) {
+        CHECK_EQ_INT(t, -1);
+      } else {
+        for (j = 0; j < n; j++)
+          if (model[j].uid == model[i].target_uid[0]) break;
+        CHECK(j < n);
+        CHECK_EQ_INT(t, net_op_first_in(h->net, (uint16_t)j) + model[i].target_in[0]);
+      }
+    }
+    if (step % 50 == 0) CHECK_EQ_INT(net_check(h->net), NET_OK);
+  }
+  harness_free(h);
+}
+
+static void test_limits_follow_the_plan(void) {
+  pool_plan_t small = {128, 14, 16384, 1}, bees, big;
+  net_limits_t lim;
+  net_limits_for_plan(&small, &lim);
+  CHECK_EQ_INT(lim.max_ops, 15); /* one block per op at least */
+  CHECK_EQ_INT(lim.max_ins, 15 * NET_PORTS_PER_OP);
+  pool_plan_from_budget(POOL_BEES08_BUDGET, &POOL_SPLIT_BEES08, &bees);
+  net_limits_for_plan(&bees, &lim);
+  CHECK_EQ_INT(lim.max_ops, 128); /* bounded by what a scene file can hold */
+  CHECK_EQ_INT(lim.max_ins, 256);
+  CHECK_EQ_INT(lim.max_presets, 32);
+  pool_plan_for_arena(32u << 20, &POOL_SPLIT_BEES08, &big);
+  net_limits_for_plan(&big, &lim);
+  CHECK_EQ_INT(lim.max_outs, 256);
+  CHECK(net_region_size(&lim) > 0);
+  lim.max_ops = 0;
+  CHECK_EQ_INT(net_region_size(&lim), 0);
+}
+
+static void test_clear_returns_all_memory(void) {
+  harness_t *h = harness_new(0, 0);
+  int i;
+  net_add_system_ops(h->net);
+  for (i = 0; i < 20; i++) harness_add(h, OP_DIV);
+  net_clear_user_ops(h->net);
+  CHECK_EQ_INT(net_op_count(h->net), 12);
+  CHECK_EQ_INT(pool_foreach_live(h->pool, 0, 0), 12);
+  CHECK_EQ_INT(net_check(h->net), NET_OK);
+  harness_free(h); /* asserts zero live blocks after net_clear */
+}
+
+int main(void) {
+  RUN(test_system_ops);
+  RUN(test_encoder_and_switch);
+  RUN(test_connect_and_propagate);
+  RUN(test_saturation_and_division);
+  RUN(test_feedback_is_bounded);
+  RUN(test_params);
+  RUN(test_presets);
+  RUN(test_adc_timer);
+  RUN(test_insert_remove_everywhere);
+  RUN(test_exhaustion_leaves_net_unchanged);
+  RUN(test_random_against_model);
+  RUN(test_limits_follow_the_plan);
+  RUN(test_clear_returns_all_memory);
+  return check_summary("test_net");
+}
