@@ -4,6 +4,7 @@
 #include "net.h"
 
 #include "bytes.h"
+#include "net_devices.h"
 #include "net_internal.h"
 #include "op_catalog.h"
 #include "services.h"
@@ -553,6 +554,23 @@ void net_set_services(net_t *net, const net_services_t *s) {
   if (net) net->services = s;
 }
 const net_services_t *net_services(const net_t *net) { return net ? net->services : 0; }
+
+void net_attach_screen(net_t *net, struct screen *s) {
+  if (net) net->screen = s;
+}
+struct screen *net_screen(const net_t *net) { return net ? net->screen : 0; }
+void net_attach_monome(net_t *net, struct monome *m) {
+  if (net) net->monome = m;
+}
+struct monome *net_monome(const net_t *net) { return net ? net->monome : 0; }
+void net_attach_midi(net_t *net, struct midi_hub *m) {
+  if (net) net->midi = m;
+}
+struct midi_hub *net_midi(const net_t *net) { return net ? net->midi : 0; }
+void net_attach_hid(net_t *net, struct hid_hub *h) {
+  if (net) net->hid = h;
+}
+struct hid_hub *net_hid(const net_t *net) { return net ? net->hid : 0; }
 
 static net_status_t corrupt(const net_t *net, const char *what, uint32_t where) {
   char buf[96];

@@ -52,6 +52,10 @@ struct net {
   uint32_t now;
   const struct net_services *services;
   const op_class_t *classes[OP_CLASS_COUNT]; /* by id, cached from the catalogue */
+  struct screen *screen; /* attached devices (net_devices.h) */
+  struct monome *monome;
+  struct midi_hub *midi;
+  struct hid_hub *hid;
 };
 
 /* Removes every preset entry naming op (as input owner, output owner or target). */

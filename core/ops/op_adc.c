@@ -85,6 +85,6 @@ static const op_in_fn fns[] = {in_enable, in_period, in_mode};
 
 const op_class_t op_class_adc = {
   .id = OP_ADC, .name = "ADC", .display = "CV-IN", .num_ins = 3, .num_outs = 4,
-  .in_names = ins, .out_names = outs, OP_LAYOUT(op_adc_t), .size32 = 88,
+  .in_names = ins, .out_names = outs, OP_LAYOUT(op_adc_t), .size32 = 104,
   .flags = OP_FLAG_SYSTEM, .init = init, .in_fns = fns, .pickle = pickle, .unpickle = unpickle,
 };

@@ -55,6 +55,6 @@ static const op_in_fn fns[] = {in_min, in_max, in_step, in_val};
 
 const op_class_t op_class_enc = {
   .id = OP_ENC, .name = "ENC", .display = "ENC", .num_ins = 4, .num_outs = 2,
-  .in_names = ins, .out_names = outs, OP_LAYOUT(op_enc_t), .size32 = 36,
+  .in_names = ins, .out_names = outs, OP_LAYOUT(op_enc_t), .size32 = 48,
   .flags = OP_FLAG_SYSTEM, .init = init, .in_fns = fns, .pickle = pickle, .unpickle = unpickle,
 };

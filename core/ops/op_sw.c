@@ -64,6 +64,6 @@ static const op_in_fn fns[] = {in_tog, in_mul};
 
 const op_class_t op_class_sw = {
   .id = OP_SW, .name = "SW", .display = "SW", .num_ins = 2, .num_outs = 1,
-  .in_names = ins, .out_names = outs, OP_LAYOUT(op_sw_t), .size32 = 36,
+  .in_names = ins, .out_names = outs, OP_LAYOUT(op_sw_t), .size32 = 40,
   .flags = OP_FLAG_SYSTEM, .init = init, .in_fns = fns, .pickle = pickle, .unpickle = unpickle,
 };
