@@ -29,7 +29,7 @@ void net_limits_for_plan(const pool_plan_t *plan, net_limits_t *out) {
 /* ---- layout ---- */
 
 typedef struct {
-  uint32_t ops, ins, outs, params, presets, preset_ins, preset_outs, total;
+  uint32_t ops, ins, play, outs, params, presets, preset_ins, preset_outs, total;
 } net_layout_t;
 
 static uint32_t align8(uint32_t v) { return (v + 7u) & ~7u; }
@@ -47,9 +47,11 @@ static bool net_layout(const net_limits_t *l, net_layout_t *n) {
   n->ops = off;
   off = align8(off + (uint32_t)l->max_ops * sizeof(op_t *));
   n->ins = off;
-  off = align8(off + (uint32_t)l->max_ins * sizeof(net_node_t));
+  off = align8(off + (uint32_t)l->max_ins * sizeof(op_t *));
+  n->play = off;
+  off = align8(off + (uint32_t)l->max_ins);
   n->outs = off;
-  off = align8(off + (uint32_t)l->max_outs * sizeof(net_node_t));
+  off = align8(off + (uint32_t)l->max_outs * sizeof(op_t *));
   n->params = off;
   off = align8(off + (uint32_t)l->max_params * sizeof(net_param_t));
   n->presets = off;
@@ -84,8 +86,9 @@ net_status_t net_init(void *region, uint32_t size, const net_limits_t *limits, p
   net->platform = platform;
   net->lim = *limits;
   net->ops = (op_t **)(base + n.ops);
-  net->ins = (net_node_t *)(base + n.ins);
-  net->outs = (net_node_t *)(base + n.outs);
+  net->in_op = (op_t **)(base + n.ins);
+  net->in_play = base + n.play;
+  net->out_op = (op_t **)(base + n.outs);
   net->params = (net_param_t *)(base + n.params);
   net->presets = (preset_t *)(base + n.presets);
   for (p = 0; p < limits->max_presets; p++) {
@@ -173,23 +176,19 @@ net_status_t net_add_op(net_t *net, op_id_t id, uint16_t at, uint16_t *index) {
   net->ops[at] = op;
   net->num_ops++;
   if (cls->num_ins) {
-    bytes_move(net->ins + fin + cls->num_ins, net->ins + fin,
-               (uint32_t)(net->num_ins - fin) * sizeof(net_node_t));
+    uint32_t tail = (uint32_t)(net->num_ins - fin);
+    bytes_move(net->in_op + fin + cls->num_ins, net->in_op + fin, tail * sizeof(op_t *));
+    bytes_move(net->in_play + fin + cls->num_ins, net->in_play + fin, tail);
     for (i = 0; i < cls->num_ins; i++) {
-      net->ins[fin + i].op = op;
-      net->ins[fin + i].sub = (uint8_t)i;
-      net->ins[fin + i].play = 0;
+      net->in_op[fin + i] = op;
+      net->in_play[fin + i] = 0;
     }
     net->num_ins = (uint16_t)(net->num_ins + cls->num_ins);
   }
   if (cls->num_outs) {
-    bytes_move(net->outs + fout + cls->num_outs, net->outs + fout,
-               (uint32_t)(net->num_outs - fout) * sizeof(net_node_t));
-    for (i = 0; i < cls->num_outs; i++) {
-      net->outs[fout + i].op = op;
-      net->outs[fout + i].sub = (uint8_t)i;
-      net->outs[fout + i].play = 0;
-    }
+    bytes_move(net->out_op + fout + cls->num_outs, net->out_op + fout,
+               (uint32_t)(net->num_outs - fout) * sizeof(op_t *));
+    for (i = 0; i < cls->num_outs; i++) net->out_op[fout + i] = op;
     net->num_outs = (uint16_t)(net->num_outs + cls->num_outs);
   }
   renumber(net, at);
@@ -202,8 +201,7 @@ net_status_t net_add_op(net_t *net, op_id_t id, uint16_t at, uint16_t *index) {
 static void drop_links_to(net_t *net, const op_t *op) {
   uint16_t o;
   for (o = 0; o < net->num_outs && op->refs; o++) {
-    op_t *src = net->outs[o].op;
-    op_target_t *t = &src->out[net->outs[o].sub];
+    op_target_t *t = &net->out_op[o]->out[net_out_sub(net, o)];
     if (t->op == op) {
       t->op = 0;
       t->idx = NET_NONE;
@@ -226,11 +224,13 @@ static void remove_at(net_t *net, uint16_t index) {
   }
   if (op->refs) preset_forget_op(net, op);
   if (op->refs) drop_links_to(net, op);
-  bytes_move(net->ins + fin, net->ins + fin + cls->num_ins,
-             (uint32_t)(net->num_ins - fin - cls->num_ins) * sizeof(net_node_t));
+  bytes_move(net->in_op + fin, net->in_op + fin + cls->num_ins,
+             (uint32_t)(net->num_ins - fin - cls->num_ins) * sizeof(op_t *));
+  bytes_move(net->in_play + fin, net->in_play + fin + cls->num_ins,
+             (uint32_t)(net->num_ins - fin - cls->num_ins));
   net->num_ins = (uint16_t)(net->num_ins - cls->num_ins);
-  bytes_move(net->outs + fout, net->outs + fout + cls->num_outs,
-             (uint32_t)(net->num_outs - fout - cls->num_outs) * sizeof(net_node_t));
+  bytes_move(net->out_op + fout, net->out_op + fout + cls->num_outs,
+             (uint32_t)(net->num_outs - fout - cls->num_outs) * sizeof(op_t *));
   net->num_outs = (uint16_t)(net->num_outs - cls->num_outs);
   bytes_move(net->ops + index, net->ops + index + 1,
              (uint32_t)(net->num_ops - index - 1u) * sizeof(op_t *));
@@ -288,15 +288,15 @@ uint16_t net_op_first_out(const net_t *net, uint16_t i) {
 
 bool net_in_owner(const net_t *net, uint16_t in, uint16_t *op, uint8_t *sub) {
   if (!net || in >= net->num_ins) return false;
-  if (op) *op = net->ins[in].op->index;
-  if (sub) *sub = net->ins[in].sub;
+  if (op) *op = net->in_op[in]->index;
+  if (sub) *sub = net_in_sub(net, in);
   return true;
 }
 
 bool net_out_owner(const net_t *net, uint16_t out, uint16_t *op, uint8_t *sub) {
   if (!net || out >= net->num_outs) return false;
-  if (op) *op = net->outs[out].op->index;
-  if (sub) *sub = net->outs[out].sub;
+  if (op) *op = net->out_op[out]->index;
+  if (sub) *sub = net_out_sub(net, out);
   return true;
 }
 
@@ -311,14 +311,14 @@ const char *net_op_name(const net_t *net, uint16_t i) {
 
 const char *net_in_name(const net_t *net, uint16_t in) {
   if (!net) return "";
-  if (in < net->num_ins) return net->ins[in].op->cls->in_names[net->ins[in].sub];
+  if (in < net->num_ins) return net->in_op[in]->cls->in_names[net_in_sub(net, in)];
   if (in - net->num_ins < net->num_params) return net->params[in - net->num_ins].label;
   return "";
 }
 
 const char *net_out_name(const net_t *net, uint16_t out) {
   if (!net || out >= net->num_outs) return "";
-  return net->outs[out].op->cls->out_names[net->outs[out].sub];
+  return net->out_op[out]->cls->out_names[net_out_sub(net, out)];
 }
 
 /* ---- connections ---- */
@@ -331,7 +331,7 @@ static int32_t target_index(const net_t *net, op_target_t t) {
 
 int32_t net_target(const net_t *net, uint16_t out) {
   if (!net || out >= net->num_outs) return -1;
-  return target_index(net, net->outs[out].op->out[net->outs[out].sub]);
+  return target_index(net, net->out_op[out]->out[net_out_sub(net, out)]);
 }
 
 static void set_target(op_target_t *t, op_t *op, uint16_t idx) {
@@ -346,16 +346,16 @@ net_status_t net_connect(net_t *net, uint16_t out, int32_t target) {
   op_target_t *t;
   if (!net) return NET_ERR_NULL_ARG;
   if (out >= net->num_outs) return NET_ERR_BAD_INDEX;
-  src = net->outs[out].op;
-  t = &src->out[net->outs[out].sub];
+  src = net->out_op[out];
+  t = &src->out[net_out_sub(net, out)];
   if (target < 0) {
     set_target(t, 0, NET_NONE);
     return NET_OK;
   }
   if (target < net->num_ins) {
-    op_t *dst = net->ins[target].op;
+    op_t *dst = net->in_op[target];
     if (dst == src) return NET_ERR_SELF_CONNECT;
-    set_target(t, dst, net->ins[target].sub);
+    set_target(t, dst, net_in_sub(net, (uint16_t)target));
     return NET_OK;
   }
   if (target - net->num_ins < net->num_params) {
@@ -398,8 +398,8 @@ net_status_t net_activate(net_t *net, uint16_t in, io_t value) {
   op_target_t t;
   if (!net) return NET_ERR_NULL_ARG;
   if (in < net->num_ins) {
-    t.op = net->ins[in].op;
-    t.idx = net->ins[in].sub;
+    t.op = net->in_op[in];
+    t.idx = net_in_sub(net, in);
   } else if (in - net->num_ins < net->num_params) {
     t.op = 0;
     t.idx = (uint16_t)(in - net->num_ins);
@@ -412,7 +412,7 @@ net_status_t net_activate(net_t *net, uint16_t in, io_t value) {
 
 io_t net_get_value(const net_t *net, uint16_t in) {
   if (!net) return 0;
-  if (in < net->num_ins) return net->ins[in].op->in[net->ins[in].sub];
+  if (in < net->num_ins) return net->in_op[in]->in[net_in_sub(net, in)];
   if (in - net->num_ins < net->num_params) return net->params[in - net->num_ins].value;
   return 0;
 }
@@ -420,9 +420,9 @@ io_t net_get_value(const net_t *net, uint16_t in) {
 net_status_t net_increment(net_t *net, uint16_t in, io_t inc) {
   if (!net) return NET_ERR_NULL_ARG;
   if (in < net->num_ins) {
-    op_t *op = net->ins[in].op;
+    op_t *op = net->in_op[in];
     if (op->cls->inc) {
-      op->cls->inc(op, net->ins[in].sub, inc);
+      op->cls->inc(op, net_in_sub(net, in), inc);
       return NET_OK;
     }
   }
@@ -432,7 +432,7 @@ net_status_t net_increment(net_t *net, uint16_t in, io_t inc) {
 
 bool net_in_play(const net_t *net, uint16_t in) {
   if (!net) return false;
-  if (in < net->num_ins) return net->ins[in].play != 0;
+  if (in < net->num_ins) return net->in_play[in] != 0;
   if (in - net->num_ins < net->num_params) return net->params[in - net->num_ins].play != 0;
   return false;
 }
@@ -440,7 +440,7 @@ bool net_in_play(const net_t *net, uint16_t in) {
 net_status_t net_set_in_play(net_t *net, uint16_t in, bool play) {
   if (!net) return NET_ERR_NULL_ARG;
   if (in < net->num_ins) {
-    net->ins[in].play = play;
+    net->in_play[in] = play;
   } else if (in - net->num_ins < net->num_params) {
     net->params[in - net->num_ins].play = play;
   } else {
@@ -481,7 +481,7 @@ void net_clear_params(net_t *net) {
   if (!net) return;
   /* outputs that targeted params are disconnected */
   for (p = 0; p < net->num_outs; p++) {
-    op_target_t *t = &net->outs[p].op->out[net->outs[p].sub];
+    op_target_t *t = &net->out_op[p]->out[net_out_sub(net, p)];
     if (!t->op) t->idx = NET_NONE;
   }
   net->num_params = 0;
@@ -602,16 +602,16 @@ net_status_t net_check(const net_t *net) {
         op->out != (op_target_t *)((const uint8_t *)op + op->cls->out_offset))
       return corrupt(net, "op port arrays", i);
     for (k = 0; k < op->cls->num_ins; k++)
-      if (net->ins[fin + k].op != op || net->ins[fin + k].sub != k)
+      if (net->in_op[fin + k] != op)
         return corrupt(net, "input node", fin + k);
     for (k = 0; k < op->cls->num_outs; k++)
-      if (net->outs[fout + k].op != op || net->outs[fout + k].sub != k)
+      if (net->out_op[fout + k] != op)
         return corrupt(net, "output node", fout + k);
     fin += op->cls->num_ins;
     fout += op->cls->num_outs;
     /* references: outputs targeting it + preset entries naming it */
     for (k = 0; k < net->num_outs; k++) {
-      const op_target_t *t = &net->outs[k].op->out[net->outs[k].sub];
+      const op_target_t *t = &net->out_op[k]->out[net_out_sub(net, k)];
       if (t->op == op) refs++;
     }
     refs += preset_count_refs(net, op);
@@ -619,12 +619,12 @@ net_status_t net_check(const net_t *net) {
   }
   if (fin != net->num_ins || fout != net->num_outs) return corrupt(net, "node counts", 0);
   for (k = 0; k < net->num_outs; k++) {
-    const op_target_t *t = &net->outs[k].op->out[net->outs[k].sub];
+    const op_target_t *t = &net->out_op[k]->out[net_out_sub(net, k)];
     if (t->op) {
       if (t->op->net != net || t->op->index >= net->num_ops || net->ops[t->op->index] != t->op ||
           t->idx >= t->op->cls->num_ins)
         return corrupt(net, "output target", k);
-      if (t->op == net->outs[k].op) return corrupt(net, "self connection", k);
+      if (t->op == net->out_op[k]) return corrupt(net, "self connection", k);
     } else if (t->idx != NET_NONE && t->idx >= net->num_params) {
       return corrupt(net, "param target", k);
     }

@@ -7,13 +7,6 @@
 #include "op_timer.h"
 #include "preset.h"
 
-/* One input or output node in global order: its op and its index within the op. */
-typedef struct {
-  op_t *op;
-  uint8_t sub;
-  uint8_t play;
-} net_node_t;
-
 typedef struct {
   op_t *op;       /* NULL: DSP param idx */
   uint16_t idx;
@@ -38,8 +31,9 @@ struct net {
   const platform_t *platform;
   net_limits_t lim;
   op_t **ops;
-  net_node_t *ins;
-  net_node_t *outs;
+  op_t **in_op;     /* global input g -> its op; its index in the op is g - op->first_in */
+  uint8_t *in_play; /* global input g -> play flag (moves with the node) */
+  op_t **out_op;    /* global output g -> its op */
   net_param_t *params;
   preset_t *presets;
   uint16_t num_ops, num_ins, num_outs, num_params;
@@ -57,6 +51,13 @@ struct net {
   struct midi_hub *midi;
   struct hid_hub *hid;
 };
+
+static inline uint8_t net_in_sub(const net_t *net, uint16_t g) {
+  return (uint8_t)(g - net->in_op[g]->first_in);
+}
+static inline uint8_t net_out_sub(const net_t *net, uint16_t g) {
+  return (uint8_t)(g - net->out_op[g]->first_out);
+}
 
 /* Removes every preset entry naming op (as input owner, output owner or target). */
 void preset_forget_op(net_t *net, const op_t *op);

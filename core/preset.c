@@ -18,8 +18,8 @@ static uint32_t in_capacity(const net_t *net) {
 /* Global input index -> (op, idx); op NULL for a param. */
 static bool resolve_in(const net_t *net, uint16_t in, op_t **op, uint16_t *idx) {
   if (in < net->num_ins) {
-    *op = net->ins[in].op;
-    *idx = net->ins[in].sub;
+    *op = net->in_op[in];
+    *idx = net_in_sub(net, in);
     return true;
   }
   if (in - net->num_ins < net->num_params) {
@@ -173,10 +173,10 @@ net_status_t preset_include_out(net_t *net, uint16_t p, uint16_t out, bool inclu
   int32_t i;
   if (!pr) return NET_ERR_BAD_INDEX;
   if (out >= net->num_outs) return NET_ERR_BAD_INDEX;
-  i = find_out(pr, net->outs[out].op, net->outs[out].sub);
+  i = find_out(pr, net->out_op[out], net_out_sub(net, out));
   if (include) {
-    op_t *src = net->outs[out].op;
-    set_out_entry(net, pr, src, net->outs[out].sub, src->out[net->outs[out].sub]);
+    op_t *src = net->out_op[out];
+    set_out_entry(net, pr, src, net_out_sub(net, out), src->out[net_out_sub(net, out)]);
   } else if (i >= 0) {
     drop_out(pr, (uint16_t)i);
   }
@@ -203,7 +203,7 @@ bool preset_out_target(const net_t *net, uint16_t p, uint16_t out, int32_t *targ
   const preset_t *pr = get(net, p);
   int32_t i;
   if (!pr || out >= net->num_outs) return false;
-  i = find_out(pr, net->outs[out].op, net->outs[out].sub);
+  i = find_out(pr, net->out_op[out], net_out_sub(net, out));
   if (i < 0) return false;
   if (target) {
     op_target_t t = pr->outs[i].target;
@@ -239,7 +239,7 @@ net_status_t preset_set_out(net_t *net, uint16_t p, uint16_t out, int32_t target
     t.op = op;
     t.idx = idx;
   }
-  set_out_entry(net, pr, net->outs[out].op, net->outs[out].sub, t);
+  set_out_entry(net, pr, net->out_op[out], net_out_sub(net, out), t);
   return NET_OK;
 }
 
