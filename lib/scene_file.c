@@ -1,0 +1,310 @@
+/* scene_file.c: scene files on a host: whole-file reads, safe saves (temp file, fsync, rename),
+ * a pool and slot to load into, loading by content, and the names the text forms use. */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "pool.h"
+#include "scene_io.h"
+#include "scene_io_internal.h"
+
+void sio_fail(sio_error_t *err, const char *fmt, ...) {
+  va_list ap;
+  if (!err) return;
+  va_start(ap, fmt);
+  vsnprintf(err->message, sizeof err->message, fmt, ap);
+  va_end(ap);
+}
+
+void sio_clear(sio_error_t *err) {
+  if (!err) return;
+  err->message[0] = '\0';
+  memset(&err->scene, 0, sizeof err->scene);
+  err->scene.status = SCENE_OK;
+  err->scene.offset = SCENE_NO_OFFSET;
+}
+
+void sio_fail_scene(sio_error_t *err, const char *path, const scene_error_t *se) {
+  if (!err) return;
+  err->scene = *se;
+  if (se->offset != SCENE_NO_OFFSET)
+    sio_fail(err, "%s: offset %u (0x%x): %s (as bees %s)", path ? path : "scene", se->offset,
+             se->offset, se->message, scene_layout_name(se->layout));
+  else
+    sio_fail(err, "%s: %s", path ? path : "scene", se->message);
+}
+
+/* ---- files ---- */
+
+bool sio_read_file(const char *path, uint8_t **data, size_t *len, sio_error_t *err) {
+  FILE *f;
+  uint8_t *buf = 0;
+  size_t cap = 0, n = 0;
+  sio_clear(err);
+  *data = 0;
+  *len = 0;
+  f = fopen(path, "rb");
+  if (!f) {
+    sio_fail(err, "%s: cannot open: %s", path, strerror(errno));
+    return false;
+  }
+  for (;;) {
+    size_t got;
+    if (n + 1 >= cap) {
+      uint8_t *nb;
+      cap = cap ? cap * 2 : 65536;
+      nb = realloc(buf, cap);
+      if (!nb) {
+        free(buf);
+        fclose(f);
+        sio_fail(err, "%s: out of memory", path);
+        return false;
+      }
+      buf = nb;
+    }
+    got = fread(buf + n, 1, cap - n - 1, f);
+    n += got;
+    if (got == 0) break;
+  }
+  if (ferror(f)) {
+    sio_fail(err, "%s: read error: %s", path, strerror(errno));
+    free(buf);
+    fclose(f);
+    return false;
+  }
+  fclose(f);
+  buf[n] = 0;
+  *data = buf;
+  *len = n;
+  return true;
+}
+
+bool sio_write_file(const char *path, const void *data, size_t len, sio_error_t *err) {
+  char *tmp, *dir;
+  const char *slash = strrchr(path, '/');
+  size_t plen = strlen(path);
+  const uint8_t *p = data;
+  int fd, dfd;
+  sio_clear(err);
+  tmp = malloc(plen + 16);
+  dir = malloc(plen + 2);
+  if (!tmp || !dir) {
+    free(tmp);
+    free(dir);
+    sio_fail(err, "%s: out of memory", path);
+    return false;
+  }
+  /* the temporary file is a hidden sibling, so rename() never crosses file systems */
+  if (slash) {
+    size_t d = (size_t)(slash - path);
+    memcpy(dir, path, d ? d : 1);
+    dir[d ? d : 1] = '\0';
+    snprintf(tmp, plen + 16, "%.*s/.%s.XXXXXX", (int)d, path, slash + 1);
+  } else {
+    strcpy(dir, ".");
+    snprintf(tmp, plen + 16, ".%s.XXXXXX", path);
+  }
+  fd = mkstemp(tmp);
+  if (fd < 0) {
+    sio_fail(err, "%s: cannot create a temporary file in %s: %s", path, dir, strerror(errno));
+    free(tmp);
+    free(dir);
+    return false;
+  }
+  while (len) {
+    ssize_t w = write(fd, p, len);
+    if (w < 0 && errno == EINTR) continue;
+    if (w <= 0) {
+      sio_fail(err, "%s: write error: %s", path, strerror(errno));
+      close(fd);
+      unlink(tmp);
+      free(tmp);
+      free(dir);
+      return false;
+    }
+    p += w;
+    len -= (size_t)w;
+  }
+  if (fchmod(fd, 0644) != 0 || fsync(fd) != 0) {
+    sio_fail(err, "%s: cannot flush to disk: %s", path, strerror(errno));
+    close(fd);
+    unlink(tmp);
+    free(tmp);
+    free(dir);
+    return false;
+  }
+  if (close(fd) != 0 || rename(tmp, path) != 0) {
+    sio_fail(err, "%s: cannot replace the file: %s", path, strerror(errno));
+    unlink(tmp);
+    free(tmp);
+    free(dir);
+    return false;
+  }
+  dfd = open(dir, O_RDONLY);
+  if (dfd >= 0) {
+    fsync(dfd); /* makes the rename durable; some file systems refuse, which is harmless */
+    close(dfd);
+  }
+  free(tmp);
+  free(dir);
+  return true;
+}
+
+/* ---- the world ---- */
+
+struct sio_world {
+  void *arena;
+  pool_t *pool;
+  scene_slot_t slot;
+};
+
+sio_world_t *sio_world_new(void) {
+  /* 1 KiB big blocks in runs: any class fits, two full scenes of the largest classes too */
+  static const pool_plan_t plan = {256, 1024, 1024, 4096};
+  sio_world_t *w = calloc(1, sizeof *w);
+  uint32_t psize = pool_region_size(&plan), ssize = scene_slot_region_size(&NET_LIMITS_BEES08);
+  if (!w || !psize || !ssize) {
+    free(w);
+    return 0;
+  }
+  w->arena = aligned_alloc(8, ((size_t)psize + ssize + 7u) & ~(size_t)7u);
+  if (!w->arena || pool_init(w->arena, psize, &plan, 0, &w->pool) != POOL_OK ||
+      scene_slot_init(&w->slot, (uint8_t *)w->arena + psize, ssize, &NET_LIMITS_BEES08, w->pool,
+                      0) != NET_OK) {
+    free(w->arena);
+    free(w);
+    return 0;
+  }
+  return w;
+}
+
+void sio_world_free(sio_world_t *w) {
+  if (!w) return;
+  net_clear(scene_slot_net(&w->slot));
+  scene_slot_discard(&w->slot);
+  free(w->arena);
+  free(w);
+}
+
+scene_slot_t *sio_world_slot(sio_world_t *w) { return w ? &w->slot : 0; }
+net_t *sio_world_net(sio_world_t *w) { return w ? scene_slot_net(&w->slot) : 0; }
+pool_t *sio_world_pool(sio_world_t *w) { return w ? w->pool : 0; }
+
+/* ---- loading and saving ---- */
+
+sio_kind_t sio_sniff(const uint8_t *data, size_t len) {
+  size_t i = 0;
+  while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r'))
+    i++;
+  if (i < len && data[i] == '[') return SIO_KIND_JSON; /* not a scene; the JSON reader says why */
+  if (i < len && data[i] == '{') {
+    /* beekeep's form has "operators"; ours has "ops" */
+    const char *text = (const char *)data;
+    if (len > 0 && data[len] == 0 && strstr(text + i, "\"operators\"") &&
+        !strstr(text + i, "\"aleph-scene\""))
+      return SIO_KIND_NATIVE;
+    return SIO_KIND_JSON;
+  }
+  return SIO_KIND_SCN;
+}
+
+const char *sio_kind_name(sio_kind_t kind) {
+  switch (kind) {
+  case SIO_KIND_SCN: return "bees scene";
+  case SIO_KIND_JSON: return "aleph-scene JSON";
+  case SIO_KIND_NATIVE: return "beekeep native JSON";
+  }
+  return "?";
+}
+
+bool sio_load(scene_slot_t *slot, const char *path, scene_layout_t layout, scene_header_t *hdr,
+              sio_kind_t *kind, sio_error_t *err) {
+  uint8_t *data;
+  size_t len;
+  sio_kind_t k;
+  scene_header_t h;
+  bool ok;
+  if (!sio_read_file(path, &data, &len, err)) return false;
+  k = sio_sniff(data, len);
+  if (kind) *kind = k;
+  if (k == SIO_KIND_SCN) {
+    scene_error_t se;
+    ok = scene_slot_load(slot, data, len > 0xFFFFFFFFu ? 0xFFFFFFFFu : (uint32_t)len, layout, &h,
+                         &se) == SCENE_OK;
+    if (!ok) sio_fail_scene(err, path, &se);
+  } else {
+    net_t *spare = scene_slot_spare(slot);
+    ok = k == SIO_KIND_JSON ? scene_json_read(spare, (const char *)data, layout, &h, path, err)
+                            : scene_native_read(spare, (const char *)data, layout, &h, path, err);
+    if (ok) {
+      scene_error_t se;
+      ok = scene_slot_commit(slot, &se) == SCENE_OK;
+      if (!ok) sio_fail_scene(err, path, &se);
+    } else {
+      scene_slot_discard(slot);
+    }
+  }
+  free(data);
+  if (ok && hdr) *hdr = h;
+  return ok;
+}
+
+bool sio_save_scn(const net_t *net, const scene_header_t *hdr, scene_layout_t layout,
+                  const char *path, sio_error_t *err) {
+  uint8_t *img = malloc(SCENE_FILE_SIZE);
+  scene_error_t se;
+  bool ok;
+  sio_clear(err);
+  if (!img) {
+    sio_fail(err, "%s: out of memory", path);
+    return false;
+  }
+  if (scene_encode(net, hdr, layout, img, SCENE_FILE_SIZE, &se) != SCENE_OK) {
+    sio_fail_scene(err, path, &se);
+    free(img);
+    return false;
+  }
+  ok = sio_write_file(path, img, SCENE_FILE_SIZE, err);
+  free(img);
+  return ok;
+}
+
+/* ---- names ---- */
+
+void sio_op_handle(const net_t *net, uint16_t i, char *out, size_t cap) {
+  const char *name = net_op_name(net, i);
+  uint16_t j, n = net_op_count(net), same = 0, before = 0;
+  for (j = 0; j < n; j++)
+    if (strcmp(net_op_name(net, j), name) == 0) {
+      same++;
+      if (j < i) before++;
+    }
+  if (same > 1)
+    snprintf(out, cap, "%s#%u", name, before);
+  else
+    snprintf(out, cap, "%s", name);
+}
+
+static const char *const param_types[] = {"bool",  "fix",    "amp",   "integrator",
+                                          "note",  "svf_freq", "fract", "short",
+                                          "integrator_short", "label"};
+
+const char *sio_param_type_name(uint8_t type) {
+  return type < sizeof param_types / sizeof param_types[0] ? param_types[type] : 0;
+}
+
+bool sio_param_type_parse(const char *name, uint8_t *type) {
+  uint8_t i;
+  for (i = 0; i < sizeof param_types / sizeof param_types[0]; i++)
+    if (strcmp(param_types[i], name) == 0) {
+      *type = i;
+      return true;
+    }
+  return false;
+}

@@ -1,0 +1,97 @@
+/* scene_io.h: host-side scene files for tools and the simulator: reading and safely saving
+ * .scn files, the JSON form of a network (docs/scene-json.md) and beekeep's "native" JSON,
+ * and Graphviz DOT export. Built on core/scene.h; uses stdio and cJSON. */
+#ifndef ALEPH_SCENE_IO_H
+#define ALEPH_SCENE_IO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "net.h"
+#include "scene.h"
+
+/* Every failure gives one sentence naming the file (when there is one) and, for a scene
+ * error, the byte offset; scene holds the codec's own error if it caused the failure. */
+typedef struct {
+  char message[512];
+  scene_error_t scene; /* status SCENE_OK if the codec was not the cause */
+} sio_error_t;
+
+/* ---- files ---- */
+
+/* Reads a whole file into a malloc'd buffer (NUL-terminated one byte past *len, so text can be
+ * parsed in place). */
+bool sio_read_file(const char *path, uint8_t **data, size_t *len, sio_error_t *err);
+/* Writes a file safely: a temporary file in the same folder, written, fsync'd, then renamed
+ * over path (and the folder fsync'd), so path holds either the old or the new content. */
+bool sio_write_file(const char *path, const void *data, size_t len, sio_error_t *err);
+
+/* ---- a host network to load scenes into ---- */
+
+/* Memory for a pool big enough for any two scenes bees can hold (128 ops of any class each)
+ * and a scene slot with bees 0.8.1's limits. */
+typedef struct sio_world sio_world_t;
+sio_world_t *sio_world_new(void);
+void sio_world_free(sio_world_t *world);
+scene_slot_t *sio_world_slot(sio_world_t *world);
+net_t *sio_world_net(sio_world_t *world);
+pool_t *sio_world_pool(sio_world_t *world);
+
+/* ---- what a file holds ---- */
+typedef enum {
+  SIO_KIND_SCN,    /* a bees .scn image */
+  SIO_KIND_JSON,   /* this project's JSON (docs/scene-json.md) */
+  SIO_KIND_NATIVE  /* beekeep's native JSON */
+} sio_kind_t;
+/* By content: JSON if the first non-blank byte is '{' or '[' (native if it has "operators"
+ * and no "aleph-scene"), else a .scn image. */
+sio_kind_t sio_sniff(const uint8_t *data, size_t len);
+const char *sio_kind_name(sio_kind_t kind);
+
+/* Loads a .scn or JSON file (by content) into the slot: built in the spare and swapped in only
+ * when complete, so on failure the running network is untouched. layout: for .scn, the layout
+ * to read (AUTO: detect); for JSON, the layout of op state when the file does not say. */
+bool sio_load(scene_slot_t *slot, const char *path, scene_layout_t layout, scene_header_t *hdr,
+              sio_kind_t *kind, sio_error_t *err);
+/* Saves net as a .scn file (layout AUTO: hdr->layout) with sio_write_file. */
+bool sio_save_scn(const net_t *net, const scene_header_t *hdr, scene_layout_t layout,
+                  const char *path, sio_error_t *err);
+
+/* ---- JSON (docs/scene-json.md) ---- */
+
+/* The network as JSON text (malloc'd). Op state is pickled in `layout` (AUTO: hdr->layout), so
+ * reading it back and encoding in that layout reproduces the scene file byte for byte. */
+char *scene_json_write(const net_t *net, const scene_header_t *hdr, scene_layout_t layout,
+                       sio_error_t *err);
+/* Builds the network a JSON text describes into `net` (cleared first, left empty on failure).
+ * layout: the state layout when the text has no "layout" (AUTO: 0.8.1). name: the file name
+ * for messages (may be NULL). */
+bool scene_json_read(net_t *net, const char *text, scene_layout_t layout, scene_header_t *hdr,
+                     const char *name, sio_error_t *err);
+
+/* beekeep's native JSON: the form bees' own converter writes (operators with pickled state as
+ * byte arrays, class ids, targets by index or name). State is in `layout` (AUTO: from the
+ * file's beesVersion, before 0.8 meaning 0.7.1). */
+bool scene_native_read(net_t *net, const char *text, scene_layout_t layout, scene_header_t *hdr,
+                       const char *name, sio_error_t *err);
+char *scene_native_write(const net_t *net, const scene_header_t *hdr, scene_layout_t layout,
+                         sio_error_t *err);
+
+/* ---- Graphviz ---- */
+
+/* A DOT digraph (malloc'd): one record node per op with its inputs on the left and outputs on
+ * the right, one node per targeted DSP param, one edge per connection. */
+char *scene_dot_write(const net_t *net, const scene_header_t *hdr);
+
+/* ---- names the JSON and DOT forms give ops ---- */
+
+/* A unique handle for op i: its display name (SW1..FS2 for the switches) if no other op shows
+ * the same, else NAME#k with k counting that name's ops from 0. out: at least 32 bytes. */
+void sio_op_handle(const net_t *net, uint16_t i, char *out, size_t cap);
+/* bees' ParamType names ("bool", "fix", "amp", "integrator", "note", "svf_freq", "fract",
+ * "short", "integrator_short", "label"); NULL for others. */
+const char *sio_param_type_name(uint8_t type);
+bool sio_param_type_parse(const char *name, uint8_t *type);
+
+#endif
