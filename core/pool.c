@@ -8,6 +8,17 @@
 #include "strbuf.h"
 
 #define NONE 0xFFFFFFFFu
+
+/* Keeps rare paths (tracing, spills) out of the hot functions so those need no stack frame. */
+#if defined(__GNUC__)
+#define COLD __attribute__((noinline, cold))
+#define NOINLINE __attribute__((noinline))
+#define UNLIKELY(x) __builtin_expect(!!(x), 0)
+#else
+#define COLD
+#define NOINLINE
+#define UNLIKELY(x) (x)
+#endif
 #define NBINS 32u
 
 #if POOL_DEBUG
@@ -185,7 +196,7 @@ static uint8_t *scan_pattern_down(uint8_t *from, uint8_t *to, const uint8_t pat[
 
 static const char *kind_name(pool_kind_t k) { return k == POOL_SMALL ? "small" : "big"; }
 
-static pool_status_t report(pool_t *p, pool_status_t s, pool_kind_t kind, uint32_t block,
+COLD static pool_status_t report(pool_t *p, pool_status_t s, pool_kind_t kind, uint32_t block,
                             int32_t offset, uint16_t tag, const char *file, uint32_t line) {
   char buf[160];
   strbuf_t sb;
@@ -345,7 +356,7 @@ pool_status_t pool_init(void *region, uint32_t region_size, const pool_plan_t *p
 
 /* ---- allocation ---- */
 
-static inline void trace_event(pool_t *p, pool_event_kind_t kind, pool_kind_t k, uint32_t size,
+COLD static void trace_event(pool_t *p, pool_event_kind_t kind, pool_kind_t k, uint32_t size,
                                uint32_t cap, uint16_t tag, pool_status_t why) {
   pool_event_t ev;
   ev.kind = kind;
@@ -360,7 +371,7 @@ static inline void trace_event(pool_t *p, pool_event_kind_t kind, pool_kind_t k,
 /* Level and counter updates of an allocation. For the small pool, live_allocs, bytes_handed_out
  * and frees follow from blocks_used and allocs, and are filled in by pool_get_stats(). */
 static inline void note_alloc(pool_t *p, pool_kind_t k, uint32_t size, uint32_t blocks,
-                              uint32_t cap, uint16_t tag) {
+                              uint32_t cap) {
   pool_side_stats_t *s = &p->st[k];
   s->allocs++;
   s->blocks_used += blocks;
@@ -372,7 +383,6 @@ static inline void note_alloc(pool_t *p, pool_kind_t k, uint32_t size, uint32_t 
     s->live_allocs++;
     s->bytes_handed_out += cap;
   }
-  if (p->trace) trace_event(p, POOL_EV_ALLOC, k, size, cap, tag, POOL_OK);
 }
 
 static void *fail(pool_t *p, pool_kind_t k, uint32_t size, uint16_t tag, pool_status_t why) {
@@ -403,6 +413,13 @@ static void record(pool_t *p, pool_kind_t k, uint32_t idx, const char *file, uin
 }
 #endif
 
+/* Reports an allocation to the trace hook, then hands the pointer back (a tail call). */
+COLD static void *traced(pool_t *p, void *ptr, pool_kind_t k, uint32_t size, uint32_t cap,
+                         uint16_t tag) {
+  trace_event(p, POOL_EV_ALLOC, k, size, cap, tag, POOL_OK);
+  return ptr;
+}
+
 static void *alloc_big(pool_t *p, uint32_t size, uint16_t tag, const char *file, uint32_t line) {
   uint32_t k, head, len, cap;
   big_meta_t *m;
@@ -431,7 +448,7 @@ static void *alloc_big(pool_t *p, uint32_t size, uint16_t tag, const char *file,
   m->tag = tag;
   p->big_free -= k;
   cap = big_capacity(p, k);
-  note_alloc(p, POOL_BIG, size, k, cap, tag);
+  note_alloc(p, POOL_BIG, size, k, cap);
   p->last_status = POOL_OK;
 #if POOL_DEBUG
   arm_block(p, POOL_BIG, head, big_block_ptr(p, head), size, cap, tag);
@@ -440,7 +457,20 @@ static void *alloc_big(pool_t *p, uint32_t size, uint16_t tag, const char *file,
   (void)file;
   (void)line;
 #endif
+  if (UNLIKELY(p->trace != 0)) return traced(p, big_block_ptr(p, head), POOL_BIG, size, cap, tag);
   return big_block_ptr(p, head);
+}
+
+/* The small pool is full: the big pool serves the request (a spill). */
+COLD static void *spill(pool_t *p, uint32_t size, uint16_t tag, const char *file, uint32_t line) {
+  void *r;
+  p->st[POOL_SMALL].failures++;
+  r = alloc_big(p, size, tag, file, line);
+  if (r)
+    p->spills++;
+  else if (p->last_status == POOL_ERR_TOO_LARGE) /* there is no big pool */
+    p->last_status = POOL_ERR_EXHAUSTED;
+  return r;
 }
 
 static inline void *alloc_impl(pool_t *p, uint32_t size, uint16_t tag, const char *file,
@@ -453,7 +483,7 @@ static inline void *alloc_impl(pool_t *p, uint32_t size, uint16_t tag, const cha
       p->small_head = m->next;
       m->requested = size;
       m->tag = tag;
-      note_alloc(p, POOL_SMALL, size, 1u, p->plan.small_block_size, tag);
+      note_alloc(p, POOL_SMALL, size, 1u, p->plan.small_block_size);
       p->last_status = POOL_OK;
 #if POOL_DEBUG
       arm_block(p, POOL_SMALL, i, ptr, size, p->plan.small_block_size, tag);
@@ -462,18 +492,11 @@ static inline void *alloc_impl(pool_t *p, uint32_t size, uint16_t tag, const cha
       (void)file;
       (void)line;
 #endif
+      if (UNLIKELY(p->trace != 0))
+        return traced(p, ptr, POOL_SMALL, size, p->plan.small_block_size, tag);
       return ptr;
     }
-    /* small pool full: spill into the big pool */
-    p->st[POOL_SMALL].failures++;
-    {
-      void *r = alloc_big(p, size, tag, file, line);
-      if (r)
-        p->spills++;
-      else if (p->last_status == POOL_ERR_TOO_LARGE) /* there is no big pool */
-        p->last_status = POOL_ERR_EXHAUSTED;
-      return r;
-    }
+    return spill(p, size, tag, file, line);
   }
   if (size == 0) {
     p->last_status = POOL_ERR_ZERO_SIZE;
@@ -503,7 +526,7 @@ static inline void note_free(pool_t *p, pool_kind_t k, uint32_t size, uint32_t b
     s->live_allocs--;
     s->bytes_handed_out -= cap;
   }
-  if (p->trace) trace_event(p, POOL_EV_FREE, k, size, cap, tag, POOL_OK);
+  if (UNLIKELY(p->trace != 0)) trace_event(p, POOL_EV_FREE, k, size, cap, tag, POOL_OK);
 }
 
 #if POOL_DEBUG
@@ -519,7 +542,7 @@ static pool_status_t check_guards(pool_t *p, pool_kind_t k, uint32_t idx, uint8_
 }
 #endif
 
-static pool_status_t free_big(pool_t *p, uint8_t *ptr) {
+NOINLINE static pool_status_t free_big(pool_t *p, uint8_t *ptr) {
   uintptr_t off = (uintptr_t)ptr - (uintptr_t)p->big_base;
   uint32_t idx, len, size, cap;
   uint16_t tag;
