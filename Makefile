@@ -16,8 +16,17 @@ build:
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo
 	cmake --build $(BUILD) -j $(JOBS)
 
+# With a display: the front panel window (Esc quits). Without one (a server, CI): ten seconds of
+# the scene on the virtual clock, its screen saved to aleph-sim-screen.png, statistics printed.
 run: deps build
-	$(BUILD)/sim/aleph-sim --stats $(wildcard $(SCENE))
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+	  echo "aleph-sim $(SCENE): the front panel window (h: keys, o: pool statistics, Esc: quit)"; \
+	  $(BUILD)/sim/aleph-sim --stats $(SCENE); \
+	else \
+	  echo "aleph-sim $(SCENE): no display, so 10 s headless; screen -> aleph-sim-screen.png"; \
+	  $(BUILD)/sim/aleph-sim --headless --run-for 10 --stats --screenshot aleph-sim-screen.png \
+	    --panel-screenshot aleph-sim-panel.png --scale 3 $(SCENE); \
+	fi
 
 test: deps test-host test-asan test-ppc
 

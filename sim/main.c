@@ -1,65 +1,145 @@
-/* main.c: the aleph-sim program: parses the command line, sets up the host platform and the
- * core, and runs. (This first version lays out the operator pools for the arena and prints
- * their plan and statistics; the network, scenes and the front panel come in later issues.) */
-#include <stdbool.h>
+/* main.c: aleph-sim: parses the command line, sets up the engine (scene or demo), recorder and
+ * player, runs the window or the headless loop, and writes the outputs asked for. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "host_platform.h"
-#include "pool.h"
+#include "headless.h"
+#include "options.h"
+#include "panel_layout.h"
+#include "panel_window.h"
+#include "render_panel.h"
+#include "render_png.h"
+#include "render_screen.h"
+#include "scene_load.h"
+#include "session.h"
+#include "stats_print.h"
 
-static void usage(FILE *to) {
-  fprintf(to,
-          "usage: aleph-sim [options]\n"
-          "  --arena-size SIZE  simulated SDRAM for core (default 32M; K/M/G suffixes)\n"
-          "  --stats            print the pool plan and statistics\n"
-          "  -h, --help         this text\n");
+#define DEFAULT_PANEL_SHOT_SCALE 3
+
+static bool write_screenshots(const sim_session_t *s) {
+  const sim_options_t *o = s->opt;
+  char err[512];
+  bool ok = true;
+  if (o->screenshot) {
+    uint8_t levels[SCREEN_W * SCREEN_H];
+    render_screen(&s->engine, levels);
+    if (!png_write_levels(o->screenshot, levels, SCREEN_W, SCREEN_H, o->scale ? o->scale : 1, err,
+                          sizeof err)) {
+      fprintf(stderr, "aleph-sim: %s\n", err);
+      ok = false;
+    }
+  }
+  if (o->panel_shot && !s->panel_shot_taken) {
+    panel_layout_t l;
+    panel_ui_t ui;
+    rgba_img_t img;
+    panel_layout(&l, o->scale ? o->scale : DEFAULT_PANEL_SHOT_SCALE);
+    memset(&ui, 0, sizeof ui);
+    ui.overlay = o->overlay;
+    ui.hover = PANEL_NONE;
+    img.w = l.w;
+    img.h = l.h;
+    img.px = malloc((size_t)img.w * (size_t)img.h * 4u);
+    if (!img.px) {
+      fprintf(stderr, "aleph-sim: out of memory for the panel screenshot\n");
+      return false;
+    }
+    render_panel(&img, &l, &s->engine, &ui);
+    if (!png_write_rgba(o->panel_shot, &img, err, sizeof err)) {
+      fprintf(stderr, "aleph-sim: %s\n", err);
+      ok = false;
+    }
+    free(img.px);
+  }
+  return ok;
+}
+
+/* Everything after the run: outputs, checks, exit status. */
+static int finish(sim_session_t *s) {
+  char err[512];
+  int rc = SIM_EXIT_OK;
+  if (!write_screenshots(s)) rc = SIM_EXIT_FAIL;
+  if (s->recording && !recorder_close(&s->recorder, s->engine.now, err, sizeof err)) {
+    fprintf(stderr, "aleph-sim: %s\n", err);
+    rc = SIM_EXIT_FAIL;
+  }
+  if (s->opt->stats) stats_print(stdout, &s->engine);
+  if (s->replaying) {
+    uint32_t d = player_divergence(&s->player, s->engine.now);
+    if (d) {
+      fprintf(stderr, "aleph-sim: the replay differed from the recording in %u encoder batches\n",
+              (unsigned)d);
+      rc = SIM_EXIT_FAIL;
+    }
+  }
+  if (s->engine.sys.host.faults) {
+    fprintf(stderr, "aleph-sim: the core reported %u faults\n",
+            (unsigned)s->engine.sys.host.faults);
+    rc = SIM_EXIT_FAIL;
+  }
+  return rc;
 }
 
 int main(int argc, char **argv) {
-  size_t arena = HOST_DEFAULT_ARENA_BYTES;
-  host_platform_t host;
-  pool_plan_t plan;
-  pool_plan_status_t ps;
-  pool_status_t st;
-  pool_t *pool;
-  pool_stats_t stats;
-  int i;
-  for (i = 1; i < argc; i++) {
-    if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-      usage(stdout);
-      return 0;
-    } else if (!strcmp(argv[i], "--arena-size")) {
-      if (i + 1 >= argc || !host_parse_size(argv[++i], &arena)) {
-        fprintf(stderr, "aleph-sim: --arena-size needs a size such as 32M or 65536\n");
-        return 2;
-      }
-    } else if (!strcmp(argv[i], "--stats")) {
-      /* the only output this version has */
-    } else {
-      fprintf(stderr, "aleph-sim: unknown argument '%s' (try --help)\n", argv[i]);
-      return 2;
+  static sim_session_t s; /* large (the queue, the screen): not on the stack */
+  sim_options_t opt;
+  char err[768];
+  int rc = options_parse(&opt, argc, argv);
+  if (rc >= 0) return rc;
+  s.opt = &opt;
+  if (opt.inject && opt.headless) {
+    fprintf(stderr, "aleph-sim: --inject drives the window; it cannot be used with --headless\n");
+    return SIM_EXIT_USAGE;
+  }
+  if (opt.replay) {
+    if (!player_load(&s.player, opt.replay, err, sizeof err)) {
+      fprintf(stderr, "aleph-sim: %s\n", err);
+      return SIM_EXIT_FAIL;
     }
+    s.replaying = true;
+    if (!opt.scene && s.player.scene[0]) opt.scene = s.player.scene;
+    if (!opt.arena_set && s.player.arena_bytes) opt.arena_bytes = s.player.arena_bytes;
   }
-  if (!host_platform_init(&host, arena, false)) return 1;
-  ps = pool_plan_for_arena((uint32_t)arena, &POOL_SPLIT_BEES08, &plan);
-  if (ps != POOL_PLAN_OK) {
-    fprintf(stderr, "aleph-sim: arena of %zu bytes: %s\n", arena, pool_plan_strerror(ps));
-    host_platform_free(&host);
-    return 1;
+  s.title = opt.scene ? opt.scene : "demo";
+  /* The engine's clock is the only clock: virtual ms, from the host clock in the window. */
+  if (!engine_init(&s.engine, opt.arena_bytes, true, err, sizeof err)) {
+    fprintf(stderr, "aleph-sim: %s\n", err);
+    player_free(&s.player);
+    return SIM_EXIT_FAIL;
   }
-  st = pool_init(host.platform.arena, (uint32_t)arena, &plan, &host.platform, &pool);
-  if (st != POOL_OK) {
-    fprintf(stderr, "aleph-sim: %s\n", pool_strerror(st));
-    host_platform_free(&host);
-    return 1;
+  if (opt.scene ? !scene_load_file(&s.engine, opt.scene, err, sizeof err)
+                : !engine_load_demo(&s.engine, err, sizeof err)) {
+    fprintf(stderr, "aleph-sim: %s\n", err);
+    engine_free(&s.engine);
+    player_free(&s.player);
+    return SIM_EXIT_FAIL;
   }
-  pool_get_stats(pool, &stats);
-  printf("arena %zu bytes; op pools %u bytes\n", arena, pool_region_size(&plan));
-  printf("small pool: %u x %u B, %u used\n", plan.small_count, plan.small_block_size,
-         stats.small.blocks_used);
-  printf("big pool:   %u x %u B, %u used\n", plan.big_count, plan.big_block_size,
-         stats.big.blocks_used);
-  host_platform_free(&host);
-  return 0;
+  if (opt.record) {
+    if (!recorder_open(&s.recorder, opt.record, opt.scene, opt.arena_bytes, err, sizeof err)) {
+      fprintf(stderr, "aleph-sim: %s\n", err);
+      engine_free(&s.engine);
+      player_free(&s.player);
+      return SIM_EXIT_FAIL;
+    }
+    s.recording = true;
+    engine_add_tap(&s.engine, recorder_tap, &s.recorder);
+  }
+  if (s.replaying) engine_add_tap(&s.engine, player_tap, &s.player);
+
+  rc = opt.headless ? SIM_EXIT_OK : panel_run(&s, err, sizeof err);
+  if (rc == PANEL_NO_DISPLAY) {
+    fprintf(stderr, "aleph-sim: no display (%s): running headless\n", err);
+    opt.headless = true;
+    if (opt.inject) fprintf(stderr, "aleph-sim: --inject needs the window; ignored\n");
+  }
+  if (rc == PANEL_NO_DISPLAY || (opt.headless && rc == SIM_EXIT_OK)) rc = headless_run(&s);
+  if (rc != SIM_EXIT_OK) {
+    fprintf(stderr, "aleph-sim: %s\n", err);
+  } else {
+    rc = finish(&s);
+  }
+  engine_free(&s.engine);
+  player_free(&s.player);
+  return rc;
 }

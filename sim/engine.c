@@ -1,0 +1,179 @@
+/* engine.c: the simulated Aleph's heart: applies queued input at its stamp, batches encoder
+ * detents per 50 ms poll as bees does, advances the net's timers, and keeps the play log. */
+#include "engine.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "demo.h"
+#include "net_devices.h"
+#include "op_timer.h"
+
+const uint8_t ENGINE_ENC_OP[4] = {0, 2, 1, 3};
+
+static void emit(engine_t *e, const sim_event_t *ev) {
+  uint32_t i;
+  for (i = 0; i < ENGINE_TAPS; i++)
+    if (e->tap[i]) e->tap[i](e->tap_ctx[i], ev);
+}
+
+static void watch(void *ctx, net_event_kind_t kind, const op_t *op, uint16_t idx, io_t value) {
+  engine_t *e = ctx;
+  net_t *net = engine_net(e);
+  e->changes++;
+  if (kind == NET_EV_OUTPUT && op && op->cls->id == OP_SW && op->index >= 4 && op->index < 10)
+    e->sw_value[op->index - 4] = value;
+  /* bees logs nothing while a graphics op owns the screen */
+  if (!engine_gfx_mode(e)) playlog_note(&e->log, net, kind, op, idx, value);
+}
+
+bool engine_init(engine_t *e, size_t arena_bytes, bool virtual_clock, char *err, size_t errlen) {
+  memset(e, 0, sizeof *e);
+  if (!host_system_init(&e->sys, arena_bytes, virtual_clock, err, errlen)) return false;
+  sim_queue_init(&e->queue);
+  playlog_init(&e->log);
+  history_init(&e->history);
+  screen_init(&e->screen);
+  e->next_poll = ENGINE_ENC_POLL_MS;
+  e->next_sample = 0;
+  net_attach_screen(engine_net(e), &e->screen);
+  scene_slot_set_watch(&e->sys.slot, watch, e);
+  return true;
+}
+
+void engine_free(engine_t *e) {
+  scene_slot_set_watch(&e->sys.slot, NULL, NULL);
+  sim_queue_destroy(&e->queue);
+  host_system_free(&e->sys);
+}
+
+net_t *engine_net(const engine_t *e) { return host_system_net(&e->sys); }
+
+bool engine_load_demo(engine_t *e, char *err, size_t errlen) {
+  net_t *spare = scene_slot_spare(&e->sys.slot);
+  net_status_t st = demo_build(spare);
+  scene_error_t serr;
+  if (st != NET_OK) {
+    scene_slot_discard(&e->sys.slot);
+    snprintf(err, errlen, "the demo network: %s", net_strerror(st));
+    return false;
+  }
+  if (scene_slot_commit(&e->sys.slot, &serr) != SCENE_OK) {
+    snprintf(err, errlen, "the demo network: %s", serr.message);
+    return false;
+  }
+  engine_loaded(e);
+  return true;
+}
+
+void engine_loaded(engine_t *e) {
+  playlog_init(&e->log);
+  e->changes++;
+}
+
+void engine_add_tap(engine_t *e, engine_tap_fn fn, void *ctx) {
+  uint32_t i;
+  for (i = 0; i < ENGINE_TAPS; i++) {
+    if (!e->tap[i]) {
+      e->tap[i] = fn;
+      e->tap_ctx[i] = ctx;
+      return;
+    }
+  }
+}
+
+bool engine_push(engine_t *e, const sim_event_t *ev) {
+  if (ev->kind == SIM_EV_ENC_BATCH || !sim_event_valid(ev)) {
+    e->rejected++;
+    return false;
+  }
+  return sim_queue_push(&e->queue, ev);
+}
+
+static void flush_encoders(engine_t *e) {
+  uint8_t hw;
+  for (hw = 0; hw < 4; hw++) {
+    int32_t d = e->enc_acc[hw];
+    sim_event_t ev;
+    if (d == 0) continue;
+    if (d > ENGINE_ENC_MAX) d = ENGINE_ENC_MAX;
+    if (d < -ENGINE_ENC_MAX) d = -ENGINE_ENC_MAX;
+    e->enc_acc[hw] = 0;
+    net_encoder(engine_net(e), ENGINE_ENC_OP[hw], (int16_t)d);
+    e->batches++;
+    e->changes++;
+    ev.t = e->now;
+    ev.kind = SIM_EV_ENC_BATCH;
+    ev.index = ENGINE_ENC_OP[hw];
+    ev.value = (int16_t)d;
+    emit(e, &ev);
+  }
+}
+
+static void set_time(engine_t *e, uint32_t t) {
+  net_advance(engine_net(e), t);
+  e->now = t;
+  e->sys.host.virtual_ms = t;
+}
+
+/* Advances to t, stopping at every encoder poll and history sample on the way. */
+static void run_to(engine_t *e, uint32_t t) {
+  for (;;) {
+    uint32_t next = (int32_t)(e->next_poll - e->next_sample) < 0 ? e->next_poll : e->next_sample;
+    if ((int32_t)(next - t) > 0) break;
+    set_time(e, next);
+    if (next == e->next_poll) {
+      flush_encoders(e);
+      e->next_poll += ENGINE_ENC_POLL_MS;
+    }
+    if (next == e->next_sample) {
+      history_sample(&e->history, e->sys.pool);
+      e->next_sample += HISTORY_PERIOD_MS; /* (the overlay watches history.total) */
+    }
+  }
+  set_time(e, t);
+}
+
+static void apply(engine_t *e, const sim_event_t *ev) {
+  net_t *net = engine_net(e);
+  switch (ev->kind) {
+  case SIM_EV_ENCODER:
+    e->enc_acc[ev->index] += ev->value;
+    e->enc_turned[ev->index] += ev->value;
+    break;
+  case SIM_EV_SWITCH:
+    e->sw_down[ev->index] = ev->value != 0;
+    /* MODE leaves the play page on the Aleph; the simulator only has the play page */
+    if (ev->index < 6) net_switch(net, (uint8_t)ev->index, ev->value != 0);
+    break;
+  case SIM_EV_CV:
+    net_cv_in(net, (uint8_t)ev->index, ev->value);
+    break;
+  case SIM_EV_INPUT:
+    if (net_activate(net, ev->index, ev->value) != NET_OK) {
+      e->rejected++;
+      return;
+    }
+    break;
+  default:
+    return;
+  }
+  e->applied++;
+  e->changes++;
+  emit(e, ev);
+}
+
+void engine_tick(engine_t *e, uint32_t t) {
+  sim_event_t ev;
+  if ((int32_t)(t - e->now) < 0) t = e->now;
+  while (sim_queue_pop_due(&e->queue, t, &ev)) {
+    if ((int32_t)(ev.t - e->now) < 0) ev.t = e->now; /* a late stamp happens now */
+    run_to(e, ev.t);
+    apply(e, &ev);
+  }
+  run_to(e, t);
+}
+
+bool engine_gfx_mode(const engine_t *e) { return screen_gfx_active(&e->screen); }
+
+const uint8_t *engine_framebuffer(const engine_t *e) { return e->screen.px; }

@@ -1,0 +1,74 @@
+/* engine.h: the simulated Aleph minus its window: the host system (arena, pools, net), the one
+ * input queue, bees' 50 ms encoder batching, the play log and usage history, advanced by ticks. */
+#ifndef ALEPH_SIM_ENGINE_H
+#define ALEPH_SIM_ENGINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "events.h"
+#include "history.h"
+#include "host_system.h"
+#include "playlog.h"
+#include "screen.h"
+
+#define ENGINE_ENC_POLL_MS 50u /* bees' encoder accumulator poll */
+#define ENGINE_ENC_MAX 127     /* bees hands the batch to the ENC op as a signed byte */
+#define ENGINE_TAPS 4u
+
+/* bees' play page: hardware encoder n drives ENC op ENGINE_ENC_OP[n] (1 and 2 swapped). */
+extern const uint8_t ENGINE_ENC_OP[4];
+
+/* Hears every event the engine applies (stamped with the tick it was applied at), and every
+ * encoder batch it delivers (kind SIM_EV_ENC_BATCH). */
+typedef void (*engine_tap_fn)(void *ctx, const sim_event_t *ev);
+
+typedef struct {
+  host_system_t sys;
+  screen_t screen;         /* the OLED graphics ops draw into (attached to the running net) */
+  sim_queue_t queue;
+  playlog_t log;
+  history_t history;
+  uint32_t now;            /* virtual ms the net has been advanced to */
+  uint32_t next_poll, next_sample;
+  int32_t enc_acc[4];      /* detents waiting for the next poll, per hardware encoder */
+  int32_t enc_turned[4];   /* detents ever turned, per hardware encoder (the knob's angle) */
+  bool sw_down[SIM_SW_COUNT];
+  io_t sw_value[6];        /* last value each switch op put out (its LED) */
+  uint32_t changes;        /* bumped whenever something visible may have changed */
+  uint32_t applied;        /* input events applied */
+  uint32_t batches;        /* encoder batches delivered */
+  uint32_t rejected;       /* invalid events dropped */
+  engine_tap_fn tap[ENGINE_TAPS];
+  void *tap_ctx[ENGINE_TAPS];
+} engine_t;
+
+/* Sets up the host system (arena of arena_bytes, carved), the screen and the watch. The net is
+ * empty: load a scene (scene_load.h) or the demo (engine_load_demo) next. false with a sentence
+ * in err. */
+bool engine_init(engine_t *e, size_t arena_bytes, bool virtual_clock, char *err, size_t errlen);
+void engine_free(engine_t *e);
+/* The running net (it changes when a scene is swapped in). */
+net_t *engine_net(const engine_t *e);
+/* Builds the demo network in the slot's spare and swaps it in. */
+bool engine_load_demo(engine_t *e, char *err, size_t errlen);
+/* After a net was swapped in: clears the play log (bees' play screen starts empty). */
+void engine_loaded(engine_t *e);
+void engine_add_tap(engine_t *e, engine_tap_fn fn, void *ctx);
+
+/* Queues an input event (stamp in ev->t). false if it is invalid or the queue is full. From the
+ * simulation thread; another thread (an OSC server's) checks sim_event_valid() and calls
+ * sim_queue_push(&e->queue, ...), which is thread-safe. */
+bool engine_push(engine_t *e, const sim_event_t *ev);
+/* Advances to virtual time t (>= the current time): every queued event due by t is applied at
+ * its stamp, between the timer expiries and encoder polls that come before it; then the net is
+ * advanced to t. Any step size gives the same result as 1 ms steps. */
+void engine_tick(engine_t *e, uint32_t t);
+
+/* Whether graphics ops currently own the screen (bees' opPlay), and the framebuffer
+ * (128x64 levels 0..15) to show then; NULL when there is no screen. */
+bool engine_gfx_mode(const engine_t *e);
+const uint8_t *engine_framebuffer(const engine_t *e);
+
+#endif

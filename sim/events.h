@@ -1,0 +1,56 @@
+/* events.h: the simulator's one input queue. Every change from outside the net (panel, replay,
+ * OSC) is an event stamped with virtual ms; the engine applies them in time order at a tick. */
+#ifndef ALEPH_SIM_EVENTS_H
+#define ALEPH_SIM_EVENTS_H
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef enum {
+  SIM_EV_ENCODER,   /* index: hardware encoder 0..3; value: detents turned (before batching) */
+  SIM_EV_SWITCH,    /* index: SIM_SW_*; value: 1 pressed, 0 released */
+  SIM_EV_CV,        /* index: CV input 0..3; value: 12-bit level 0..4095 */
+  SIM_EV_INPUT,     /* index: global input (params after op inputs); value: what to set
+                       (net_activate, as bees' serial/OSC input setting does) */
+  SIM_EV_ENC_BATCH, /* derived, never queued: the 50 ms encoder poll delivered value detents
+                       to ENC op `index` (recorded, and checked on replay) */
+  SIM_EV_KIND_COUNT
+} sim_event_kind_t;
+
+/* Switch indices: the four function keys, the footswitches, MODE. 0..5 match net_switch(). */
+enum { SIM_SW_F0 = 0, SIM_SW_FS1 = 4, SIM_SW_FS2 = 5, SIM_SW_MODE = 6, SIM_SW_COUNT = 7 };
+
+typedef struct {
+  uint32_t t;    /* virtual ms at which it happens */
+  uint8_t kind;  /* sim_event_kind_t */
+  uint16_t index;
+  int16_t value;
+} sim_event_t;
+
+/* True if the event names a real control with a sensible value. */
+bool sim_event_valid(const sim_event_t *ev);
+/* "encoder", "switch", "cv", "input", "enc_batch"; and back (false if unknown). */
+const char *sim_event_kind_name(uint8_t kind);
+bool sim_event_kind_from_name(const char *name, uint8_t *kind);
+
+#define SIM_QUEUE_CAP 1024u
+
+/* A bounded queue kept in time order (equal stamps keep push order). Producers may be other
+ * threads (an OSC server's); the simulation loop is the one consumer. */
+typedef struct {
+  pthread_mutex_t lock;
+  sim_event_t ev[SIM_QUEUE_CAP];
+  uint32_t head, count;
+  uint32_t dropped; /* pushes refused because the queue was full */
+} sim_queue_t;
+
+void sim_queue_init(sim_queue_t *q);
+void sim_queue_destroy(sim_queue_t *q);
+/* Inserts ev after every queued event with t <= ev->t. False (and dropped++) if full. */
+bool sim_queue_push(sim_queue_t *q, const sim_event_t *ev);
+/* The earliest event, if any is due by t (its stamp <= t); removes it into *out. */
+bool sim_queue_pop_due(sim_queue_t *q, uint32_t t, sim_event_t *out);
+uint32_t sim_queue_count(sim_queue_t *q);
+
+#endif

@@ -1,0 +1,63 @@
+/* headless.c: the windowless loops. Virtual: jumps from one recorded input to the next and to
+ * the end (the engine makes any step size exact). Real time: the host clock, 10 ms naps. */
+#define _POSIX_C_SOURCE 200809L
+#include "headless.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <time.h>
+
+static volatile sig_atomic_t stop_requested;
+
+static void on_signal(int sig) {
+  (void)sig;
+  stop_requested = 1;
+}
+
+static uint64_t now_ms(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (uint64_t)t.tv_sec * 1000u + (uint64_t)t.tv_nsec / 1000000u;
+}
+
+static void run_virtual(sim_session_t *s, uint32_t end) {
+  engine_t *e = &s->engine;
+  for (;;) {
+    uint32_t t = end;
+    if (s->replaying) {
+      uint32_t next;
+      if (player_next_time(&s->player, &next) && next < end) t = next;
+      player_feed(&s->player, e, t);
+    }
+    engine_tick(e, t);
+    if (t == end && (!s->replaying || !player_next_time(&s->player, &t) || t > end)) break;
+  }
+}
+
+static void run_real_time(sim_session_t *s) {
+  struct sigaction sa;
+  struct timespec nap = {0, 10 * 1000000L};
+  uint64_t start = now_ms();
+  sa.sa_handler = on_signal;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = 0;
+  sigaction(SIGINT, &sa, NULL);
+  sigaction(SIGTERM, &sa, NULL);
+  while (!stop_requested) {
+    uint32_t t = (uint32_t)(now_ms() - start);
+    if (s->replaying) player_feed(&s->player, &s->engine, t);
+    engine_tick(&s->engine, t);
+    nanosleep(&nap, NULL);
+  }
+  fprintf(stderr, "aleph-sim: stopped at %u ms\n", (unsigned)s->engine.now);
+}
+
+int headless_run(sim_session_t *s) {
+  if (s->opt->duration_set)
+    run_virtual(s, s->opt->duration_ms);
+  else if (s->replaying)
+    run_virtual(s, s->player.end_t);
+  else
+    run_real_time(s);
+  return SIM_EXIT_OK;
+}

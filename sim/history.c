@@ -1,0 +1,26 @@
+/* history.c: a ring of pool usage samples taken on the virtual clock, read by the overlay's
+ * sparklines. */
+#include "history.h"
+
+#include <string.h>
+
+void history_init(history_t *h) { memset(h, 0, sizeof *h); }
+
+void history_sample(history_t *h, const pool_t *pool) {
+  pool_stats_t st;
+  history_sample_t *s = &h->s[h->total % HISTORY_SAMPLES];
+  pool_get_stats(pool, &st);
+  s->small_used = st.small.blocks_used;
+  s->big_used = st.big.blocks_used;
+  s->requested = st.small.bytes_requested + st.big.bytes_requested;
+  h->total++;
+}
+
+uint32_t history_count(const history_t *h) {
+  return h->total < HISTORY_SAMPLES ? h->total : HISTORY_SAMPLES;
+}
+
+const history_sample_t *history_get(const history_t *h, uint32_t back) {
+  if (back >= history_count(h)) return NULL;
+  return &h->s[(h->total - 1u - back) % HISTORY_SAMPLES];
+}

@@ -1,0 +1,129 @@
+/* options.c: parses aleph-sim's arguments into sim_options_t, with a sentence for every
+ * mistake, and prints the usage text (with the panel's key help). */
+#include "options.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "host_platform.h"
+#include "panel_keys.h"
+
+void options_usage(FILE *to) {
+  int i;
+  fprintf(to,
+          "usage: aleph-sim [options] [SCENE.scn]\n"
+          "Runs a bees scene (or, without one, a demo network) on a simulated Aleph front panel.\n"
+          "\n"
+          "  --headless            no window (chosen automatically when no display opens)\n"
+          "  --run-for SECONDS     stop after SECONDS (headless: virtual, deterministic time)\n"
+          "  --ticks N             stop after N 1-ms ticks (same clock as --run-for)\n"
+          "  --screenshot FILE     at exit, write the 128x64 screen as a grey PNG\n"
+          "  --panel-screenshot FILE  at exit, write the whole front panel as an RGB PNG (with a\n"
+          "                        window: read back from it, at its scale)\n"
+          "  --scale N             pixels per screen pixel: screenshots (default 1, panel 3) and\n"
+          "                        the window's first size (resizable; default fits the display)\n"
+          "  --overlay             show the pool statistics overlay from the start\n"
+          "  --stats               at exit, print pool and net statistics\n"
+          "  --arena-size SIZE     simulated SDRAM (default 32M; K/M/G suffixes)\n"
+          "  --record FILE.json    record every input event with its virtual time\n"
+          "  --replay FILE.json    replay a recording (its scene and arena size are the defaults)\n"
+          "  --inject SPEC         (tests) synthesized window input, comma-separated:\n"
+          "                        T:wheel:ENC:N, T:drag:ENC:DY, T:click:KEY, T:key:C,\n"
+          "                        T:size:W:H (T in ms)\n"
+          "  -h, --help            this text\n"
+          "\n"
+          "Headless without --run-for/--ticks runs in real time until interrupted (or, replaying,\n"
+          "to the recording's end). Exit status: 0 ok, 1 run-time failure, 2 bad arguments.\n\n");
+  for (i = 0; PANEL_KEY_HELP[i]; i++) fprintf(to, "  %s\n", PANEL_KEY_HELP[i]);
+}
+
+static int bad(const char *fmt, const char *arg) {
+  fprintf(stderr, "aleph-sim: ");
+  fprintf(stderr, fmt, arg);
+  fprintf(stderr, " (try --help)\n");
+  return SIM_EXIT_USAGE;
+}
+
+static bool parse_u32(const char *s, uint32_t *out) {
+  char *end;
+  unsigned long long v;
+  if (!s || !*s || *s == '-' || *s == '+') return false;
+  errno = 0;
+  v = strtoull(s, &end, 10);
+  if (errno || *end || v > 0xFFFFFFFFull) return false;
+  *out = (uint32_t)v;
+  return true;
+}
+
+static bool parse_seconds(const char *s, uint32_t *ms) {
+  char *end;
+  double v;
+  if (!s || !*s || *s == '-' || *s == '+') return false;
+  errno = 0;
+  v = strtod(s, &end);
+  if (errno || *end || !(v >= 0.0) || v * 1000.0 > 4294967295.0) return false;
+  *ms = (uint32_t)(v * 1000.0 + 0.5);
+  return true;
+}
+
+int options_parse(sim_options_t *o, int argc, char **argv) {
+  int i;
+  memset(o, 0, sizeof *o);
+  for (i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+    bool needs = true;
+    if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+      options_usage(stdout);
+      return SIM_EXIT_OK;
+    } else if (!strcmp(a, "--headless")) {
+      o->headless = true;
+      needs = false;
+    } else if (!strcmp(a, "--stats")) {
+      o->stats = true;
+      needs = false;
+    } else if (!strcmp(a, "--overlay")) {
+      o->overlay = true;
+      needs = false;
+    } else if (!strcmp(a, "--run-for") || !strcmp(a, "--ticks")) {
+      bool ticks = a[2] == 't';
+      if (o->duration_set) return bad("%s: give one of --run-for and --ticks, once", a);
+      if (!v) return bad("%s needs a value", a);
+      if (ticks ? !parse_u32(v, &o->duration_ms) : !parse_seconds(v, &o->duration_ms))
+        return bad(ticks ? "--ticks needs a whole number of 1-ms ticks, not '%s'"
+                         : "--run-for needs a number of seconds such as 2.5, not '%s'",
+                   v);
+      o->duration_set = true;
+    } else if (!strcmp(a, "--screenshot") || !strcmp(a, "--panel-screenshot") ||
+               !strcmp(a, "--record") || !strcmp(a, "--replay") || !strcmp(a, "--inject")) {
+      if (!v || !*v) return bad("%s needs a file name", a);
+      if (!strcmp(a, "--screenshot")) o->screenshot = v;
+      else if (!strcmp(a, "--panel-screenshot")) o->panel_shot = v;
+      else if (!strcmp(a, "--record")) o->record = v;
+      else if (!strcmp(a, "--replay")) o->replay = v;
+      else o->inject = v;
+    } else if (!strcmp(a, "--scale")) {
+      uint32_t s;
+      if (!v || !parse_u32(v, &s) || s < 1 || s > 16)
+        return bad("--scale needs a whole number from 1 to 16, not '%s'", v ? v : "");
+      o->scale = (int)s;
+    } else if (!strcmp(a, "--arena-size")) {
+      if (!v || !host_parse_size(v, &o->arena_bytes))
+        return bad("--arena-size needs a size such as 32M, 512K or 1048576, not '%s'",
+                   v ? v : "");
+      o->arena_set = true;
+    } else if (a[0] == '-' && a[1] != '\0') {
+      return bad("unknown option '%s'", a);
+    } else {
+      if (o->scene) return bad("one scene file at a time ('%s' is a second)", a);
+      o->scene = a;
+      needs = false;
+    }
+    if (needs) i++;
+  }
+  if (o->record && o->replay && !strcmp(o->record, o->replay))
+    return bad("--record and --replay name the same file '%s'", o->record);
+  if (!o->arena_set) o->arena_bytes = HOST_DEFAULT_ARENA_BYTES;
+  return -1;
+}

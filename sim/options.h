@@ -1,0 +1,37 @@
+/* options.h: aleph-sim's command line: what to load, window or headless, how long to run, what
+ * to write at exit (screenshots, statistics, recordings), and the usage text. */
+#ifndef ALEPH_SIM_OPTIONS_H
+#define ALEPH_SIM_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* Exit codes. */
+#define SIM_EXIT_OK 0
+#define SIM_EXIT_FAIL 1   /* a run-time failure: scene, files, replay divergence, faults */
+#define SIM_EXIT_USAGE 2  /* a bad command line */
+
+typedef struct {
+  const char *scene;       /* NULL: the demo network */
+  bool headless;
+  bool duration_set;
+  uint32_t duration_ms;    /* --run-for / --ticks */
+  const char *screenshot;  /* the OLED, grey PNG */
+  const char *panel_shot;  /* the whole panel, RGB PNG */
+  int scale;               /* 0: default (screenshot 1, panel 3, window fits the display) */
+  bool stats;
+  bool arena_set;
+  size_t arena_bytes;
+  const char *record, *replay;
+  bool overlay;            /* statistics overlay shown from the start (window, panel shot) */
+  const char *inject;      /* window only: synthesized SDL input, for tests */
+} sim_options_t;
+
+/* Parses argv. Returns -1 to go on, or an exit code (0 after --help, 2 on a bad argument, with
+ * a message on stderr). */
+int options_parse(sim_options_t *o, int argc, char **argv);
+void options_usage(FILE *to);
+
+#endif

@@ -1,0 +1,31 @@
+/* render_font.h: aleph-sim's own 5x7 bitmap font (printable ASCII, 6x8 cell) and text drawing
+ * into 8-bit level buffers (the OLED) and 32-bit ARGB images (the panel). */
+#ifndef ALEPH_SIM_RENDER_FONT_H
+#define ALEPH_SIM_RENDER_FONT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define FONT_W 5      /* glyph width in pixels */
+#define FONT_H 7      /* glyph height */
+#define FONT_CELL_W 6 /* advance */
+#define FONT_CELL_H 8 /* line height */
+
+/* An ARGB8888 image (0xAARRGGBB words, row-major, stride w). */
+typedef struct {
+  uint32_t *px;
+  int w, h;
+} rgba_img_t;
+
+/* Whether pixel (x, y) of character c's glyph is set (unknown characters draw as '?'). */
+bool font_pixel(char c, int x, int y);
+
+/* Draws s at (x, y) (top left of the first cell) into a w x h buffer of levels, clipped.
+ * Returns the x after the last character. */
+int font_draw_levels(uint8_t *buf, int w, int h, int x, int y, const char *s, uint8_t level);
+/* Same into an image, each font pixel a scale x scale square. */
+int font_draw_rgba(rgba_img_t *img, int x, int y, const char *s, uint32_t color, int scale);
+/* Width in pixels of s at scale (cells, without the trailing gap). */
+int font_text_width(const char *s, int scale);
+
+#endif

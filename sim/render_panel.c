@@ -1,0 +1,125 @@
+/* render_panel.c: draws the front panel: the OLED scaled by whole pixels, knobs turned by the
+ * detents they received, keys lit while held, switch-op LEDs, and the overlays on top. */
+#include "render_panel.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "render_draw.h"
+#include "render_overlay.h"
+
+#define PANEL_BG RGB(0x2C, 0x2E, 0x33)
+#define BEZEL RGB(0x0C, 0x0C, 0x0E)
+#define LABEL RGB(0xC8, 0xCA, 0xCE)
+#define DIM_LABEL RGB(0x86, 0x8A, 0x90)
+#define KNOB_RIM RGB(0x8E, 0x91, 0x97)
+#define KNOB RGB(0x4C, 0x4F, 0x55)
+#define KNOB_MARK RGB(0xF0, 0xF0, 0xF0)
+#define KEY_UP RGB(0x55, 0x58, 0x5E)
+#define KEY_DOWN RGB(0xE6, 0xE6, 0xE2)
+#define HOVER RGB(0x9A, 0xB8, 0xD8)
+#define LED_ON RGB(0xFF, 0x5A, 0x2E)
+#define LED_OFF RGB(0x45, 0x26, 0x22)
+
+#define DETENTS_PER_TURN 24
+
+uint32_t render_level_color(uint8_t level) {
+  uint32_t v = (uint32_t)(level & 0x0F) * 17u;
+  return RGB(v, v, v);
+}
+
+/* The VAL of the ENC op hardware encoder hw drives, INT32_MIN if that op is not an ENC. */
+static int32_t enc_value(const engine_t *e, int hw) {
+  const net_t *net = engine_net(e);
+  uint8_t op = ENGINE_ENC_OP[hw];
+  const op_t *o = net_op(net, op);
+  if (!o || o->cls->id != OP_ENC) return INT32_MIN;
+  return net_get_value(net, (uint16_t)(net_op_first_in(net, op) + 3u));
+}
+
+void panel_view_capture(const engine_t *e, panel_view_t *v) {
+  int i;
+  memset(v, 0, sizeof *v);
+  render_screen(e, v->screen);
+  for (i = 0; i < 4; i++) {
+    v->enc_turned[i] = e->enc_turned[i];
+    v->enc_value[i] = enc_value(e, i);
+  }
+  for (i = 0; i < SIM_SW_COUNT; i++) v->sw_down[i] = e->sw_down[i];
+  for (i = 0; i < 6; i++) v->led[i] = e->sw_value[i] != 0;
+}
+
+static void draw_screen(rgba_img_t *img, const panel_layout_t *l, const engine_t *e) {
+  uint8_t levels[SCREEN_W * SCREEN_H];
+  int x, y;
+  render_screen(e, levels);
+  for (y = 0; y < SCREEN_H; y++) {
+    for (x = 0; x < SCREEN_W; x++) {
+      panel_rect_t r;
+      r.x = l->screen.x + x * l->scale;
+      r.y = l->screen.y + y * l->scale;
+      r.w = r.h = l->scale;
+      draw_rect(img, r, render_level_color(levels[y * SCREEN_W + x]));
+    }
+  }
+}
+
+static void text_centered(rgba_img_t *img, int cx, int y, const char *s, uint32_t c, int t) {
+  font_draw_rgba(img, cx - font_text_width(s, t) / 2, y, s, c, t);
+}
+
+static void draw_knob(rgba_img_t *img, const panel_layout_t *l, const engine_t *e, int i,
+                      bool hover) {
+  int cx = l->enc_cx[i], cy = l->enc_cy[i], r = l->enc_r, s = l->scale;
+  uint8_t op = ENGINE_ENC_OP[i];
+  double a = 2.0 * 3.14159265358979 * (double)(e->enc_turned[i] % DETENTS_PER_TURN) /
+             DETENTS_PER_TURN;
+  char buf[32];
+  int32_t val = enc_value(e, i);
+  draw_disc(img, cx, cy, r, hover ? HOVER : KNOB_RIM);
+  draw_disc(img, cx, cy, r - s, KNOB);
+  draw_line(img, cx + (int)lround(sin(a) * r * 0.25), cy - (int)lround(cos(a) * r * 0.25),
+            cx + (int)lround(sin(a) * (r - 2 * s)), cy - (int)lround(cos(a) * (r - 2 * s)),
+            s < 2 ? 1 : s, KNOB_MARK);
+  if (s < 2) /* no room for the op at the smallest scale */
+    snprintf(buf, sizeof buf, "E%d", i);
+  else
+    snprintf(buf, sizeof buf, "E%d>op%u", i, (unsigned)op);
+  text_centered(img, cx, cy + r + 2 * s, buf, DIM_LABEL, l->text);
+  if (val != INT32_MIN)
+    snprintf(buf, sizeof buf, "%d", (int)val);
+  else
+    snprintf(buf, sizeof buf, "-");
+  text_centered(img, cx, cy + r + 2 * s + FONT_CELL_H * l->text + s, buf, LABEL, l->text);
+}
+
+static void draw_key(rgba_img_t *img, const panel_layout_t *l, const engine_t *e, int k,
+                     bool hover) {
+  static const char *const names[7] = {"F0", "F1", "F2", "F3", "FS1", "FS2", "MODE"};
+  panel_rect_t r = l->key[k];
+  bool down = e->sw_down[k];
+  int s = l->scale;
+  draw_rect(img, r, down ? KEY_DOWN : KEY_UP);
+  if (hover) draw_frame(img, r, s < 2 ? 1 : s / 2, HOVER);
+  font_draw_rgba(img, r.x + 2 * s, r.y + (r.h - FONT_H * l->text) / 2, names[k],
+                 down ? BEZEL : LABEL, l->text);
+  if (k < 6) /* the switch op's output: lit while it holds a non-zero value */
+    draw_disc(img, r.x + r.w - 4 * s, r.y + r.h / 2, 2 * s, e->sw_value[k] ? LED_ON : LED_OFF);
+}
+
+void render_panel(rgba_img_t *img, const panel_layout_t *l, const engine_t *e,
+                  const panel_ui_t *ui) {
+  int i, s = l->scale;
+  draw_fill(img, PANEL_BG);
+  font_draw_rgba(img, 4 * s, 3 * s, "ALEPH-SIM  bees play", DIM_LABEL, l->text);
+  draw_rect(img, l->bezel, BEZEL);
+  draw_screen(img, l, e);
+  for (i = 0; i < 4; i++) draw_knob(img, l, e, i, ui && ui->hover == PANEL_ENC0 + i);
+  for (i = 0; i < 7; i++) draw_key(img, l, e, i, ui && ui->hover == PANEL_SW0 + i);
+  font_draw_rgba(img, 146 * s, 94 * s, "h help  o stats", DIM_LABEL, l->text);
+  if (ui && ui->help)
+    render_overlay_help(img, l);
+  else if (ui && ui->overlay)
+    render_overlay_stats(img, l, e);
+}

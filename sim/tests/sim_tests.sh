@@ -1,0 +1,180 @@
+#!/usr/bin/env bash
+# sim_tests.sh: aleph-sim end to end, one case per CTest test (see sim/tests/CMakeLists.txt).
+# usage: sim_tests.sh CASE SIM PNGDIFF SRCDIR WORKDIR [SCENES]
+set -u
+case_name=$1 sim=$2 pngdiff=$3 src=$4 work=$5 scenes=${6:-}
+mkdir -p "$work" && cd "$work" || exit 1
+failures=0
+
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+pass() { echo "ok: $*"; }
+
+# expect CODE "substring of stderr+stdout" args... : runs aleph-sim, checks exit code and message
+expect() {
+  local code=$1 msg=$2; shift 2
+  local out rc
+  out=$("$sim" "$@" 2>&1); rc=$?
+  if [ "$rc" -ne "$code" ]; then fail "aleph-sim $* exited $rc, want $code: $out"; return; fi
+  if [ -n "$msg" ] && [[ "$out" != *"$msg"* ]]; then
+    fail "aleph-sim $* said '$out', want it to mention '$msg'"; return
+  fi
+  pass "aleph-sim $* -> $rc"
+}
+
+same_file() {
+  if cmp -s "$1" "$2"; then pass "$3"; else fail "$3 ($1 and $2 differ)"; diff "$1" "$2" | head -20; fi
+}
+same_png() { if "$pngdiff" "$1" "$2"; then pass "$3"; else fail "$3 ($1 vs $2)"; fi; }
+
+case "$case_name" in
+
+headless_stable)
+  # the demo for 10 virtual seconds: the same figures every run, and pools that do not grow
+  "$sim" --headless --run-for 10 --stats > a.txt || fail "run a"
+  "$sim" --headless --run-for 10 --stats > b.txt || fail "run b"
+  same_file a.txt b.txt "two 10 s runs print the same statistics"
+  "$sim" --headless --ticks 1000 --stats > c.txt || fail "run c"
+  grep '^pool' a.txt > a_pool.txt; grep '^pool' c.txt > c_pool.txt
+  same_file a_pool.txt c_pool.txt "pool figures after 1 s and 10 s are the same (no growth)"
+  grep -q '^time 10000 ms' a.txt && pass "virtual time 10000 ms" || fail "virtual time: $(head -1 a.txt)"
+  # 5 deliveries building the demo, then 3 per CV-IN poll (ADC->ADD, ADD->MOD, MOD->ADD) each second
+  grep -q 'deliveries 35,' a.txt && pass "35 deliveries in 10 s" || fail "deliveries: $(grep '^net' a.txt)"
+  grep -q 'play log lines 10$' a.txt && pass "10 play lines" || fail "play lines: $(grep '^net' a.txt)"
+  grep -q '^faults 0$' a.txt && pass "no faults" || fail "faults: $(tail -1 a.txt)"
+  # a replay cut in pieces by --ticks gives the same state as one run to the end
+  "$sim" --headless --replay "$src/demo_input.json" --stats > r1.txt || fail "replay"
+  "$sim" --headless --replay "$src/demo_input.json" --ticks 5000 --stats > r2.txt || fail "replay ticks"
+  same_file r1.txt r2.txt "replay to the end == replay --ticks 5000"
+  ;;
+
+screenshot_golden)
+  # the demo driven by a scripted input file: screen and panel must match the checked-in images
+  "$sim" --headless --replay "$src/demo_input.json" --screenshot screen.png \
+    --panel-screenshot panel.png --scale 2 || fail "replay run"
+  "$sim" --headless --replay "$src/demo_input.json" --screenshot screen1.png || fail "replay run"
+  same_png screen1.png "$src/expected_screen.png" "screen (1:1) matches expected_screen.png"
+  same_png panel.png "$src/expected_panel.png" "panel (scale 2) matches expected_panel.png"
+  "$pngdiff" --differ screen1.png panel.png >/dev/null && pass "pngdiff tells images apart" \
+    || fail "pngdiff --differ"
+  ;;
+
+record_replay)
+  "$sim" --headless --replay "$src/demo_input.json" --record r1.json --stats \
+    --screenshot s1.png > st1.txt || fail "first replay"
+  "$sim" --headless --replay r1.json --record r2.json --stats --screenshot s2.png > st2.txt \
+    || fail "replay of the recording"
+  same_file st1.txt st2.txt "replaying a recording gives the same statistics"
+  same_file r1.json r2.json "recording a replay gives the same events (batches included)"
+  same_png s1.png s2.png "replaying a recording gives the same screen"
+  grep -c '"enc_batch"' r1.json | grep -q '^6$' && pass "6 encoder batches recorded" \
+    || fail "batches: $(grep -c enc_batch r1.json)"
+  # a recording whose batches no longer match what the replay produces is reported
+  sed 's/"t":150,"type":"enc_batch","index":0,"value":5/"t":150,"type":"enc_batch","index":0,"value":4/' \
+    r1.json > tampered.json
+  expect 1 "diverged" --headless --replay tampered.json
+  ;;
+
+bad_args)
+  head='{"format":"aleph-sim events","version":1,"events":['
+  printf '%s{"t":5,"type":"encoder","index":7,"value":1}]}' "$head" > range.json
+  printf '%s' "$head" > broken.json
+  printf '{"format":"something else","version":1,"events":[]}' > other.json
+  head -c 1000 /dev/zero > short.scn
+  expect 0 "usage: aleph-sim" --help
+  expect 2 "unknown option '--bogus'" --bogus
+  expect 2 "--run-for needs a value" --run-for
+  expect 2 "--run-for needs a number of seconds" --run-for abc
+  expect 2 "--run-for needs a number of seconds" --run-for -1
+  expect 2 "--ticks needs a whole number" --ticks 1.5
+  expect 2 "give one of --run-for and --ticks" --run-for 1 --ticks 5
+  expect 2 "--arena-size needs a size" --arena-size 12Q
+  expect 2 "--scale needs a whole number from 1 to 16" --scale 0
+  expect 2 "--scale needs a whole number from 1 to 16" --scale 17
+  expect 2 "one scene file at a time" a.scn b.scn
+  expect 2 "name the same file" --record x.json --replay x.json
+  expect 2 "--screenshot needs a file name" --headless --screenshot
+  expect 2 "--inject drives the window" --headless --inject 10:key:q
+  expect 1 "no-such.scn" --headless --run-for 0 no-such.scn
+  expect 1 "offset" --headless --run-for 0 short.scn
+  expect 1 "cannot read no-such.json" --headless --replay no-such.json
+  expect 1 "not valid JSON" --headless --replay broken.json
+  expect 1 "not an aleph-sim recording" --headless --replay other.json
+  expect 1 "event 0: encoder 7 value 1 is out of range" --headless --replay range.json
+  expect 1 "cannot write no-such-dir/x.png" --headless --run-for 0 --screenshot no-such-dir/x.png
+  expect 1 "cannot write no-such-dir/r.json" --headless --run-for 0 --record no-such-dir/r.json
+  expect 1 "cannot hold the op pools" --headless --run-for 0 --arena-size 64K
+  expect 0 "" --headless --run-for 0 --arena-size 3M
+  ;;
+
+no_display)
+  # no display: aleph-sim says so and runs headless instead (whether SDL fails, or falls back
+  # to its invisible offscreen driver)
+  for drv in x11 ""; do
+    if [ -n "$drv" ]; then set_drv=("SDL_VIDEODRIVER=$drv"); else set_drv=(-u SDL_VIDEODRIVER); fi
+    out=$(env -u DISPLAY -u WAYLAND_DISPLAY "${set_drv[@]}" "$sim" --run-for 1 --stats 2>&1); rc=$?
+    [ $rc -eq 0 ] && pass "driver '$drv': exit 0" || fail "driver '$drv': exit $rc: $out"
+    [[ "$out" == *"no display"*"running headless"* ]] && pass "driver '$drv': says it runs headless" \
+      || fail "driver '$drv': message: $out"
+    [[ "$out" == *"time 1000 ms"* ]] && pass "driver '$drv': ran 1 virtual second" \
+      || fail "driver '$drv': time: $out"
+  done
+  # asked for by name, the offscreen driver gives a (hidden) window (Mesa's allocations outlive
+  # SDL_Quit: no leak check for this run in sanitizer builds)
+  out=$(env -u DISPLAY SDL_VIDEODRIVER=offscreen ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" \
+    "$sim" --run-for 0.2 --stats 2>&1); rc=$?
+  [ $rc -eq 0 ] && [[ "$out" == *"window: "*"(offscreen,"* ]] && pass "SDL_VIDEODRIVER=offscreen: window" \
+    || fail "offscreen: exit $rc: $out"
+  ;;
+
+window_xvfb)
+  # a real window: a synthesized mouse-wheel event over encoder 0 must change what it shows.
+  # (Sanitizer builds: X, D-Bus and Mesa keep allocations past SDL_Quit; the headless cases
+  # check aleph-sim's own memory.)
+  export ASAN_OPTIONS="${ASAN_OPTIONS:-}${ASAN_OPTIONS:+:}detect_leaks=0"
+  xvfb=(xvfb-run -a -s "-screen 0 1280x800x24")
+  "${xvfb[@]}" "$sim" --run-for 1.5 --scale 2 --stats --screenshot w0.png --panel-screenshot p0.png \
+    > w0.txt 2>&1 || fail "window run without input: $(cat w0.txt)"
+  "${xvfb[@]}" "$sim" --run-for 1.5 --scale 2 --stats --screenshot w1.png --panel-screenshot p1.png \
+    --inject 300:wheel:0:5 --record wrec.json > w1.txt 2>&1 || fail "window run: $(cat w1.txt)"
+  grep -q '^window: ' w1.txt && pass "a window was drawn: $(grep '^window:' w1.txt)" \
+    || fail "no window: $(cat w1.txt)"
+  grep -q 'encoder batches 1$' w1.txt && pass "one encoder batch" || fail "batches: $(head -3 w1.txt)"
+  "$pngdiff" --differ p0.png p1.png >/dev/null && pass "the window's pixels changed" \
+    || fail "window capture did not change"
+  "$pngdiff" --differ w0.png w1.png >/dev/null && pass "the screen changed" \
+    || fail "screen did not change"
+  # what the window showed is what a headless replay of its recording shows
+  "$sim" --headless --replay wrec.json --scale 2 --screenshot h1.png || fail "headless replay"
+  same_png w1.png h1.png "window run and headless replay show the same screen"
+  # resizing: the panel takes the largest whole scale that fits (900x400 -> 3, 828x336 pixels),
+  # and the knobs are still where the mouse finds them
+  "${xvfb[@]}" "$sim" --run-for 1 --scale 2 --stats --inject 200:size:900:400,400:wheel:2:3 \
+    --panel-screenshot rs.png > rs.txt 2>&1 || fail "resize run: $(cat rs.txt)"
+  size=$(od -An -tu1 -j16 -N8 rs.png | awk '{print $3*256+$4 "x" $7*256+$8}')
+  [ "$size" = 828x336 ] && pass "resized window shows the panel at scale 3" || fail "capture $size"
+  grep -q 'encoder batches 1$' rs.txt && pass "wheel after resize hits encoder 2" \
+    || fail "after resize: $(head -3 rs.txt)"
+  expect_out=$("${xvfb[@]}" "$sim" --run-for 1 --inject nonsense 2>&1); rc=$?
+  [ $rc -eq 2 ] && [[ "$expect_out" == *"--inject: cannot understand"* ]] && pass "bad --inject: exit 2" \
+    || fail "bad --inject: exit $rc: $expect_out"
+  ;;
+
+scene)
+  [ -f "$scenes/default.scn" ] || { echo "skip: no scenes at $scenes"; exit 77; }
+  "$sim" --headless --run-for 2 --stats --screenshot scene.png "$scenes/default.scn" > s.txt \
+    || fail "default.scn: $(cat s.txt)"
+  grep -q '^faults 0$' s.txt && pass "default.scn runs without faults" || fail "$(cat s.txt)"
+  # its BARS op is in graphics mode: the screen shows the framebuffer, not the (empty) log
+  "$sim" --headless --run-for 0 --screenshot black.png || fail "demo at 0 ms"
+  "$pngdiff" --differ scene.png black.png > /dev/null && pass "default.scn draws graphics" \
+    || fail "default.scn's screen is blank"
+  head -c 131072 "$scenes/default.scn" > cut.scn
+  expect 1 "cut.scn: offset" --headless --run-for 0 cut.scn
+  ;;
+
+*)
+  echo "unknown case $case_name"; exit 2 ;;
+esac
+
+[ $failures -eq 0 ] && echo "PASS $case_name" || echo "FAILED $case_name: $failures"
+[ $failures -eq 0 ]

@@ -1,0 +1,229 @@
+/* test_sim_engine.c: the simulator's parts without a window: queue order, arena carving, 50 ms
+ * encoder batching and bees' mapping, exactness of any tick step, play log lines, the font. */
+#include <stdlib.h>
+
+#include "../../tests/check.h"
+#include "engine.h"
+#include "events.h"
+#include "render_font.h"
+#include "render_screen.h"
+
+static sim_event_t ev(uint32_t t, uint8_t kind, uint16_t index, int16_t value) {
+  sim_event_t e;
+  e.t = t;
+  e.kind = kind;
+  e.index = index;
+  e.value = value;
+  return e;
+}
+
+static void test_queue_order(void) {
+  static sim_queue_t q;
+  sim_event_t out, e;
+  uint32_t i;
+  sim_queue_init(&q);
+  e = ev(30, SIM_EV_SWITCH, 0, 1);
+  CHECK(sim_queue_push(&q, &e));
+  e = ev(10, SIM_EV_SWITCH, 1, 1);
+  CHECK(sim_queue_push(&q, &e));
+  e = ev(30, SIM_EV_SWITCH, 2, 1); /* equal stamps keep push order */
+  CHECK(sim_queue_push(&q, &e));
+  CHECK(!sim_queue_pop_due(&q, 9, &out));
+  CHECK(sim_queue_pop_due(&q, 30, &out) && out.index == 1);
+  CHECK(sim_queue_pop_due(&q, 30, &out) && out.index == 0);
+  CHECK(sim_queue_pop_due(&q, 30, &out) && out.index == 2);
+  CHECK(!sim_queue_pop_due(&q, 1000, &out));
+  for (i = 0; i < SIM_QUEUE_CAP; i++) {
+    e = ev(i, SIM_EV_CV, 0, 1);
+    sim_queue_push(&q, &e);
+  }
+  e = ev(5, SIM_EV_CV, 0, 1);
+  CHECK(!sim_queue_push(&q, &e));
+  CHECK_EQ_INT(q.dropped, 1);
+  sim_queue_destroy(&q);
+}
+
+static void test_carve(void) {
+  host_carve_t c;
+  char err[256];
+  uint32_t sizes[] = {2u << 20, 3u << 20, 32u << 20, 256u << 20};
+  size_t i;
+  for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+    CHECK(host_carve_arena(sizes[i], NULL, &c, err, sizeof err));
+    CHECK_EQ_INT(c.pool_offset, 0);
+    CHECK_EQ_INT(c.net_offset % 8u, 0);
+    CHECK(c.net_offset >= c.pool_bytes);
+    CHECK_EQ_INT((uint64_t)c.net_offset + c.net_bytes + c.spare_bytes, sizes[i]);
+    CHECK_EQ_INT(c.pool_bytes, pool_region_size(&c.plan));
+    CHECK_EQ_INT(c.net_bytes, scene_slot_region_size(&c.limits));
+  }
+  /* 32 MiB: the pools take bees' 60% share */
+  CHECK(host_carve_arena(32u << 20, NULL, &c, err, sizeof err));
+  CHECK(c.pool_bytes <= (32u << 20) / 10u * 6u);
+  CHECK(c.pool_bytes > (32u << 20) / 10u * 5u);
+  CHECK(!host_carve_arena(64u << 10, NULL, &c, err, sizeof err));
+  CHECK(strstr(err, "cannot hold") != NULL);
+}
+
+static engine_t *new_engine(void) {
+  engine_t *e = calloc(1, sizeof *e);
+  char err[256];
+  CHECK(engine_init(e, 4u << 20, true, err, sizeof err));
+  CHECK(engine_load_demo(e, err, sizeof err));
+  return e;
+}
+
+static void free_engine(engine_t *e) {
+  engine_free(e);
+  free(e);
+}
+
+static io_t enc_val(const engine_t *e, uint16_t op) {
+  return net_get_value(engine_net(e), (uint16_t)(net_op_first_in(engine_net(e), op) + 3u));
+}
+
+static void push(engine_t *e, uint32_t t, uint8_t kind, uint16_t index, int16_t value) {
+  sim_event_t x = ev(t, kind, index, value);
+  CHECK(engine_push(e, &x));
+}
+
+static void test_batching(void) {
+  engine_t *e = new_engine();
+  /* three detents within one poll period reach the ENC op as one batch at the poll */
+  push(e, 10, SIM_EV_ENCODER, 0, 1);
+  push(e, 20, SIM_EV_ENCODER, 0, 1);
+  push(e, 49, SIM_EV_ENCODER, 0, 1);
+  engine_tick(e, 49);
+  CHECK_EQ_INT(enc_val(e, 0), 0);
+  engine_tick(e, 50);
+  CHECK_EQ_INT(enc_val(e, 0), 3);
+  CHECK_EQ_INT(e->batches, 1);
+  /* an event stamped at a poll waits for the next one */
+  push(e, 100, SIM_EV_ENCODER, 0, 2);
+  engine_tick(e, 100);
+  CHECK_EQ_INT(enc_val(e, 0), 3);
+  engine_tick(e, 150);
+  CHECK_EQ_INT(enc_val(e, 0), 5);
+  /* bees' play page: hardware encoders 1 and 2 drive ENC ops 2 and 1 */
+  push(e, 160, SIM_EV_ENCODER, 1, 4);
+  push(e, 160, SIM_EV_ENCODER, 2, 7);
+  engine_tick(e, 200);
+  CHECK_EQ_INT(enc_val(e, 2), 4);
+  CHECK_EQ_INT(enc_val(e, 1), 7);
+  /* a batch is handed over as a signed byte: saturated at 127 */
+  push(e, 210, SIM_EV_ENCODER, 3, 300);
+  engine_tick(e, 250);
+  CHECK_EQ_INT(enc_val(e, 3), 127);
+  CHECK_EQ_INT(e->enc_turned[3], 300);
+  /* invalid events are refused */
+  {
+    sim_event_t bad = ev(300, SIM_EV_ENCODER, 4, 1);
+    CHECK(!engine_push(e, &bad));
+    bad = ev(300, SIM_EV_ENC_BATCH, 0, 1);
+    CHECK(!engine_push(e, &bad));
+    CHECK_EQ_INT(e->rejected, 2);
+  }
+  free_engine(e);
+}
+
+/* The same input stepped 1 ms at a time and in one jump: identical nets and logs. */
+static void test_step_size(void) {
+  engine_t *a = new_engine(), *b = new_engine();
+  net_stats_t sa, sb;
+  uint32_t t, i;
+  static const struct { uint32_t t; uint8_t kind; uint16_t index; int16_t value; } script[] = {
+    {5, SIM_EV_ENCODER, 0, 2}, {333, SIM_EV_SWITCH, 0, 1}, {334, SIM_EV_SWITCH, 0, 0},
+    {1000, SIM_EV_ENCODER, 1, -3}, {1000, SIM_EV_CV, 0, 3}, {2999, SIM_EV_SWITCH, 1, 1},
+  };
+  for (i = 0; i < sizeof script / sizeof script[0]; i++) {
+    push(a, script[i].t, script[i].kind, script[i].index, script[i].value);
+    push(b, script[i].t, script[i].kind, script[i].index, script[i].value);
+  }
+  for (t = 1; t <= 4000; t++) engine_tick(a, t);
+  engine_tick(b, 4000);
+  net_get_stats(engine_net(a), &sa);
+  net_get_stats(engine_net(b), &sb);
+  CHECK_EQ_INT(sa.deliveries, sb.deliveries);
+  CHECK_EQ_INT(a->log.total, b->log.total);
+  CHECK_EQ_INT(a->history.total, b->history.total);
+  CHECK_EQ_INT(a->history.total, 41); /* samples at 0, 100, ..., 4000 */
+  for (i = 0; i < PLAYLOG_LINES; i++) {
+    const playlog_line_t *la = playlog_get(&a->log, i), *lb = playlog_get(&b->log, i);
+    CHECK(la && lb);
+    if (la && lb) {
+      CHECK_EQ_STR(la->name, lb->name);
+      CHECK_EQ_STR(la->value, lb->value);
+    }
+  }
+  free_engine(a);
+  free_engine(b);
+}
+
+static void test_play_log(void) {
+  engine_t *e = new_engine();
+  uint8_t px[SCREEN_W * SCREEN_H];
+  const playlog_line_t *l;
+  int lit = 0, i;
+  render_screen(e, px);
+  for (i = 0; i < SCREEN_W * SCREEN_H; i++) lit += px[i] != 0;
+  CHECK_EQ_INT(lit, 0); /* bees' play screen starts empty */
+  /* the demo's counter: CV-IN fires each second, ADD.B (play flag on) logs the count */
+  engine_tick(e, 3000);
+  l = playlog_get(&e->log, 0);
+  CHECK(l != NULL);
+  if (l) {
+    CHECK_EQ_STR(l->name, "12.ADD/B");
+    CHECK_EQ_STR(l->value, "     3"); /* bees' op_print: 6 columns */
+  }
+  /* ENC op 0 -> MUL.A (play) -> param 0 "cutoff" (params show by default) */
+  push(e, 3010, SIM_EV_ENCODER, 0, 4);
+  engine_tick(e, 3050);
+  l = playlog_get(&e->log, 0);
+  CHECK(l && !strcmp(l->name, "0.cutoff") && !strcmp(l->value, "    12"));
+  l = playlog_get(&e->log, 1);
+  CHECK(l && !strcmp(l->name, "14.MUL/A") && !strcmp(l->value, "     4"));
+  /* an input without a play flag logs nothing: SUB.A (ENC op 2) goes to param 1 "gain" only */
+  push(e, 3060, SIM_EV_ENCODER, 1, 1);
+  engine_tick(e, 3100);
+  l = playlog_get(&e->log, 0);
+  /* bees' op_print puts the sign in the first column */
+  CHECK(l && !strcmp(l->name, "1.gain") && !strcmp(l->value, "-   99"));
+  l = playlog_get(&e->log, 1);
+  CHECK(l && !strcmp(l->name, "0.cutoff"));
+  /* drawn at the bottom line, level 10 */
+  render_screen(e, px);
+  lit = 0;
+  for (i = 0; i < SCREEN_W * (SCREEN_H - 8); i++) lit += px[i] != 0;
+  for (i = SCREEN_W * (SCREEN_H - 8); i < SCREEN_W * SCREEN_H; i++) {
+    CHECK(px[i] == 0 || px[i] == PLAY_TEXT_LEVEL);
+    lit += px[i] != 0;
+  }
+  CHECK(lit > 0);
+  free_engine(e);
+}
+
+static void test_font(void) {
+  int c, x, y, blank = 0;
+  /* every printable character but space has ink, inside its 5x7 box */
+  for (c = 33; c < 127; c++) {
+    int ink = 0;
+    for (y = 0; y < FONT_H; y++)
+      for (x = 0; x < FONT_W; x++) ink += font_pixel((char)c, x, y);
+    if (!ink) blank++;
+  }
+  CHECK_EQ_INT(blank, 0);
+  CHECK(!font_pixel(' ', 2, 3));
+  CHECK(!font_pixel('A', 5, 0) && !font_pixel('A', 0, 7));
+  CHECK(font_pixel('A', 0, 6) && font_pixel('A', 4, 6)); /* A's feet */
+  CHECK_EQ_INT(font_text_width("ab", 2), 22);
+}
+
+int main(void) {
+  RUN(test_queue_order);
+  RUN(test_carve);
+  RUN(test_batching);
+  RUN(test_step_size);
+  RUN(test_play_log);
+  RUN(test_font);
+  return check_summary("test_sim_engine");
+}
