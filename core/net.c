@@ -29,7 +29,7 @@ void net_limits_for_plan(const pool_plan_t *plan, net_limits_t *out) {
 /* ---- layout ---- */
 
 typedef struct {
-  uint32_t ops, ins, play, outs, params, presets, preset_ins, preset_outs, total;
+  uint32_t ops, ins, play, outs, out_play, params, presets, preset_ins, preset_outs, total;
 } net_layout_t;
 
 static uint32_t align8(uint32_t v) { return (v + 7u) & ~7u; }
@@ -52,6 +52,8 @@ static bool net_layout(const net_limits_t *l, net_layout_t *n) {
   off = align8(off + (uint32_t)l->max_ins);
   n->outs = off;
   off = align8(off + (uint32_t)l->max_outs * sizeof(op_t *));
+  n->out_play = off;
+  off = align8(off + (uint32_t)l->max_outs);
   n->params = off;
   off = align8(off + (uint32_t)l->max_params * sizeof(net_param_t));
   n->presets = off;
@@ -89,6 +91,7 @@ net_status_t net_init(void *region, uint32_t size, const net_limits_t *limits, p
   net->in_op = (op_t **)(base + n.ins);
   net->in_play = base + n.play;
   net->out_op = (op_t **)(base + n.outs);
+  net->out_play = base + n.out_play;
   net->params = (net_param_t *)(base + n.params);
   net->presets = (preset_t *)(base + n.presets);
   for (p = 0; p < limits->max_presets; p++) {
@@ -186,9 +189,13 @@ net_status_t net_add_op(net_t *net, op_id_t id, uint16_t at, uint16_t *index) {
     net->num_ins = (uint16_t)(net->num_ins + cls->num_ins);
   }
   if (cls->num_outs) {
-    bytes_move(net->out_op + fout + cls->num_outs, net->out_op + fout,
-               (uint32_t)(net->num_outs - fout) * sizeof(op_t *));
-    for (i = 0; i < cls->num_outs; i++) net->out_op[fout + i] = op;
+    uint32_t tail = (uint32_t)(net->num_outs - fout);
+    bytes_move(net->out_op + fout + cls->num_outs, net->out_op + fout, tail * sizeof(op_t *));
+    bytes_move(net->out_play + fout + cls->num_outs, net->out_play + fout, tail);
+    for (i = 0; i < cls->num_outs; i++) {
+      net->out_op[fout + i] = op;
+      net->out_play[fout + i] = 0;
+    }
     net->num_outs = (uint16_t)(net->num_outs + cls->num_outs);
   }
   renumber(net, at);
@@ -231,6 +238,8 @@ static void remove_at(net_t *net, uint16_t index) {
   net->num_ins = (uint16_t)(net->num_ins - cls->num_ins);
   bytes_move(net->out_op + fout, net->out_op + fout + cls->num_outs,
              (uint32_t)(net->num_outs - fout - cls->num_outs) * sizeof(op_t *));
+  bytes_move(net->out_play + fout, net->out_play + fout + cls->num_outs,
+             (uint32_t)(net->num_outs - fout - cls->num_outs));
   net->num_outs = (uint16_t)(net->num_outs - cls->num_outs);
   bytes_move(net->ops + index, net->ops + index + 1,
              (uint32_t)(net->num_ops - index - 1u) * sizeof(op_t *));
@@ -446,6 +455,17 @@ net_status_t net_set_in_play(net_t *net, uint16_t in, bool play) {
   } else {
     return NET_ERR_BAD_INDEX;
   }
+  return NET_OK;
+}
+
+bool net_out_play(const net_t *net, uint16_t out) {
+  return net && out < net->num_outs && net->out_play[out] != 0;
+}
+
+net_status_t net_set_out_play(net_t *net, uint16_t out, bool play) {
+  if (!net) return NET_ERR_NULL_ARG;
+  if (out >= net->num_outs) return NET_ERR_BAD_INDEX;
+  net->out_play[out] = play;
   return NET_OK;
 }
 

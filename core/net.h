@@ -70,7 +70,8 @@ typedef enum {
   NET_EV_INPUT,   /* an op input received a value: op, idx = input, value */
   NET_EV_OUTPUT,  /* an op output fired: op, idx = output, value */
   NET_EV_PARAM,   /* a DSP parameter was set: op = NULL, idx = param, value */
-  NET_EV_FEEDBACK /* a delivery was cut at the depth limit: op, idx = output */
+  NET_EV_FEEDBACK, /* a delivery was cut at the depth limit: op, idx = output */
+  NET_EV_PRESET    /* a preset was recalled: op = NULL, idx = preset */
 } net_event_kind_t;
 typedef void (*net_watch_fn)(void *ctx, net_event_kind_t kind, const op_t *op, uint16_t idx,
                              io_t value);
@@ -136,6 +137,11 @@ net_status_t net_increment(net_t *net, uint16_t in, io_t inc);
 /* Input play flags (which inputs the play screen shows). */
 bool net_in_play(const net_t *net, uint16_t in);
 net_status_t net_set_in_play(net_t *net, uint16_t in, bool play);
+
+/* Output play flags (bees' per-op playOuts: which outputs the play screen logs; not saved in
+ * scenes, as in bees). */
+bool net_out_play(const net_t *net, uint16_t out);
+net_status_t net_set_out_play(net_t *net, uint16_t out, bool play);
 
 /* ---- DSP parameters ---- */
 uint16_t net_param_count(const net_t *net);

@@ -34,6 +34,7 @@ struct net {
   op_t **in_op;     /* global input g -> its op; its index in the op is g - op->first_in */
   uint8_t *in_play; /* global input g -> play flag (moves with the node) */
   op_t **out_op;    /* global output g -> its op */
+  uint8_t *out_play;/* global output g -> play flag (moves with the node) */
   net_param_t *params;
   preset_t *presets;
   uint16_t num_ops, num_ins, num_outs, num_params;

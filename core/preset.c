@@ -295,6 +295,7 @@ net_status_t preset_recall(net_t *net, uint16_t p) {
     pr->ins[j] = e;
   }
   net->preset_select = p;
+  if (net->watch) net->watch(net->watch_ctx, NET_EV_PRESET, 0, p, 0);
   for (i = 0; i < pr->num_ins; i++) {
     op_target_t t;
     t.op = pr->ins[i].op;

@@ -223,6 +223,45 @@ static void test_presets(void) {
   harness_free(h);
 }
 
+static int preset_events;
+static uint16_t last_preset;
+static void count_presets(void *ctx, net_event_kind_t kind, const op_t *op, uint16_t idx,
+                          io_t value) {
+  (void)ctx, (void)op, (void)value;
+  if (kind == NET_EV_PRESET) {
+    preset_events++;
+    last_preset = idx;
+  }
+}
+
+static void test_play_flags_and_preset_event(void) {
+  harness_t *h = harness_new(0, 0);
+  uint16_t a, b, outa;
+  net_add_system_ops(h->net);
+  a = harness_add(h, OP_ADD);
+  b = harness_add(h, OP_MUL);
+  outa = net_op_first_out(h->net, a);
+  CHECK(!net_out_play(h->net, outa));
+  CHECK_EQ_INT(net_set_out_play(h->net, outa, true), NET_OK);
+  CHECK_EQ_INT(net_set_out_play(h->net, net_out_count(h->net), true), NET_ERR_BAD_INDEX);
+  CHECK_EQ_INT(net_set_in_play(h->net, net_op_first_in(h->net, b), true), NET_OK);
+  /* an op inserted before them: the flags move with their nodes */
+  CHECK_EQ_INT(net_add_op(h->net, OP_SUB, 12, 0), NET_OK);
+  a++, b++;
+  CHECK(net_out_play(h->net, net_op_first_out(h->net, a)));
+  CHECK(!net_out_play(h->net, net_op_first_out(h->net, 12)));
+  CHECK(net_in_play(h->net, net_op_first_in(h->net, b)));
+  CHECK(!net_in_play(h->net, net_op_first_in(h->net, 12)));
+  CHECK_EQ_INT(net_remove_op(h->net, 12), NET_OK);
+  CHECK(net_out_play(h->net, net_op_first_out(h->net, (uint16_t)(a - 1))));
+  net_set_watch(h->net, count_presets, 0);
+  CHECK_EQ_INT(preset_recall(h->net, 5), NET_OK);
+  CHECK_EQ_INT(preset_events, 1);
+  CHECK_EQ_INT(last_preset, 5);
+  net_set_watch(h->net, harness_watch, h);
+  harness_free(h);
+}
+
 static void test_adc_timer(void) {
   harness_t *h = harness_new(0, 0);
   net_add_system_ops(h->net);
@@ -431,6 +470,7 @@ int main(void) {
   RUN(test_feedback_is_bounded);
   RUN(test_params);
   RUN(test_presets);
+  RUN(test_play_flags_and_preset_event);
   RUN(test_adc_timer);
   RUN(test_insert_remove_everywhere);
   RUN(test_exhaustion_leaves_net_unchanged);
