@@ -32,9 +32,8 @@ enum { B_FREE = 0, B_USED_HEAD = 1, B_USED_BODY = 2 };
 
 typedef struct {
   uint32_t next;      /* free list link (free blocks) */
-  uint32_t requested; /* bytes asked for; 0 = free */
+  uint16_t requested; /* bytes asked for; 0 = free (small blocks are under 64 KiB) */
   uint16_t tag;
-  uint16_t reserved;
 } small_meta_t;
 
 typedef struct {
@@ -85,6 +84,7 @@ struct pool {
 #if POOL_DEBUG
   dbg_rec_t *small_dbg;
   dbg_rec_t *big_dbg;
+  uint32_t fail_after; /* pool_set_fail_after(): calls left until the injected failure, 0 off */
 #endif
 };
 
@@ -330,7 +330,6 @@ pool_status_t pool_init(void *region, uint32_t region_size, const pool_plan_t *p
     p->small_meta[i].next = i + 1u < plan->small_count ? i + 1u : NONE;
     p->small_meta[i].requested = 0;
     p->small_meta[i].tag = 0;
-    p->small_meta[i].reserved = 0;
   }
   p->small_head = plan->small_count ? 0u : NONE;
   for (i = 0; i < NBINS; i++) p->bins[i] = NONE;
@@ -475,13 +474,18 @@ COLD static void *spill(pool_t *p, uint32_t size, uint16_t tag, const char *file
 
 static inline void *alloc_impl(pool_t *p, uint32_t size, uint16_t tag, const char *file,
                                uint32_t line) {
+#if POOL_DEBUG
+  if (UNLIKELY(p->fail_after != 0u) && --p->fail_after == 0u)
+    return fail(p, size - 1u < p->plan.small_block_size ? POOL_SMALL : POOL_BIG, size, tag,
+                POOL_ERR_EXHAUSTED);
+#endif
   if (size - 1u < p->plan.small_block_size) {
     uint32_t i = p->small_head;
     if (i != NONE) {
       small_meta_t *m = &p->small_meta[i];
       uint8_t *ptr = small_block_ptr(p, i);
       p->small_head = m->next;
-      m->requested = size;
+      m->requested = (uint16_t)size;
       m->tag = tag;
       note_alloc(p, POOL_SMALL, size, 1u, p->plan.small_block_size);
       p->last_status = POOL_OK;
@@ -728,6 +732,12 @@ void pool_reset_counters(pool_t *p) {
   p->small_used_at_reset = p->st[POOL_SMALL].blocks_used;
   p->spills = p->bad_frees = p->corruptions = p->failed_allocs = 0;
 }
+
+#if POOL_DEBUG
+void pool_set_fail_after(pool_t *p, uint32_t n) {
+  if (p) p->fail_after = n;
+}
+#endif
 
 void pool_set_trace(pool_t *p, pool_trace_fn fn, void *ctx) {
   if (!p) return;

@@ -197,6 +197,13 @@ pool_status_t pool_check(pool_t *pool, pool_fault_t *first);
 /* Bookkeeping consistency only (no byte scans): what every test asserts after each step. */
 bool pool_invariants_hold(const pool_t *pool);
 
+#if POOL_DEBUG
+/* Test-only fault injection (debug builds only; issue 9, tests/test_faults.c): the n-th
+ * allocation call from now fails as if the pools were full (NULL, POOL_ERR_EXHAUSTED, counted
+ * as a failure); the calls before and after it are served normally. n = 0 disarms. */
+void pool_set_fail_after(pool_t *pool, uint32_t n);
+#endif
+
 /* Installs (or with NULL removes) a hook called on every allocation, free and failure. */
 void pool_set_trace(pool_t *pool, pool_trace_fn fn, void *ctx);
 

@@ -22,6 +22,7 @@ pool_plan_status_t pool_plan_validate(const pool_plan_t *p) {
   if (p->small_block_size == 0 || p->big_block_size == 0 || (p->small_block_size % POOL_ALIGN) ||
       (p->big_block_size % POOL_ALIGN) || p->small_block_size > p->big_block_size)
     return POOL_PLAN_ERR_BLOCK_SIZE;
+  if (p->small_block_size > 0xFFF8u) return POOL_PLAN_ERR_BLOCK_SIZE; /* 16-bit sizes */
   if (p->small_count == 0 && p->big_count == 0) return POOL_PLAN_ERR_TOO_SMALL;
   if (p->small_count >= 0xFFFFFFFFu || p->big_count >= 0xFFFFFFFFu) return POOL_PLAN_ERR_TOO_SMALL;
   return POOL_PLAN_OK;

@@ -47,7 +47,8 @@ pool_plan_status_t pool_plan_from_budget(uint32_t payload_budget, const pool_spl
 pool_plan_status_t pool_plan_for_arena(uint32_t arena_bytes, const pool_split_t *split,
                                        pool_plan_t *out);
 
-/* Checks a plan on its own (block sizes multiples of 8, small <= big, counts >= 1). */
+/* Checks a plan on its own (block sizes multiples of 8, small <= big and under 64 KiB,
+ * at least one block). */
 pool_plan_status_t pool_plan_validate(const pool_plan_t *plan);
 
 const char *pool_plan_strerror(pool_plan_status_t status);
