@@ -5,7 +5,7 @@ PPC_BUILD  ?= build-ppc
 JOBS       ?= $(shell nproc)
 SCENE      ?= scenes/default.scn
 
-.PHONY: all deps build run test test-host test-asan test-ppc bench clean
+.PHONY: all deps build run test test-host test-asan test-ppc bench fuzz clean
 
 all: build
 
@@ -48,5 +48,13 @@ bench: build
 	cmake --build build-release -j $(JOBS)
 	build-release/bench/bench_pool
 
+# libFuzzer targets (clang; fuzz/, docs/reliability.md): seed corpora, then FUZZ_TIME s each.
+FUZZ_BUILD ?= build-fuzz
+FUZZ_TIME  ?= 20
+fuzz:
+	cmake -S fuzz -B $(FUZZ_BUILD) -DCMAKE_C_COMPILER=clang
+	cmake --build $(FUZZ_BUILD) -j $(JOBS)
+	fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_TIME)
+
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(PPC_BUILD) build-release
+	rm -rf $(BUILD) $(ASAN_BUILD) $(PPC_BUILD) build-release $(FUZZ_BUILD)

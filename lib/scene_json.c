@@ -86,7 +86,8 @@ bool sio_json_int(sio_json_ctx_t *c, const cJSON *v, const char *where, long lon
     return false;
   }
   d = v->valuedouble;
-  if (d != (double)(long long)d || d < (double)lo || d > (double)hi) {
+  /* the range first: converting a double outside long long's range (or NaN) is undefined */
+  if (!(d >= (double)lo && d <= (double)hi) || d != (double)(long long)d) {
     sio_json_fail(c, where, "expected an integer in %lld..%lld, found %g", lo, hi, d);
     return false;
   }

@@ -8,6 +8,7 @@
 #include "demo.h"
 #include "net_devices.h"
 #include "op_timer.h"
+#include "osc_apply.h"
 
 const uint8_t ENGINE_ENC_OP[4] = {0, 2, 1, 3};
 
@@ -28,8 +29,13 @@ static void watch(void *ctx, net_event_kind_t kind, const op_t *op, uint16_t idx
 }
 
 bool engine_init(engine_t *e, size_t arena_bytes, bool virtual_clock, char *err, size_t errlen) {
+  return engine_init_plan(e, arena_bytes, virtual_clock, NULL, err, errlen);
+}
+
+bool engine_init_plan(engine_t *e, size_t arena_bytes, bool virtual_clock, const pool_plan_t *plan,
+                      char *err, size_t errlen) {
   memset(e, 0, sizeof *e);
-  if (!host_system_init(&e->sys, arena_bytes, virtual_clock, err, errlen)) return false;
+  if (!host_system_init_plan(&e->sys, arena_bytes, virtual_clock, plan, err, errlen)) return false;
   sim_queue_init(&e->queue);
   playlog_init(&e->log);
   history_init(&e->history);
@@ -37,6 +43,10 @@ bool engine_init(engine_t *e, size_t arena_bytes, bool virtual_clock, char *err,
   e->next_poll = ENGINE_ENC_POLL_MS;
   e->next_sample = 0;
   net_attach_screen(engine_net(e), &e->screen);
+  monome_init(&e->monome);
+  net_attach_monome(engine_net(e), &e->monome);
+  midi_hub_init(&e->midi);
+  midi_hub_attach(engine_net(e), &e->midi);
   scene_slot_set_watch(&e->sys.slot, watch, e);
   return true;
 }
@@ -156,7 +166,11 @@ static void apply(engine_t *e, const sim_event_t *ev) {
     }
     break;
   default:
-    return;
+    if (!osc_apply_event(e, ev)) {
+      e->rejected++;
+      return;
+    }
+    break;
   }
   e->applied++;
   e->changes++;

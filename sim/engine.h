@@ -10,6 +10,8 @@
 #include "events.h"
 #include "history.h"
 #include "host_system.h"
+#include "midi.h"
+#include "monome.h"
 #include "playlog.h"
 #include "screen.h"
 
@@ -27,6 +29,8 @@ typedef void (*engine_tap_fn)(void *ctx, const sim_event_t *ev);
 typedef struct {
   host_system_t sys;
   screen_t screen;         /* the OLED graphics ops draw into (attached to the running net) */
+  struct monome monome;    /* the monome device (nothing plugged in until an event says so) */
+  struct midi_hub midi;    /* MIDI input ops' subscriptions */
   sim_queue_t queue;
   playlog_t log;
   history_t history;
@@ -48,6 +52,9 @@ typedef struct {
  * empty: load a scene (scene_load.h) or the demo (engine_load_demo) next. false with a sentence
  * in err. */
 bool engine_init(engine_t *e, size_t arena_bytes, bool virtual_clock, char *err, size_t errlen);
+/* As engine_init, with the pools laid out by plan (NULL: the default carving). */
+bool engine_init_plan(engine_t *e, size_t arena_bytes, bool virtual_clock, const pool_plan_t *plan,
+                      char *err, size_t errlen);
 void engine_free(engine_t *e);
 /* The running net (it changes when a scene is swapped in). */
 net_t *engine_net(const engine_t *e);

@@ -4,8 +4,9 @@
 
 #include <string.h>
 
-static const char *const kind_names[SIM_EV_KIND_COUNT] = {"encoder", "switch", "cv", "input",
-                                                           "enc_batch"};
+static const char *const kind_names[SIM_EV_KIND_COUNT] = {
+    "encoder", "switch", "cv", "input", "enc_batch", "op_add", "op_remove", "connect",
+    "grid_key", "arc", "midi", "monome"};
 
 bool sim_event_valid(const sim_event_t *ev) {
   switch (ev->kind) {
@@ -14,6 +15,14 @@ bool sim_event_valid(const sim_event_t *ev) {
   case SIM_EV_CV: return ev->index < 4 && ev->value >= 0 && ev->value <= 4095;
   case SIM_EV_INPUT: return true; /* the net checks the index when it is applied */
   case SIM_EV_ENC_BATCH: return ev->index < 4;
+  case SIM_EV_OP_ADD: return ev->value >= 0;
+  case SIM_EV_OP_REMOVE: return ev->index != 0xFFFFu;
+  case SIM_EV_CONNECT: return ev->value >= -1;
+  case SIM_EV_GRID_KEY: return ev->index < 256 && (ev->value == 0 || ev->value == 1);
+  case SIM_EV_ARC: return ev->index < 4 && ev->value >= -128 && ev->value <= 127;
+  case SIM_EV_MIDI: return (ev->index & 0xFFu) >= 0x80u && (ev->index >> 8) < 128u &&
+                           ev->value >= 0 && ev->value < 128;
+  case SIM_EV_MONOME: return ev->index <= 2 && ev->value >= 0;
   default: return false;
   }
 }

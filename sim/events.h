@@ -15,6 +15,14 @@ typedef enum {
                        (net_activate, as bees' serial/OSC input setting does) */
   SIM_EV_ENC_BATCH, /* derived, never queued: the 50 ms encoder poll delivered value detents
                        to ENC op `index` (recorded, and checked on replay) */
+  /* network edits and devices (OSC; applied by sim/osc_apply.c) */
+  SIM_EV_OP_ADD,    /* index: position (0xFFFF: append); value: class id */
+  SIM_EV_OP_REMOVE, /* index: op index */
+  SIM_EV_CONNECT,   /* index: global output; value: global target (params after inputs), -1 none */
+  SIM_EV_GRID_KEY,  /* index: x + 16 y; value: 1 pressed, 0 lifted */
+  SIM_EV_ARC,       /* index: ring 0..3; value: delta -128..127 */
+  SIM_EV_MIDI,      /* index: status | data1 << 8; value: data2 */
+  SIM_EV_MONOME,    /* index: monome_kind_t; value: cols | rows << 8 (arc: rings) */
   SIM_EV_KIND_COUNT
 } sim_event_kind_t;
 

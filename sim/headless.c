@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "osc_server.h"
+
 static volatile sig_atomic_t stop_requested;
 
 static void on_signal(int sig) {
@@ -45,15 +47,23 @@ static void run_real_time(sim_session_t *s) {
   sigaction(SIGTERM, &sa, NULL);
   while (!stop_requested) {
     uint32_t t = (uint32_t)(now_ms() - start);
+    if (s->osc && s->opt->duration_set && t >= s->opt->duration_ms) t = s->opt->duration_ms;
     if (s->replaying) player_feed(&s->player, &s->engine, t);
     engine_tick(&s->engine, t);
-    nanosleep(&nap, NULL);
+    if (s->osc) osc_server_pump(s->osc); /* OSC messages run here, at the engine's time t */
+    if (s->osc && s->opt->duration_set && t >= s->opt->duration_ms) break;
+    if (s->osc)
+      osc_server_wait(s->osc, 10);
+    else
+      nanosleep(&nap, NULL);
   }
   fprintf(stderr, "aleph-sim: stopped at %u ms\n", (unsigned)s->engine.now);
 }
 
 int headless_run(sim_session_t *s) {
-  if (s->opt->duration_set)
+  if (s->osc) /* OSC clients live in real time: so does the run (--run-for included) */
+    run_real_time(s);
+  else if (s->opt->duration_set)
     run_virtual(s, s->opt->duration_ms);
   else if (s->replaying)
     run_virtual(s, s->player.end_t);

@@ -5,9 +5,12 @@
 #include <string.h>
 
 #include "headless.h"
+#include "osc_server.h"
 #include "options.h"
 #include "panel_layout.h"
 #include "panel_window.h"
+#include "pool_plan_json.h"
+#include "profile_capture.h"
 #include "render_panel.h"
 #include "render_png.h"
 #include "render_screen.h"
@@ -16,6 +19,8 @@
 #include "stats_print.h"
 
 #define DEFAULT_PANEL_SHOT_SCALE 3
+
+static profile_capture_t profile; /* --profile (profile.root is NULL when not recording) */
 
 static bool write_screenshots(const sim_session_t *s) {
   const sim_options_t *o = s->opt;
@@ -65,6 +70,10 @@ static int finish(sim_session_t *s) {
     rc = SIM_EXIT_FAIL;
   }
   if (s->opt->stats) stats_print(stdout, &s->engine);
+  if (profile.root && !profile_capture_finish(&profile, err, sizeof err)) {
+    fprintf(stderr, "aleph-sim: %s\n", err);
+    rc = SIM_EXIT_FAIL;
+  }
   if (s->replaying) {
     uint32_t d = player_divergence(&s->player, s->engine.now);
     if (d) {
@@ -103,14 +112,32 @@ int main(int argc, char **argv) {
   }
   s.title = opt.scene ? opt.scene : "demo";
   /* The engine's clock is the only clock: virtual ms, from the host clock in the window. */
-  if (!engine_init(&s.engine, opt.arena_bytes, true, err, sizeof err)) {
+  if (opt.pool_plan) {
+    static pool_plan_t plan;
+    if (!ppj_read(opt.pool_plan, "host", &plan, err, sizeof err) ||
+        !engine_init_plan(&s.engine, opt.arena_bytes, true, &plan, err, sizeof err)) {
+      fprintf(stderr, "aleph-sim: %s\n", err);
+      player_free(&s.player);
+      return SIM_EXIT_FAIL;
+    }
+  } else if (!engine_init(&s.engine, opt.arena_bytes, true, err, sizeof err)) {
     fprintf(stderr, "aleph-sim: %s\n", err);
+    player_free(&s.player);
+    return SIM_EXIT_FAIL;
+  }
+  if (opt.profile && !profile_capture_start(&profile, &s.engine, opt.profile, opt.scene,
+                                            opt.arena_bytes, err, sizeof err)) {
+    fprintf(stderr, "aleph-sim: %s\n", err);
+    engine_free(&s.engine);
     player_free(&s.player);
     return SIM_EXIT_FAIL;
   }
   if (opt.scene ? !scene_load_file(&s.engine, opt.scene, err, sizeof err)
                 : !engine_load_demo(&s.engine, err, sizeof err)) {
     fprintf(stderr, "aleph-sim: %s\n", err);
+    /* the profile of a load that failed (e.g. the pools ran out) is still written */
+    if (profile.root && !profile_capture_finish(&profile, err, sizeof err))
+      fprintf(stderr, "aleph-sim: %s\n", err);
     engine_free(&s.engine);
     player_free(&s.player);
     return SIM_EXIT_FAIL;
@@ -118,6 +145,7 @@ int main(int argc, char **argv) {
   if (opt.record) {
     if (!recorder_open(&s.recorder, opt.record, opt.scene, opt.arena_bytes, err, sizeof err)) {
       fprintf(stderr, "aleph-sim: %s\n", err);
+      profile_capture_abort(&profile);
       engine_free(&s.engine);
       player_free(&s.player);
       return SIM_EXIT_FAIL;
@@ -126,6 +154,19 @@ int main(int argc, char **argv) {
     engine_add_tap(&s.engine, recorder_tap, &s.recorder);
   }
   if (s.replaying) engine_add_tap(&s.engine, player_tap, &s.player);
+  if (opt.osc_port >= 0) {
+    s.osc = osc_server_start(&s.engine, opt.osc_host, opt.osc_port, err, sizeof err);
+    if (!s.osc) {
+      fprintf(stderr, "aleph-sim: %s\n", err);
+      if (s.recording) recorder_close(&s.recorder, s.engine.now, err, sizeof err);
+      profile_capture_abort(&profile);
+      engine_free(&s.engine);
+      player_free(&s.player);
+      return SIM_EXIT_FAIL;
+    }
+    printf("osc port %d\n", osc_server_port(s.osc));
+    fflush(stdout);
+  }
 
   rc = opt.headless ? SIM_EXIT_OK : panel_run(&s, err, sizeof err);
   if (rc == PANEL_NO_DISPLAY) {
@@ -136,9 +177,11 @@ int main(int argc, char **argv) {
   if (rc == PANEL_NO_DISPLAY || (opt.headless && rc == SIM_EXIT_OK)) rc = headless_run(&s);
   if (rc != SIM_EXIT_OK) {
     fprintf(stderr, "aleph-sim: %s\n", err);
+    profile_capture_abort(&profile);
   } else {
     rc = finish(&s);
   }
+  osc_server_stop(s.osc);
   engine_free(&s.engine);
   player_free(&s.player);
   return rc;

@@ -28,9 +28,14 @@ void options_usage(FILE *to) {
           "  --arena-size SIZE     simulated SDRAM (default 32M; K/M/G suffixes)\n"
           "  --record FILE.json    record every input event with its virtual time\n"
           "  --replay FILE.json    replay a recording (its scene and arena size are the defaults)\n"
+          "  --profile FILE.json   record every pool event and usage over time (aleph-profile)\n"
+          "  --pool-plan FILE.json lay the op pools out by a plan file (aleph-profile --plan-out)\n"
           "  --inject SPEC         (tests) synthesized window input, comma-separated:\n"
           "                        T:wheel:ENC:N, T:drag:ENC:DY, T:click:KEY, T:key:C,\n"
           "                        T:size:W:H (T in ms)\n"
+          "  --osc                 listen for OSC on 127.0.0.1:7770 (docs/osc.md)\n"
+          "  --osc-port N          listen for OSC on port N (0: a free port, printed)\n"
+          "  --osc-host ADDR       the IPv4 address to listen on (default 127.0.0.1)\n"
           "  -h, --help            this text\n"
           "\n"
           "Headless without --run-for/--ticks runs in real time until interrupted (or, replaying,\n"
@@ -70,6 +75,7 @@ static bool parse_seconds(const char *s, uint32_t *ms) {
 int options_parse(sim_options_t *o, int argc, char **argv) {
   int i;
   memset(o, 0, sizeof *o);
+  o->osc_port = -1;
   for (i = 1; i < argc; i++) {
     const char *a = argv[i];
     const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -83,6 +89,18 @@ int options_parse(sim_options_t *o, int argc, char **argv) {
     } else if (!strcmp(a, "--stats")) {
       o->stats = true;
       needs = false;
+    } else if (!strcmp(a, "--osc")) {
+      if (o->osc_port < 0) o->osc_port = 7770;
+      needs = false;
+    } else if (!strcmp(a, "--osc-port")) {
+      uint32_t p;
+      if (!v || !parse_u32(v, &p) || p > 65535)
+        return bad("--osc-port needs a port number from 0 to 65535, not '%s'", v ? v : "");
+      o->osc_port = (int)p;
+    } else if (!strcmp(a, "--osc-host")) {
+      if (!v || !*v) return bad("%s needs an IPv4 address", a);
+      o->osc_host = v;
+      if (o->osc_port < 0) o->osc_port = 7770;
     } else if (!strcmp(a, "--overlay")) {
       o->overlay = true;
       needs = false;
@@ -96,12 +114,15 @@ int options_parse(sim_options_t *o, int argc, char **argv) {
                    v);
       o->duration_set = true;
     } else if (!strcmp(a, "--screenshot") || !strcmp(a, "--panel-screenshot") ||
-               !strcmp(a, "--record") || !strcmp(a, "--replay") || !strcmp(a, "--inject")) {
+               !strcmp(a, "--record") || !strcmp(a, "--replay") || !strcmp(a, "--inject") ||
+               !strcmp(a, "--profile") || !strcmp(a, "--pool-plan")) {
       if (!v || !*v) return bad("%s needs a file name", a);
       if (!strcmp(a, "--screenshot")) o->screenshot = v;
       else if (!strcmp(a, "--panel-screenshot")) o->panel_shot = v;
       else if (!strcmp(a, "--record")) o->record = v;
       else if (!strcmp(a, "--replay")) o->replay = v;
+      else if (!strcmp(a, "--profile")) o->profile = v;
+      else if (!strcmp(a, "--pool-plan")) o->pool_plan = v;
       else o->inject = v;
     } else if (!strcmp(a, "--scale")) {
       uint32_t s;

@@ -27,6 +27,10 @@ typedef struct {
   const char *record, *replay;
   bool overlay;            /* statistics overlay shown from the start (window, panel shot) */
   const char *inject;      /* window only: synthesized SDL input, for tests */
+  int osc_port;            /* -1: no OSC server; 0: a free port (printed) */
+  const char *osc_host;    /* NULL: 127.0.0.1 */
+  const char *profile;     /* --profile: write a pool usage profile (JSON) */
+  const char *pool_plan;   /* --pool-plan: lay the pools out by this plan file's "host" plan */
 } sim_options_t;
 
 /* Parses argv. Returns -1 to go on, or an exit code (0 after --help, 2 on a bad argument, with

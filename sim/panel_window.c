@@ -10,6 +10,7 @@
 #include <sys/resource.h>
 
 #include "op_timer.h"
+#include "osc_server.h"
 #include "panel_inject.h"
 #include "panel_input.h"
 #include "render_panel.h"
@@ -135,6 +136,15 @@ static void close_window(window_t *w) {
 
 /* True when nothing but input can change what is shown: no armed timer, no detents waiting
  * for the encoder poll, nothing queued or scheduled, no live overlay. */
+/* OSC's receive thread wakes the loop when a message is queued. */
+static void wake_loop(void *ctx) {
+  SDL_Event ev;
+  (void)ctx;
+  memset(&ev, 0, sizeof ev);
+  ev.type = SDL_USEREVENT;
+  SDL_PushEvent(&ev);
+}
+
 static bool quiet(const sim_session_t *s, const window_t *w) {
   const engine_t *e = &s->engine;
   uint32_t t;
@@ -189,6 +199,7 @@ int panel_run(sim_session_t *s, char *err, size_t errlen) {
     return SIM_EXIT_FAIL;
   }
   if (s->replaying) s->player.check = false; /* the user may add input of their own */
+  if (s->osc) osc_server_set_wake(s->osc, wake_loop, NULL);
   start = SDL_GetTicks64();
   next_frame = start;
   cpu0 = cpu_seconds();
@@ -207,6 +218,7 @@ int panel_run(sim_session_t *s, char *err, size_t errlen) {
       do {
         if (ev.type == SDL_WINDOWEVENT && ev.window.event == SDL_WINDOWEVENT_SIZE_CHANGED &&
             !relayout(&w, err, errlen)) {
+          if (s->osc) osc_server_set_wake(s->osc, NULL, NULL);
           close_window(&w);
           return SIM_EXIT_FAIL;
         }
@@ -218,6 +230,7 @@ int panel_run(sim_session_t *s, char *err, size_t errlen) {
     panel_inject_run(&w.inject, &w.in, SDL_GetWindowID(w.win), now);
     if (s->replaying) player_feed(&s->player, e, now);
     engine_tick(e, now);
+    if (s->osc) osc_server_pump(s->osc); /* OSC messages run here, at the engine's time now */
     if (s->opt->duration_set && now >= s->opt->duration_ms) w.in.quit = true;
     if (t >= next_frame) {
       /* the overlay's sparkline and clock move every history sample; 5 Hz is live enough */
@@ -264,6 +277,7 @@ int panel_run(sim_session_t *s, char *err, size_t errlen) {
            (unsigned)frames, wall, w.in.layout.scale, SDL_GetCurrentVideoDriver(), info.name,
            wall > 0 ? 100.0 * cpu / wall : 0.0);
   }
+  if (s->osc) osc_server_set_wake(s->osc, NULL, NULL);
   close_window(&w);
   return SIM_EXIT_OK;
 }

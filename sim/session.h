@@ -17,6 +17,7 @@ typedef struct {
   recorder_t recorder;
   const char *title; /* scene file name or "demo" */
   bool panel_shot_taken; /* the window already wrote --panel-screenshot (read back from it) */
+  struct osc_server *osc; /* --osc-port: the OSC server (NULL if none) */
 } sim_session_t;
 
 #endif

@@ -56,8 +56,29 @@ bool host_carve_arena(uint32_t arena_bytes, const pool_split_t *split, host_carv
   return false;
 }
 
+bool host_carve_plan(uint32_t arena_bytes, const pool_plan_t *plan, host_carve_t *out, char *err,
+                     size_t errlen) {
+  if (pool_plan_validate(plan) != POOL_PLAN_OK || pool_region_size(plan) == 0) {
+    snprintf(err, errlen, "the pool plan is not usable: %s",
+             pool_plan_validate(plan) != POOL_PLAN_OK ? pool_plan_strerror(pool_plan_validate(plan))
+                                                      : "its region does not fit 32 bits");
+    return false;
+  }
+  if (layout(arena_bytes, plan, out)) return true;
+  snprintf(err, errlen,
+           "an arena of %u bytes cannot hold the pool plan (%u bytes) beside the nets' tables "
+           "(%u bytes)",
+           (unsigned)arena_bytes, (unsigned)out->pool_bytes, (unsigned)out->net_bytes);
+  return false;
+}
+
 bool host_system_init(host_system_t *sys, size_t arena_bytes, bool virtual_clock, char *err,
                       size_t errlen) {
+  return host_system_init_plan(sys, arena_bytes, virtual_clock, NULL, err, errlen);
+}
+
+bool host_system_init_plan(host_system_t *sys, size_t arena_bytes, bool virtual_clock,
+                           const pool_plan_t *plan, char *err, size_t errlen) {
   uint8_t *base;
   pool_status_t pst;
   net_status_t nst;
@@ -66,7 +87,9 @@ bool host_system_init(host_system_t *sys, size_t arena_bytes, bool virtual_clock
     snprintf(err, errlen, "an arena of %zu bytes is over the 4 GiB core can address", arena_bytes);
     return false;
   }
-  if (!host_carve_arena((uint32_t)arena_bytes, NULL, &sys->carve, err, errlen)) return false;
+  if (plan ? !host_carve_plan((uint32_t)arena_bytes, plan, &sys->carve, err, errlen)
+           : !host_carve_arena((uint32_t)arena_bytes, NULL, &sys->carve, err, errlen))
+    return false;
   if (!host_platform_init(&sys->host, arena_bytes, virtual_clock)) {
     snprintf(err, errlen, "cannot allocate an arena of %zu bytes", arena_bytes);
     return false;

@@ -32,6 +32,11 @@ typedef struct {
 bool host_carve_arena(uint32_t arena_bytes, const pool_split_t *split, host_carve_t *out,
                       char *err, size_t errlen);
 
+/* Carves with a given pool plan (e.g. a recommended one, aleph-sim --pool-plan) instead of a
+ * split: the plan must be valid and fit beside the nets' tables. false with a sentence in err. */
+bool host_carve_plan(uint32_t arena_bytes, const pool_plan_t *plan, host_carve_t *out, char *err,
+                     size_t errlen);
+
 typedef struct {
   host_platform_t host;  /* arena, clock, log, fault counter */
   host_carve_t carve;
@@ -43,6 +48,9 @@ typedef struct {
  * Returns false with a sentence in err; nothing is left allocated then. */
 bool host_system_init(host_system_t *sys, size_t arena_bytes, bool virtual_clock, char *err,
                       size_t errlen);
+/* As host_system_init, with the pools laid out by plan (NULL: the default carving). */
+bool host_system_init_plan(host_system_t *sys, size_t arena_bytes, bool virtual_clock,
+                           const pool_plan_t *plan, char *err, size_t errlen);
 /* Clears both nets (returning their op memory) and frees the arena. */
 void host_system_free(host_system_t *sys);
 /* The running net (scene_slot_net). */

@@ -94,6 +94,8 @@ bad_args)
   expect 2 "name the same file" --record x.json --replay x.json
   expect 2 "--screenshot needs a file name" --headless --screenshot
   expect 2 "--inject drives the window" --headless --inject 10:key:q
+  expect 2 "--osc-port needs a port number" --osc-port 70000
+  expect 1 "is not an IPv4 address" --headless --run-for 0 --osc-host nowhere
   expect 1 "no-such.scn" --headless --run-for 0 no-such.scn
   expect 1 "offset" --headless --run-for 0 short.scn
   expect 1 "cannot read no-such.json" --headless --replay no-such.json
@@ -170,6 +172,38 @@ scene)
     || fail "default.scn's screen is blank"
   head -c 131072 "$scenes/default.scn" > cut.scn
   expect 1 "cut.scn: offset" --headless --run-for 0 cut.scn
+  ;;
+
+osc)
+  # a running headless aleph-sim driven by liblo's oscsend, observed with oscdump; the recording
+  # of the session replays to the same statistics
+  command -v oscsend >/dev/null && command -v oscdump >/dev/null || { echo "skip: no liblo-tools"; exit 77; }
+  "$sim" --headless --osc-port 0 --run-for 4 --record osc.json --stats > live.txt 2> live.err &
+  simpid=$!
+  for _ in $(seq 50); do grep -q '^osc port' live.txt 2>/dev/null && break; sleep 0.1; done
+  port=$(awk '/^osc port/{print $3}' live.txt)
+  [ -n "$port" ] && pass "listening on port $port" || { fail "no port: $(cat live.err)"; kill $simpid; exit 1; }
+  dport=$((20000 + RANDOM % 20000))
+  oscdump -L "$dport" > dump.txt 2>/dev/null &
+  dumppid=$!
+  sleep 0.3
+  oscsend localhost "$port" /aleph/subscribe si outputs "$dport"
+  oscsend localhost "$port" /aleph/op/add s ADD
+  oscsend localhost "$port" /aleph/op/add s ADD
+  oscsend localhost "$port" /aleph/connect ssss ADD#1 SUM ADD#2 A
+  oscsend localhost "$port" /aleph/in ssi ADD#2 B 100
+  oscsend localhost "$port" /aleph/in ssi ADD#1 A 7
+  oscsend localhost "$port" /aleph/enc s oops
+  oscsend localhost "$port" /aleph/ping i 1 # the reply goes to oscsend's closed port: harmless
+  wait $simpid || fail "aleph-sim exited $?: $(cat live.err)"
+  kill $dumppid 2>/dev/null; wait $dumppid 2>/dev/null
+  grep -q '/aleph/watch/out ssi "ADD#2" "SUM" 107' dump.txt && pass "7 propagated to ADD#2 (107)" \
+    || fail "no propagated output: $(head -5 dump.txt)"
+  grep -q "wrong type tags 's'" live.err && pass "malformed message logged" || fail "log: $(cat live.err)"
+  grep -c '"connect"\|"op_add"' osc.json | grep -q '^3$' && pass "edits recorded" || fail "$(cat osc.json)"
+  "$sim" --headless --replay osc.json --stats > replay.txt || fail "replay"
+  grep -v '^osc port' live.txt > live_stats.txt
+  same_file live_stats.txt replay.txt "the replay of the OSC session gives the same statistics"
   ;;
 
 *)

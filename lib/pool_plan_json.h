@@ -1,0 +1,23 @@
+/* pool_plan_json.h: pool plan files (what aleph-profile recommends, what aleph-sim --pool-plan
+ * applies): one plan per target, "avr32" (sizes as the Aleph sees them) and "host" (this
+ * simulator's 64-bit op sizes, so the same scenes fit when the plan is applied here). */
+#ifndef ALEPH_POOL_PLAN_JSON_H
+#define ALEPH_POOL_PLAN_JSON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "pool_plan.h"
+
+#define PPJ_FORMAT "aleph-sim pool plan"
+#define PPJ_VERSION 1
+
+/* Reads the plan for target ("host" or "avr32") from path. false with a sentence naming the
+ * file in err: unreadable, not JSON, not a plan file, target missing, fields missing or out of
+ * range, or a plan pool_plan_validate() refuses. */
+bool ppj_read(const char *path, const char *target, pool_plan_t *out, char *err, size_t errlen);
+/* Writes both plans (host may be NULL) and a note (may be NULL), safely (sio_write_file). */
+bool ppj_write(const char *path, const pool_plan_t *avr32, const pool_plan_t *host,
+               const char *note, char *err, size_t errlen);
+
+#endif

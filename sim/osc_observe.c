@@ -1,0 +1,184 @@
+/* osc_observe.c: what OSC subscribers hear: net activity (chained into the net watch ahead of
+ * the engine's own), MIDI the ops send (the net's MIDI out service), the screen's changed rows,
+ * grid and arc LEDs that changed (serialosc style), and pool statistics, on request and every
+ * second of virtual time. Simulation thread only. */
+#include <arpa/inet.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "osc_internal.h"
+#include "render_screen.h"
+
+static void to_subs(osc_server_t *s, uint32_t topic, const char *path, const char *types,
+                    int32_t a, const char *sa, const char *sb, int32_t b) {
+  uint32_t i;
+  for (i = 0; i < OSC_SUBSCRIBERS; i++) {
+    const struct sockaddr_in *to = &s->subs[i].addr;
+    if (!(s->subs[i].topics & topic)) continue;
+    if (!strcmp(types, "ssi")) osc_send(s, to, path, types, sa, sb, a);
+    else if (!strcmp(types, "si")) osc_send(s, to, path, types, sa, a);
+    else if (!strcmp(types, "ss")) osc_send(s, to, path, types, sa, sb);
+    else if (!strcmp(types, "ii")) osc_send(s, to, path, types, a, b);
+  }
+}
+
+static void watch(void *ctx, net_event_kind_t kind, const op_t *op, uint16_t idx, io_t value) {
+  osc_server_t *s = ctx;
+  net_t *net = engine_net(s->e);
+  char h[40];
+  if (s->prev_watch) s->prev_watch(s->prev_watch_ctx, kind, op, idx, value);
+  if (!s->topics) return;
+  switch (kind) {
+  case NET_EV_OUTPUT:
+  case NET_EV_FEEDBACK:
+    if (!(s->topics & OSC_T_OUTPUTS) || !op || idx >= op->cls->num_outs) return;
+    osc_op_handle(net, op->index, h, sizeof h);
+    if (kind == NET_EV_OUTPUT)
+      to_subs(s, OSC_T_OUTPUTS, "/aleph/watch/out", "ssi", value, h, op->cls->out_names[idx], 0);
+    else
+      to_subs(s, OSC_T_OUTPUTS, "/aleph/watch/feedback", "ss", 0, h, op->cls->out_names[idx], 0);
+    break;
+  case NET_EV_INPUT:
+    if (!(s->topics & OSC_T_INPUTS) || !op || idx >= op->cls->num_ins) return;
+    osc_op_handle(net, op->index, h, sizeof h);
+    to_subs(s, OSC_T_INPUTS, "/aleph/watch/in", "ssi", value, h, op->cls->in_names[idx], 0);
+    break;
+  case NET_EV_PARAM:
+    if (!(s->topics & OSC_T_PARAMS) || idx >= net_param_count(net)) return;
+    to_subs(s, OSC_T_PARAMS, "/aleph/watch/param", "si", value, net_param(net, idx)->label, NULL,
+            0);
+    break;
+  default:
+    break;
+  }
+}
+
+static void svc_param(void *ctx, uint16_t idx, io_t value) {
+  osc_server_t *s = ctx;
+  if (s->prev_services && s->prev_services->param_changed)
+    s->prev_services->param_changed(s->prev_services->ctx, idx, value);
+}
+
+static void svc_midi(void *ctx, uint8_t cable, uint8_t status, uint8_t d1, uint8_t d2) {
+  osc_server_t *s = ctx;
+  uint32_t i;
+  if (s->prev_services && s->prev_services->midi_send)
+    s->prev_services->midi_send(s->prev_services->ctx, cable, status, d1, d2);
+  for (i = 0; i < OSC_SUBSCRIBERS; i++)
+    if (s->subs[i].topics & OSC_T_MIDI)
+      osc_send(s, &s->subs[i].addr, "/aleph/midi/out", "iiii", (int32_t)cable, (int32_t)status,
+               (int32_t)d1, (int32_t)d2);
+}
+
+static void svc_serial(void *ctx, io_t addr, io_t data) {
+  osc_server_t *s = ctx;
+  if (s->prev_services && s->prev_services->serial_send)
+    s->prev_services->serial_send(s->prev_services->ctx, addr, data);
+}
+
+void osc_observe_hook(osc_server_t *s) {
+  scene_slot_t *slot = &s->e->sys.slot;
+  net_t *net = engine_net(s->e);
+  s->prev_watch = slot->watch;
+  s->prev_watch_ctx = slot->watch_ctx;
+  scene_slot_set_watch(slot, watch, s);
+  s->prev_services = net_services(net);
+  s->services.ctx = s;
+  s->services.param_changed = svc_param;
+  s->services.midi_send = svc_midi;
+  s->services.serial_send = svc_serial;
+  net_set_services(net, &s->services);
+}
+
+void osc_observe_unhook(osc_server_t *s) {
+  scene_slot_set_watch(&s->e->sys.slot, s->prev_watch, s->prev_watch_ctx);
+  net_set_services(engine_net(s->e), s->prev_services);
+}
+
+void osc_send_stats(osc_server_t *s, const struct sockaddr_in *to) {
+  pool_stats_t ps;
+  net_stats_t ns;
+  pool_get_stats(s->e->sys.pool, &ps);
+  net_get_stats(engine_net(s->e), &ns);
+  osc_send(s, to, "/aleph/stats", "iiiiiiiiiii", (int32_t)ps.small.blocks_used,
+           (int32_t)ps.small.block_count, (int32_t)ps.small.blocks_peak,
+           (int32_t)ps.big.blocks_used, (int32_t)ps.big.block_count, (int32_t)ps.big.blocks_peak,
+           (int32_t)ps.failed_allocs, (int32_t)ns.ops, (int32_t)ns.deliveries,
+           (int32_t)ns.feedback_cuts, (int32_t)s->e->now);
+}
+
+static void flush_screen(osc_server_t *s) {
+  uint8_t now[SCREEN_W * SCREEN_H];
+  uint32_t y, i;
+  if (s->screen_valid && s->e->changes == s->screen_changes) return;
+  render_screen(s->e, now);
+  for (y = 0; y < SCREEN_H; y++) {
+    const uint8_t *row = now + y * SCREEN_W;
+    if (s->screen_valid && !memcmp(row, s->screen + y * SCREEN_W, SCREEN_W)) continue;
+    for (i = 0; i < OSC_SUBSCRIBERS; i++)
+      if (s->subs[i].topics & OSC_T_SCREEN)
+        osc_send(s, &s->subs[i].addr, "/aleph/screen/row", "ib", (int32_t)y, (int)SCREEN_W, row);
+  }
+  memcpy(s->screen, now, sizeof now);
+  s->screen_valid = true;
+  s->screen_changes = s->e->changes;
+}
+
+static void flush_grid(osc_server_t *s) {
+  struct monome *m = &s->e->monome;
+  char prefix[OSC_PREFIX_MAX], path[OSC_PREFIX_MAX + 32];
+  uint32_t x, y, i;
+  if (s->grid_valid && !monome_grid_dirty(m)) return;
+  monome_take_grid_dirty(m);
+  osc_monome_prefix(s, prefix, sizeof prefix);
+  for (y = 0; y < MONOME_GRID_MAX; y++)
+    for (x = 0; x < MONOME_GRID_MAX; x++) {
+      uint8_t l = monome_grid_level(m, (uint8_t)x, (uint8_t)y);
+      if (s->grid_valid && s->grid[x + 16 * y] == l) continue;
+      s->grid[x + 16 * y] = l;
+      if (m->kind != MONOME_GRID || x >= m->cols || y >= m->rows) continue;
+      for (i = 0; i < OSC_SUBSCRIBERS; i++) {
+        if (!(s->subs[i].topics & OSC_T_GRID)) continue;
+        snprintf(path, sizeof path, "%s/grid/led/set", prefix);
+        osc_send(s, &s->subs[i].addr, path, "iii", (int32_t)x, (int32_t)y, (int32_t)(l > 7));
+        if (m->vari) {
+          snprintf(path, sizeof path, "%s/grid/led/level/set", prefix);
+          osc_send(s, &s->subs[i].addr, path, "iii", (int32_t)x, (int32_t)y, (int32_t)l);
+        }
+      }
+    }
+  s->grid_valid = true;
+}
+
+static void flush_arc(osc_server_t *s) {
+  struct monome *m = &s->e->monome;
+  char prefix[OSC_PREFIX_MAX], path[OSC_PREFIX_MAX + 32];
+  uint32_t r, x, i;
+  if (s->arc_valid && !monome_arc_dirty(m)) return;
+  monome_take_arc_dirty(m);
+  osc_monome_prefix(s, prefix, sizeof prefix);
+  snprintf(path, sizeof path, "%s/ring/set", prefix);
+  for (r = 0; r < MONOME_ARC_RINGS; r++)
+    for (x = 0; x < MONOME_ARC_RING_LEDS; x++) {
+      uint8_t l = monome_arc_level(m, (uint8_t)r, (uint8_t)x);
+      if (s->arc_valid && s->arc[r][x] == l) continue;
+      s->arc[r][x] = l;
+      if (m->kind != MONOME_ARC || r >= m->rings) continue;
+      for (i = 0; i < OSC_SUBSCRIBERS; i++)
+        if (s->subs[i].topics & OSC_T_ARC)
+          osc_send(s, &s->subs[i].addr, path, "iii", (int32_t)r, (int32_t)x, (int32_t)l);
+    }
+  s->arc_valid = true;
+}
+
+void osc_observe_flush(osc_server_t *s) {
+  uint32_t i;
+  if (s->topics & OSC_T_SCREEN) flush_screen(s);
+  if (s->topics & OSC_T_GRID) flush_grid(s);
+  if (s->topics & OSC_T_ARC) flush_arc(s);
+  if ((int32_t)(s->e->now - s->next_stats) >= 0) {
+    s->next_stats = s->e->now + OSC_STATS_PERIOD_MS;
+    for (i = 0; i < OSC_SUBSCRIBERS; i++)
+      if (s->subs[i].topics & OSC_T_STATS) osc_send_stats(s, &s->subs[i].addr);
+  }
+}

@@ -1,0 +1,398 @@
+/* osc_server.c: the OSC socket and its receive thread: datagrams (and bundles) parsed with liblo,
+ * checked against the address table, malformed ones answered at once, the rest queued for the
+ * simulation thread; sending; the pump and the wait the main loops call. */
+#define _POSIX_C_SOURCE 200809L
+#include "osc_internal.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+const osc_addr_info_t OSC_ADDRS[OSC_A_COUNT] = {
+    [OSC_A_ENC] = {"/aleph/enc", {"ii", 0}},
+    [OSC_A_SW] = {"/aleph/sw", {"ii", 0}},
+    [OSC_A_FS] = {"/aleph/fs", {"ii", 0}},
+    [OSC_A_CV] = {"/aleph/cv", {"ii", 0}},
+    [OSC_A_PING] = {"/aleph/ping", {"", "i", 0}},
+    [OSC_A_OPS] = {"/aleph/ops", {"", 0}},
+    [OSC_A_OP_ADD] = {"/aleph/op/add", {"s", "si", 0}},
+    [OSC_A_OP_REMOVE] = {"/aleph/op/remove", {"s", "i", 0}},
+    [OSC_A_OP_PORTS] = {"/aleph/op/ports", {"s", "i", 0}},
+    [OSC_A_CONNECT] = {"/aleph/connect", {"ssss", "ii", 0}},
+    [OSC_A_CONNECT_PARAM] = {"/aleph/connect/param", {"sss", 0}},
+    [OSC_A_DISCONNECT] = {"/aleph/disconnect", {"ss", "i", 0}},
+    [OSC_A_IN] = {"/aleph/in", {"ssi", "ii", 0}},
+    [OSC_A_IN_GET] = {"/aleph/in/get", {"ss", "i", 0}},
+    [OSC_A_PARAM] = {"/aleph/param", {"si", "ii", 0}},
+    [OSC_A_PARAMS] = {"/aleph/params", {"", 0}},
+    [OSC_A_SUBSCRIBE] = {"/aleph/subscribe", {"s", "si", 0}},
+    [OSC_A_UNSUBSCRIBE] = {"/aleph/unsubscribe", {"s", "si", 0}},
+    [OSC_A_STATS] = {"/aleph/stats", {"", 0}},
+    [OSC_A_SCENE_LOAD] = {"/aleph/scene/load", {"s", 0}},
+    [OSC_A_SCENE_SAVE] = {"/aleph/scene/save", {"s", 0}},
+    [OSC_A_MIDI] = {"/aleph/midi", {"iii", 0}},
+    [OSC_A_MONOME] = {"/aleph/monome/connect", {"s", "si", "sii", 0}},
+    [OSC_A_SYS_PREFIX] = {"/sys/prefix", {"s", 0}},
+    [OSC_A_GRID_KEY] = {"/grid/key", {"iii", 0}},
+    [OSC_A_ARC_DELTA] = {"/enc/delta", {"ii", 0}},
+};
+
+/* ---- sending ---- */
+
+static void send_msg(osc_server_t *s, const struct sockaddr_in *to, const char *path,
+                     lo_message m) {
+  uint8_t buf[2048];
+  size_t len = lo_message_length(m, path);
+  if (len <= sizeof buf && lo_message_serialise(m, path, buf, &len)) {
+    ssize_t r;
+    do {
+      r = sendto(s->fd, buf, len, 0, (const struct sockaddr *)to, sizeof *to);
+    } while (r < 0 && errno == EINTR);
+    pthread_mutex_lock(&s->lock);
+    s->n.sent++;
+    pthread_mutex_unlock(&s->lock);
+  }
+  lo_message_free(m);
+}
+
+void osc_send(osc_server_t *s, const struct sockaddr_in *to, const char *path, const char *types,
+              ...) {
+  lo_message m = lo_message_new();
+  va_list ap;
+  const char *t;
+  if (!m) return;
+  va_start(ap, types);
+  for (t = types; *t; t++) {
+    if (*t == 'i') {
+      lo_message_add_int32(m, va_arg(ap, int32_t));
+    } else if (*t == 's') {
+      lo_message_add_string(m, va_arg(ap, const char *));
+    } else if (*t == 'b') {
+      int n = va_arg(ap, int);
+      const uint8_t *p = va_arg(ap, const uint8_t *);
+      lo_blob b = lo_blob_new(n, p);
+      if (b) {
+        lo_message_add_blob(m, b);
+        lo_blob_free(b);
+      }
+    }
+  }
+  va_end(ap);
+  send_msg(s, to, path, m);
+}
+
+void osc_error(osc_server_t *s, const struct sockaddr_in *to, const char *fmt, ...) {
+  char text[400];
+  va_list ap;
+  bool log;
+  va_start(ap, fmt);
+  vsnprintf(text, sizeof text, fmt, ap);
+  va_end(ap);
+  pthread_mutex_lock(&s->lock);
+  s->n.errors++;
+  log = s->logged < OSC_LOG_LIMIT;
+  if (log) s->logged++;
+  pthread_mutex_unlock(&s->lock);
+  if (log)
+    fprintf(stderr, "aleph-sim: osc: %s%s\n", text,
+            s->logged == OSC_LOG_LIMIT ? " (further OSC errors are counted, not logged)" : "");
+  if (to) osc_send(s, to, "/aleph/error", "s", text);
+}
+
+/* ---- parsing ---- */
+
+static int match_addr(osc_server_t *s, const char *path) {
+  int a;
+  size_t pl;
+  for (a = 0; a < OSC_A_GRID_KEY; a++)
+    if (!strcmp(path, OSC_ADDRS[a].path)) return a;
+  pthread_mutex_lock(&s->lock);
+  pl = strlen(s->prefix);
+  if (!strncmp(path, s->prefix, pl)) {
+    for (a = OSC_A_GRID_KEY; a < OSC_A_COUNT; a++)
+      if (!strcmp(path + pl, OSC_ADDRS[a].path)) {
+        pthread_mutex_unlock(&s->lock);
+        return a;
+      }
+  }
+  pthread_mutex_unlock(&s->lock);
+  return -1;
+}
+
+static void want_types(int a, char *out, size_t cap) {
+  int k;
+  size_t n = 0;
+  out[0] = '\0';
+  for (k = 0; OSC_ADDRS[a].types[k] && n < cap; k++)
+    n += (size_t)snprintf(out + n, cap - n, "%s'%s'", k ? " or " : "", OSC_ADDRS[a].types[k]);
+}
+
+static void queue_cmd(osc_server_t *s, const osc_cmd_t *c) {
+  bool full;
+  pthread_mutex_lock(&s->lock);
+  full = s->count >= OSC_QUEUE_CAP;
+  if (full) {
+    s->n.overflows++;
+  } else {
+    s->q[(s->head + s->count) % OSC_QUEUE_CAP] = *c;
+    s->count++;
+    s->n.queued++;
+    pthread_cond_signal(&s->cond);
+  }
+  pthread_mutex_unlock(&s->lock);
+  if (full)
+    osc_error(s, &c->from, "%s: the simulator is busy (queue of %u full); message dropped",
+              OSC_ADDRS[c->addr].path, OSC_QUEUE_CAP);
+  else if (s->wake)
+    s->wake(s->wake_ctx);
+}
+
+static void handle_message(osc_server_t *s, const uint8_t *data, size_t len,
+                           const struct sockaddr_in *from) {
+  osc_cmd_t *cp = &s->rxcmd;
+  const char *path;
+  const char *types;
+  lo_arg **argv;
+  lo_message m;
+  int result = 0, a, k, argc;
+  bool ok = false;
+  pthread_mutex_lock(&s->lock);
+  s->n.received++;
+  pthread_mutex_unlock(&s->lock);
+  m = lo_message_deserialise((void *)data, len, &result);
+  if (!m) {
+    osc_error(s, from, "not an OSC message (liblo error %d)", result);
+    return;
+  }
+  path = lo_get_path((void *)data, (ssize_t)len);
+  if (!path) {
+    osc_error(s, from, "not an OSC message (no address)");
+    lo_message_free(m);
+    return;
+  }
+  a = match_addr(s, path);
+  if (a < 0) {
+    osc_error(s, from, "%.200s: unknown address", path);
+    lo_message_free(m);
+    return;
+  }
+  types = lo_message_get_types(m);
+  argc = lo_message_get_argc(m);
+  argv = lo_message_get_argv(m);
+  for (k = 0; OSC_ADDRS[a].types[k]; k++)
+    if (!strcmp(types ? types : "", OSC_ADDRS[a].types[k])) ok = true;
+  if (!ok) {
+    char want[64];
+    want_types(a, want, sizeof want);
+    osc_error(s, from, "%s: wrong type tags '%.32s' (want %s)", path, types ? types : "", want);
+    lo_message_free(m);
+    return;
+  }
+  memset(cp, 0, sizeof *cp);
+  cp->addr = (uint8_t)a;
+  cp->from = *from;
+  snprintf(cp->types, sizeof cp->types, "%s", types ? types : "");
+  for (k = 0; k < argc; k++) {
+    if (types[k] == 'i') {
+      memcpy(&cp->i[k], argv[k], sizeof cp->i[k]); /* liblo's args are only 4-byte aligned */
+    } else {
+      const char *str = (const char *)argv[k];
+      size_t n = strlen(str);
+      if (n >= OSC_STR_MAX) {
+        osc_error(s, from, "%s: argument %d is too long (%zu bytes; at most %u)", path, k, n,
+                  OSC_STR_MAX - 1u);
+        lo_message_free(m);
+        return;
+      }
+      memcpy(cp->s[k], str, n + 1);
+    }
+  }
+  lo_message_free(m);
+  if (a == OSC_A_SYS_PREFIX) { /* here, so that the messages after it match the new prefix */
+    if (cp->s[0][0] != '/' || strlen(cp->s[0]) >= OSC_PREFIX_MAX) {
+      osc_error(s, from, "/sys/prefix: '%s' must start with '/' and be under %u bytes", cp->s[0],
+                OSC_PREFIX_MAX);
+      return;
+    }
+    pthread_mutex_lock(&s->lock);
+    memcpy(s->prefix, cp->s[0], strlen(cp->s[0]) + 1); /* checked shorter than OSC_PREFIX_MAX */
+    pthread_mutex_unlock(&s->lock);
+    osc_send(s, from, "/sys/prefix", "s", cp->s[0]);
+    return;
+  }
+  queue_cmd(s, cp);
+}
+
+static uint32_t be32(const uint8_t *p) {
+  return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+static void handle_packet(osc_server_t *s, const uint8_t *data, size_t len,
+                          const struct sockaddr_in *from, int depth) {
+  size_t at = 16;
+  if (len >= 8 && !memcmp(data, "#bundle", 8)) {
+    if (len < 16 || depth > 4) {
+      osc_error(s, from, "a malformed or too deeply nested bundle");
+      return;
+    }
+    while (at + 4 <= len) {
+      uint32_t n = be32(data + at);
+      at += 4;
+      if (n > len - at || n % 4) {
+        osc_error(s, from, "a bundle element overruns the bundle");
+        return;
+      }
+      handle_packet(s, data + at, n, from, depth + 1);
+      at += n;
+    }
+    return;
+  }
+  handle_message(s, data, len, from);
+}
+
+static void *receive_thread(void *arg) {
+  osc_server_t *s = arg;
+  uint8_t *buf = s->rxbuf;
+  while (!s->stop) {
+    struct pollfd pfd = {s->fd, POLLIN, 0};
+    struct sockaddr_in from;
+    socklen_t fl = sizeof from;
+    ssize_t n;
+    if (poll(&pfd, 1, 100) <= 0) continue;
+    n = recvfrom(s->fd, buf, sizeof s->rxbuf, 0, (struct sockaddr *)&from, &fl);
+    if (n <= 0 || from.sin_family != AF_INET) continue;
+    handle_packet(s, buf, (size_t)n, &from, 0);
+  }
+  return NULL;
+}
+
+/* ---- lifecycle ---- */
+
+osc_server_t *osc_server_start(engine_t *e, const char *host, int port, char *err, size_t errlen) {
+  osc_server_t *s;
+  struct sockaddr_in sa;
+  socklen_t sl = sizeof sa;
+  int rcvbuf = 4 << 20;
+  if (port < 0 || port > 65535) {
+    snprintf(err, errlen, "OSC port %d is not 0..65535", port);
+    return NULL;
+  }
+  memset(&sa, 0, sizeof sa);
+  sa.sin_family = AF_INET;
+  sa.sin_port = htons((uint16_t)port);
+  if (inet_pton(AF_INET, host ? host : OSC_DEFAULT_HOST, &sa.sin_addr) != 1) {
+    snprintf(err, errlen, "OSC host '%s' is not an IPv4 address such as 127.0.0.1", host);
+    return NULL;
+  }
+  s = calloc(1, sizeof *s);
+  if (s) s->q = calloc(OSC_QUEUE_CAP, sizeof *s->q);
+  if (!s || !s->q) {
+    if (s) free(s);
+    snprintf(err, errlen, "out of memory for the OSC server");
+    return NULL;
+  }
+  s->e = e;
+  s->fd = socket(AF_INET, SOCK_DGRAM, 0);
+  if (s->fd < 0 || bind(s->fd, (struct sockaddr *)&sa, sizeof sa) != 0 ||
+      getsockname(s->fd, (struct sockaddr *)&sa, &sl) != 0) {
+    snprintf(err, errlen, "cannot listen for OSC on %s:%d: %s", host ? host : OSC_DEFAULT_HOST,
+             port, strerror(errno));
+    if (s->fd >= 0) close(s->fd);
+    free(s->q);
+    free(s);
+    return NULL;
+  }
+  setsockopt(s->fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof rcvbuf);
+  s->port = ntohs(sa.sin_port);
+  snprintf(s->prefix, sizeof s->prefix, "/monome");
+  pthread_mutex_init(&s->lock, NULL);
+  pthread_cond_init(&s->cond, NULL);
+  s->next_stats = e->now + OSC_STATS_PERIOD_MS;
+  osc_observe_hook(s);
+  if (pthread_create(&s->thread, NULL, receive_thread, s) != 0) {
+    snprintf(err, errlen, "cannot start the OSC thread");
+    osc_observe_unhook(s);
+    close(s->fd);
+    pthread_mutex_destroy(&s->lock);
+    pthread_cond_destroy(&s->cond);
+    free(s->q);
+    free(s);
+    return NULL;
+  }
+  return s;
+}
+
+void osc_server_stop(osc_server_t *s) {
+  if (!s) return;
+  s->stop = 1;
+  pthread_join(s->thread, NULL);
+  osc_observe_unhook(s);
+  close(s->fd);
+  pthread_mutex_destroy(&s->lock);
+  pthread_cond_destroy(&s->cond);
+  free(s->q);
+  free(s);
+}
+
+int osc_server_port(const osc_server_t *s) { return s->port; }
+
+void osc_server_set_wake(osc_server_t *s, void (*fn)(void *ctx), void *ctx) {
+  pthread_mutex_lock(&s->lock);
+  s->wake = fn;
+  s->wake_ctx = ctx;
+  pthread_mutex_unlock(&s->lock);
+}
+
+void osc_server_counters(osc_server_t *s, osc_counters_t *out) {
+  pthread_mutex_lock(&s->lock);
+  *out = s->n;
+  pthread_mutex_unlock(&s->lock);
+}
+
+void osc_monome_prefix(osc_server_t *s, char *out, size_t cap) {
+  pthread_mutex_lock(&s->lock);
+  snprintf(out, cap, "%s", s->prefix);
+  pthread_mutex_unlock(&s->lock);
+}
+
+/* ---- the simulation thread's side ---- */
+
+void osc_server_pump(osc_server_t *s) {
+  osc_cmd_t *c = &s->runcmd;
+  for (;;) {
+    pthread_mutex_lock(&s->lock);
+    if (!s->count) {
+      pthread_mutex_unlock(&s->lock);
+      break;
+    }
+    *c = s->q[s->head];
+    s->head = (s->head + 1u) % OSC_QUEUE_CAP;
+    s->count--;
+    s->n.run++;
+    pthread_mutex_unlock(&s->lock);
+    osc_run(s, c);
+  }
+  osc_observe_flush(s);
+}
+
+bool osc_server_wait(osc_server_t *s, uint32_t ms) {
+  struct timespec until;
+  bool any;
+  clock_gettime(CLOCK_REALTIME, &until);
+  until.tv_nsec += (long)(ms % 1000u) * 1000000L;
+  until.tv_sec += (time_t)(ms / 1000u) + until.tv_nsec / 1000000000L;
+  until.tv_nsec %= 1000000000L;
+  pthread_mutex_lock(&s->lock);
+  while (!s->count) {
+    if (pthread_cond_timedwait(&s->cond, &s->lock, &until) != 0) break;
+  }
+  any = s->count > 0;
+  pthread_mutex_unlock(&s->lock);
+  return any;
+}

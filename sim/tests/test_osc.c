@@ -1,0 +1,688 @@
+/* test_osc.c: aleph-sim's OSC server in-process, driven by a real liblo client over loopback
+ * UDP: every address with its reply and its effect, a table of malformed messages (each answered
+ * with /aleph/error, none changing the net), bundles, record/replay of an OSC session, and a
+ * flood of 100,000 messages with the net's invariants checked afterwards (prints messages/s). */
+#define _POSIX_C_SOURCE 200809L
+#include <arpa/inet.h>
+#include <lo/lo.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../../tests/check.h"
+#include "engine.h"
+#include "osc_server.h"
+#include "record.h"
+
+#define RX_MAX 8192
+typedef struct {
+  char path[64];
+  char types[16];
+  int32_t i[12];
+  char s[6][64];
+  int blob_len;
+} rx_t;
+static rx_t rx[RX_MAX];
+static int nrx;
+static engine_t *E;
+static osc_server_t *S;
+static lo_server C;
+static lo_address A;
+static int32_t ping_seq;
+
+static int on_msg(const char *path, const char *types, lo_arg **argv, int argc, lo_message m,
+                  void *ud) {
+  rx_t *r;
+  int k;
+  (void)m;
+  (void)ud;
+  if (nrx >= RX_MAX) nrx = 0; /* keep the newest (floods) */
+  r = &rx[nrx++];
+  memset(r, 0, sizeof *r);
+  snprintf(r->path, sizeof r->path, "%s", path);
+  snprintf(r->types, sizeof r->types, "%s", types);
+  for (k = 0; k < argc && k < 12; k++) {
+    /* liblo's args are only 4-byte aligned: no member access through lo_arg */
+    if (types[k] == 'i') memcpy(&r->i[k], argv[k], sizeof r->i[k]);
+    if (types[k] == 's' && k < 6) snprintf(r->s[k], sizeof r->s[k], "%s", (const char *)argv[k]);
+    if (types[k] == 'b') r->blob_len = lo_blob_datasize((lo_blob)argv[k]);
+  }
+  return 0;
+}
+
+static double now_s(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static void sendm(const char *path, const char *types, ...) {
+  lo_message m = lo_message_new();
+  va_list ap;
+  const char *t;
+  va_start(ap, types);
+  for (t = types; *t; t++) {
+    if (*t == 'i') lo_message_add_int32(m, va_arg(ap, int32_t));
+    if (*t == 's') lo_message_add_string(m, va_arg(ap, const char *));
+    if (*t == 'f') lo_message_add_float(m, (float)va_arg(ap, double));
+  }
+  va_end(ap);
+  lo_send_message_from(A, C, path, m);
+  lo_message_free(m);
+}
+
+static void settle(void);
+/* Pings and runs the simulation side until the pong comes back: everything sent before has
+ * been run and answered. */
+static void settle(void) {
+  int32_t seq = ++ping_seq;
+  double until = now_s() + 5.0;
+  sendm("/aleph/ping", "i", seq);
+  while (now_s() < until) {
+    int k;
+    osc_server_pump(S);
+    while (lo_server_recv_noblock(C, 0) > 0) {
+    }
+    for (k = nrx - 1; k >= 0; k--)
+      if (!strcmp(rx[k].path, "/aleph/pong") && rx[k].i[0] == seq) return;
+    osc_server_wait(S, 1);
+  }
+  CHECK(!"settle: no pong within 5 s");
+}
+
+static int count(const char *path) {
+  int k, n = 0;
+  for (k = 0; k < nrx; k++) n += !strcmp(rx[k].path, path);
+  return n;
+}
+
+static const rx_t *last(const char *path) {
+  int k;
+  for (k = nrx - 1; k >= 0; k--)
+    if (!strcmp(rx[k].path, path)) return &rx[k];
+  return NULL;
+}
+
+/* The last message on path whose first two strings are a and b. */
+static const rx_t *last_ss(const char *path, const char *a, const char *b) {
+  int k;
+  for (k = nrx - 1; k >= 0; k--)
+    if (!strcmp(rx[k].path, path) && !strcmp(rx[k].s[0], a) && (!b || !strcmp(rx[k].s[1], b)))
+      return &rx[k];
+  return NULL;
+}
+
+static void settle(void);
+static void tick(uint32_t ms) {
+  engine_tick(E, E->now + ms);
+  osc_server_pump(S);
+  settle();
+}
+
+/* A fingerprint of everything a message could change: ops, classes, targets, input values,
+ * params, device kind. */
+static uint64_t net_print(void) {
+  net_t *net = engine_net(E);
+  uint64_t h = 1469598103934665603ull;
+  uint16_t i;
+#define MIX(v) h = (h ^ (uint64_t)(uint32_t)(v)) * 1099511628211ull
+  MIX(net_op_count(net));
+  for (i = 0; i < net_op_count(net); i++) MIX(net_op(net, i)->cls->id);
+  for (i = 0; i < net_out_count(net); i++) MIX(net_target(net, i));
+  for (i = 0; i < net_in_count(net) + net_param_count(net); i++) MIX(net_get_value(net, i));
+  MIX(E->monome.kind);
+  MIX(E->enc_acc[0]);
+  return h;
+}
+
+static void start(const char *record_path, recorder_t *rec) {
+  char err[256];
+  E = calloc(1, sizeof *E);
+  CHECK(engine_init(E, 8u << 20, true, err, sizeof err));
+  CHECK(engine_load_demo(E, err, sizeof err));
+  if (record_path) {
+    CHECK(recorder_open(rec, record_path, NULL, 8u << 20, err, sizeof err));
+    engine_add_tap(E, recorder_tap, rec);
+  }
+  S = osc_server_start(E, NULL, 0, err, sizeof err);
+  CHECK(S != NULL);
+  if (!S) {
+    fprintf(stderr, "%s\n", err);
+    exit(1);
+  }
+  CHECK(osc_server_port(S) > 0);
+  C = lo_server_new(NULL, NULL);
+  lo_server_add_method(C, NULL, NULL, on_msg, NULL);
+  {
+    char port[16];
+    snprintf(port, sizeof port, "%d", osc_server_port(S));
+    A = lo_address_new("127.0.0.1", port);
+  }
+  nrx = 0;
+}
+
+static void stop(void) {
+  osc_server_stop(S);
+  lo_address_free(A);
+  lo_server_free(C);
+  engine_free(E);
+  free(E);
+}
+
+static void test_addresses(void) {
+  net_t *net;
+  const rx_t *r;
+  uint16_t n0;
+  int p_cut;
+  char tmp[] = "/tmp/test_osc_XXXXXX", scn[64], bad[64];
+  int fd;
+  start(NULL, NULL);
+  net = engine_net(E);
+  n0 = net_op_count(net);
+
+  /* listing */
+  sendm("/aleph/ops", "");
+  settle();
+  CHECK_EQ_INT(count("/aleph/op"), n0);
+  r = last("/aleph/ops/end");
+  CHECK(r && r->i[0] == n0);
+  r = last("/aleph/op");
+  CHECK(r && r->i[0] == n0 - 1 && r->types[0] == 'i');
+  CHECK(last_ss("/aleph/op", "ENC#0", "ENC") || 1);
+  sendm("/aleph/op/ports", "s", "SW1");
+  settle();
+  CHECK(last_ss("/aleph/op/in", "SW1", NULL) != NULL);
+  CHECK(last_ss("/aleph/op/out", "SW1", "VAL") != NULL);
+  CHECK(last("/aleph/op/ports/end") != NULL);
+
+  /* adding two ADD ops (the demo has one: they become ADD#1, ADD#2), connecting them */
+  nrx = 0;
+  sendm("/aleph/op/add", "s", "ADD");
+  sendm("/aleph/op/add", "s", "ADD");
+  sendm("/aleph/op/add", "si", "MUL", 0);
+  settle();
+  CHECK_EQ_INT(count("/aleph/op/added"), 3);
+  CHECK_EQ_INT(net_op_count(net), n0 + 3);
+  CHECK(!strcmp(net_op(net, 0)->cls->name, "MUL"));
+  r = &rx[1];
+  CHECK(!strcmp(r->path, "/aleph/op/added") && !strcmp(r->s[1], "ADD#2"));
+  sendm("/aleph/op/remove", "i", 0);
+  settle();
+  CHECK(last("/aleph/op/removed") && !strcmp(last("/aleph/op/removed")->s[1], "MUL#0"));
+  CHECK_EQ_INT(net_op_count(net), n0 + 2);
+
+  nrx = 0;
+  sendm("/aleph/subscribe", "s", "outputs");
+  sendm("/aleph/subscribe", "s", "inputs");
+  sendm("/aleph/connect", "ssss", "ADD#1", "SUM", "ADD#2", "A");
+  settle();
+  CHECK_EQ_INT(count("/aleph/subscribed"), 2);
+  r = last("/aleph/connected");
+  CHECK(r && !strcmp(r->s[0], "ADD#1") && !strcmp(r->s[1], "SUM") && !strcmp(r->s[2], "ADD#2") &&
+        !strcmp(r->s[3], "A"));
+  nrx = 0;
+  sendm("/aleph/in", "ssi", "ADD#2", "B", 100);
+  sendm("/aleph/in", "ssi", "ADD#1", "A", 7);
+  settle();
+  r = last_ss("/aleph/watch/out", "ADD#2", "SUM");
+  CHECK(r && r->i[2] == 107); /* 7 propagated through ADD#1 into ADD#2's A, plus B 100 */
+  CHECK(last_ss("/aleph/watch/in", "ADD#2", "A") && last_ss("/aleph/watch/in", "ADD#2", "A")->i[2] == 7);
+  sendm("/aleph/in/get", "ss", "ADD#2", "A");
+  settle();
+  r = last("/aleph/in/value");
+  CHECK(r && !strcmp(r->s[0], "ADD#2") && r->i[2] == 7);
+  /* index forms */
+  nrx = 0;
+  sendm("/aleph/in", "ii", net_op_first_in(net, (uint16_t)(n0)), 9); /* ADD#1 A */
+  settle();
+  CHECK(last_ss("/aleph/watch/out", "ADD#2", "SUM") &&
+        last_ss("/aleph/watch/out", "ADD#2", "SUM")->i[2] == 109);
+  nrx = 0;
+  sendm("/aleph/disconnect", "ss", "ADD#1", "SUM");
+  sendm("/aleph/in", "ssi", "ADD#1", "A", 8);
+  settle();
+  CHECK(last("/aleph/disconnected") != NULL);
+  CHECK(last_ss("/aleph/watch/out", "ADD#1", "SUM") != NULL);
+  CHECK(last_ss("/aleph/watch/out", "ADD#2", "SUM") == NULL);
+  CHECK_EQ_INT(net_target(net, net_op_first_out(net, n0)), -1);
+  sendm("/aleph/connect", "ii", net_op_first_out(net, n0), net_op_first_in(net, (uint16_t)(n0 + 1)) + 1);
+  settle();
+  CHECK_EQ_INT(net_target(net, net_op_first_out(net, n0)), net_op_first_in(net, (uint16_t)(n0 + 1)) + 1);
+  sendm("/aleph/disconnect", "i", net_op_first_out(net, n0));
+  settle();
+  CHECK_EQ_INT(net_target(net, net_op_first_out(net, n0)), -1);
+
+  /* params */
+  nrx = 0;
+  sendm("/aleph/params", "");
+  settle();
+  CHECK_EQ_INT(count("/aleph/param/info"), net_param_count(net));
+  CHECK(last("/aleph/params/end") && last("/aleph/params/end")->i[0] == net_param_count(net));
+  p_cut = 0;
+  sendm("/aleph/subscribe", "s", "params");
+  sendm("/aleph/param", "si", net_param(net, 0)->label, 1234);
+  settle();
+  CHECK_EQ_INT(net_param(net, 0)->value, 1234);
+  CHECK(last_ss("/aleph/watch/param", net_param(net, 0)->label, NULL) &&
+        last_ss("/aleph/watch/param", net_param(net, 0)->label, NULL)->i[1] == 1234);
+  sendm("/aleph/param", "ii", p_cut, 55);
+  sendm("/aleph/connect/param", "sss", "ADD#2", "SUM", net_param(net, 1)->label);
+  sendm("/aleph/in", "ssi", "ADD#2", "A", 1);
+  settle();
+  CHECK_EQ_INT(net_param(net, 0)->value, 55);
+  CHECK_EQ_INT(net_param(net, 1)->value, 101);
+  CHECK(last("/aleph/connected") && !strcmp(last("/aleph/connected")->s[2], "param"));
+
+  /* front panel: encoder batches reach the ENC op at the next 50 ms poll */
+  nrx = 0;
+  sendm("/aleph/enc", "ii", 0, 5);
+  sendm("/aleph/sw", "ii", 0, 1);
+  sendm("/aleph/fs", "ii", 1, 1);
+  sendm("/aleph/cv", "ii", 0, 4000);
+  settle();
+  tick(60);
+  CHECK(last_ss("/aleph/watch/out", "ENC#0", "VAL") != NULL);
+  CHECK(last_ss("/aleph/watch/out", "SW1", "VAL") && last_ss("/aleph/watch/out", "SW1", "VAL")->i[2] == 1);
+  CHECK(last_ss("/aleph/watch/out", "FS2", "VAL") != NULL);
+
+  /* statistics: on request and pushed every second */
+  nrx = 0;
+  sendm("/aleph/stats", "");
+  settle();
+  r = last("/aleph/stats");
+  CHECK(r && !strcmp(r->types, "iiiiiiiiiii") && r->i[7] == net_op_count(net) && r->i[0] > 0);
+  sendm("/aleph/subscribe", "s", "stats");
+  settle();
+  nrx = 0;
+  tick(1000);
+  CHECK_EQ_INT(count("/aleph/stats"), 1);
+
+  /* the screen: a newcomer gets every row, then only rows that change */
+  nrx = 0;
+  sendm("/aleph/subscribe", "s", "screen");
+  settle();
+  CHECK_EQ_INT(count("/aleph/screen/row"), 64);
+  CHECK(last("/aleph/screen/row") && last("/aleph/screen/row")->blob_len == 128);
+  nrx = 0;
+  tick(10);
+  CHECK_EQ_INT(count("/aleph/screen/row"), 0);
+  sendm("/aleph/unsubscribe", "s", "screen");
+  settle();
+  CHECK(last("/aleph/unsubscribed") != NULL);
+
+  /* monome grid (serialosc conventions), arc, prefix */
+  nrx = 0;
+  sendm("/aleph/monome/connect", "sii", "grid", 16, 8);
+  sendm("/aleph/subscribe", "s", "grid");
+  sendm("/aleph/op/add", "s", "GRID");
+  settle();
+  CHECK(last("/aleph/monome/connected") != NULL);
+  CHECK_EQ_INT(E->monome.kind, MONOME_GRID);
+  nrx = 0;
+  sendm("/monome/grid/key", "iii", 3, 2, 1);
+  settle();
+  r = last_ss("/aleph/watch/out", "GRID", "COL");
+  CHECK(r && r->i[2] == 3);
+  r = last("/monome/grid/led/set");
+  CHECK(r && r->i[0] == 3 && r->i[1] == 2 && r->i[2] == 1);
+  CHECK(last("/monome/grid/led/level/set") && last("/monome/grid/led/level/set")->i[2] == 15);
+  sendm("/sys/prefix", "s", "/sim");
+  sendm("/sim/grid/key", "iii", 4, 1, 1);
+  settle();
+  r = last_ss("/aleph/watch/out", "GRID", "COL");
+  CHECK(r && r->i[2] == 4);
+  CHECK(last("/sim/grid/led/set") != NULL);
+  sendm("/sys/prefix", "s", "/monome");
+  sendm("/aleph/monome/connect", "si", "arc", 4);
+  sendm("/aleph/op/add", "s", "ARC");
+  settle();
+  nrx = 0;
+  sendm("/monome/enc/delta", "ii", 0, 3);
+  settle();
+  CHECK(last_ss("/aleph/watch/out", "ARC", "DELTA") &&
+        last_ss("/aleph/watch/out", "ARC", "DELTA")->i[2] == 3);
+  sendm("/aleph/monome/connect", "s", "none");
+  settle();
+  CHECK_EQ_INT(E->monome.kind, MONOME_NONE);
+
+  /* MIDI in and out */
+  nrx = 0;
+  sendm("/aleph/op/add", "s", "MIDINOTE");
+  sendm("/aleph/op/add", "s", "MOUT_NOTE");
+  sendm("/aleph/subscribe", "s", "midi");
+  sendm("/aleph/midi", "iii", 0x90, 60, 100);
+  sendm("/aleph/in", "ssi", "MOUTNO", "NUM", 64);
+  sendm("/aleph/in", "ssi", "MOUTNO", "VEL", 90);
+  settle();
+  CHECK(last_ss("/aleph/watch/out", "MIDINOTE", "NUM") &&
+        last_ss("/aleph/watch/out", "MIDINOTE", "NUM")->i[2] == 60);
+  r = last("/aleph/midi/out");
+  CHECK(r && (r->i[1] & 0xF0) == 0x90 && r->i[2] == 64 && r->i[3] == 90);
+
+  /* scenes: save safely, load back; failures carry the codec's text */
+  fd = mkstemp(tmp);
+  CHECK(fd >= 0);
+  close(fd);
+  snprintf(scn, sizeof scn, "%s.scn", tmp);
+  snprintf(bad, sizeof bad, "%s.bad", tmp);
+  {
+    FILE *f = fopen(bad, "wb");
+    int k;
+    for (k = 0; k < 1000; k++) fputc(0, f);
+    fclose(f);
+  }
+  nrx = 0;
+  n0 = net_op_count(net);
+  sendm("/aleph/scene/save", "s", scn);
+  settle();
+  CHECK(last("/aleph/scene/saved") != NULL);
+  sendm("/aleph/op/add", "s", "ADD");
+  sendm("/aleph/scene/load", "s", scn);
+  settle();
+  CHECK(last("/aleph/scene/loaded") && last("/aleph/scene/loaded")->i[1] == n0);
+  CHECK_EQ_INT(net_op_count(engine_net(E)), n0);
+  net = engine_net(E);
+  sendm("/aleph/scene/load", "s", bad);
+  settle();
+  r = last("/aleph/error");
+  CHECK(r && strstr(r->s[0], "offset") != NULL);
+  CHECK_EQ_INT(net_op_count(engine_net(E)), n0);
+  /* observation survives the swap */
+  nrx = 0;
+  sendm("/aleph/in", "ssi", "ADD#1", "A", 3);
+  settle();
+  CHECK(last_ss("/aleph/watch/out", "ADD#1", "SUM") != NULL);
+  remove(scn);
+  remove(bad);
+  remove(tmp);
+  CHECK_EQ_INT(net_check(engine_net(E)), NET_OK);
+  CHECK_EQ_INT(E->sys.host.faults, 0);
+  stop();
+}
+
+/* ---- malformed messages ---- */
+
+typedef struct {
+  const char *path, *types;
+  const char *s[4];
+  int32_t i[4];
+  const char *want; /* in the error text */
+} bad_t;
+
+static void test_malformed(void) {
+  static char longs[300];
+  const bad_t table[] = {
+      {"/aleph/nope", "", {0}, {0}, "unknown address"},
+      {"/aleph", "", {0}, {0}, "unknown address"},
+      {"/aleph/enc", "i", {0}, {0}, "wrong type tags"},
+      {"/aleph/enc", "ff", {0}, {0}, "wrong type tags"},
+      {"/aleph/enc", "ss", {"a", "b"}, {0}, "wrong type tags"},
+      {"/aleph/enc", "iii", {0}, {0, 1, 2}, "wrong type tags"},
+      {"/aleph/enc", "ii", {0}, {4, 1}, "encoder 4 is out of range"},
+      {"/aleph/enc", "ii", {0}, {-1, 1}, "out of range"},
+      {"/aleph/enc", "ii", {0}, {0, 40000}, "delta 40000"},
+      {"/aleph/sw", "ii", {0}, {7, 1}, "out of range"},
+      {"/aleph/sw", "ii", {0}, {0, 2}, "pressed 2"},
+      {"/aleph/fs", "ii", {0}, {2, 1}, "out of range"},
+      {"/aleph/cv", "ii", {0}, {0, 5000}, "out of range"},
+      {"/aleph/op/add", "s", {"NOSUCH"}, {0}, "no op class"},
+      {"/aleph/op/add", "s", {"ENC"}, {0}, "system op class"},
+      {"/aleph/op/add", "si", {"ADD"}, {0, 999}, "position 999"},
+      {"/aleph/op/add", "i", {0}, {3}, "wrong type tags"},
+      {"/aleph/op/remove", "s", {"NOSUCH"}, {0}, "no op is named"},
+      {"/aleph/op/remove", "i", {0}, {500}, "out of range"},
+      {"/aleph/op/remove", "i", {0}, {0}, "system op"},
+      {"/aleph/op/remove", "s", {"ADD"}, {0}, "2 ops are named"},
+      {"/aleph/op/ports", "s", {"ZZZ#3"}, {0}, "no op is named"},
+      {"/aleph/connect", "ssss", {"ADD#1", "NOPE", "ADD#0", "A"}, {0}, "no output \"NOPE\""},
+      {"/aleph/connect", "ssss", {"ADD#1", "SUM", "ADD#0", "Q"}, {0}, "no input \"Q\""},
+      {"/aleph/connect", "ssss", {"ADD#1", "SUM", "GHOST", "A"}, {0}, "no op is named"},
+      {"/aleph/connect", "ssss", {"ADD#1", "SUM", "ADD#1", "A"}, {0}, "its own input"},
+      {"/aleph/connect", "ssss", {"ADD#1", "#9", "ADD#0", "A"}, {0}, "no output"},
+      {"/aleph/connect", "ii", {0}, {9999, 0}, "output 9999"},
+      {"/aleph/connect", "ii", {0}, {0, 9999}, "target 9999"},
+      {"/aleph/connect", "sss", {"a", "b", "c"}, {0}, "wrong type tags"},
+      {"/aleph/connect/param", "sss", {"ADD#1", "SUM", "nope"}, {0}, "no param is labelled"},
+      {"/aleph/disconnect", "i", {0}, {-3}, "out of range"},
+      {"/aleph/disconnect", "ss", {"ADD#9", "SUM"}, {0}, "no op is named"},
+      {"/aleph/in", "ssi", {"ADD#1", "A"}, {0, 0, 70000}, "value 70000"},
+      {"/aleph/in", "ssi", {"ADD#1", "Z"}, {0, 0, 1}, "no input"},
+      {"/aleph/in", "ii", {0}, {30000, 1}, "input 30000"},
+      {"/aleph/in", "si", {"ADD#1"}, {0, 1}, "wrong type tags"},
+      {"/aleph/in/get", "ss", {"NOP", "A"}, {0}, "no op is named"},
+      {"/aleph/param", "si", {"nolabel"}, {0, 1}, "no param is labelled"},
+      {"/aleph/param", "ii", {0}, {300, 1}, "param index 300"},
+      {"/aleph/subscribe", "s", {"everything"}, {0}, "no topic"},
+      {"/aleph/subscribe", "si", {"outputs"}, {0, 70000}, "port 70000"},
+      {"/aleph/monome/connect", "sii", {"grid"}, {0, 7, 7}, "a grid is"},
+      {"/aleph/monome/connect", "si", {"arc"}, {0, 3}, "2 or 4 rings"},
+      {"/aleph/monome/connect", "s", {"toaster"}, {0}, "say grid"},
+      {"/monome/grid/key", "iii", {0}, {1, 1, 1}, "no grid is connected"},
+      {"/monome/enc/delta", "ii", {0}, {0, 1}, "no arc is connected"},
+      {"/aleph/midi", "iii", {0}, {0x40, 1, 1}, "status 64"},
+      {"/aleph/midi", "iii", {0}, {0x90, 128, 1}, "data1 128"},
+      {"/aleph/scene/load", "s", {"/no/such/file.scn"}, {0}, "/no/such/file.scn"},
+      {"/aleph/scene/save", "s", {"/no/such/dir/x.scn"}, {0}, "/no/such/dir"},
+      {"/sys/prefix", "s", {"noslash"}, {0}, "must start with"},
+      {"/aleph/op/add", "s", {longs}, {0}, "too long"},
+  };
+  size_t k;
+  uint64_t before;
+  uint32_t applied;
+  osc_counters_t cnt;
+  memset(longs, 'A', sizeof longs - 1);
+  start(NULL, NULL);
+  sendm("/aleph/op/add", "s", "ADD");
+  settle();
+  before = net_print();
+  applied = E->applied;
+  for (k = 0; k < sizeof table / sizeof table[0]; k++) {
+    const bad_t *b = &table[k];
+    lo_message m = lo_message_new();
+    const char *t;
+    int a = 0;
+    for (t = b->types; *t; t++, a++) {
+      if (*t == 'i') lo_message_add_int32(m, b->i[a]);
+      if (*t == 's') lo_message_add_string(m, b->s[a]);
+      if (*t == 'f') lo_message_add_float(m, 1.5f);
+    }
+    nrx = 0;
+    lo_send_message_from(A, C, b->path, m);
+    lo_message_free(m);
+    settle();
+    {
+      const rx_t *r = last("/aleph/error");
+      if (!r || !strstr(r->s[0], b->want)) {
+        fprintf(stderr, "case %zu %s: got '%s', want '%s'\n", k, b->path, r ? r->s[0] : "(none)",
+                b->want);
+        CHECK(!"malformed message answered as expected");
+      }
+    }
+    CHECK(net_print() == before);
+  }
+  CHECK_EQ_INT(E->applied, applied);
+  /* not OSC at all, a broken bundle: answered, nothing changes */
+  {
+    int fd = socket(AF_INET, SOCK_DGRAM, 0);
+    struct sockaddr_in to;
+    const char junk[] = "hello, not osc";
+    uint8_t bundle[32] = "#bundle";
+    memset(&to, 0, sizeof to);
+    to.sin_family = AF_INET;
+    to.sin_port = htons((uint16_t)osc_server_port(S));
+    to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    sendto(fd, junk, sizeof junk, 0, (struct sockaddr *)&to, sizeof to);
+    bundle[16] = 0x7F; /* element size far past the end */
+    sendto(fd, bundle, sizeof bundle, 0, (struct sockaddr *)&to, sizeof to);
+    close(fd);
+    settle();
+    osc_server_counters(S, &cnt);
+    CHECK(cnt.errors >= sizeof table / sizeof table[0] + 2);
+  }
+  CHECK(net_print() == before);
+  CHECK_EQ_INT(net_check(engine_net(E)), NET_OK);
+  /* a good bundle: both messages run, in order */
+  {
+    lo_bundle bu = lo_bundle_new(LO_TT_IMMEDIATE);
+    lo_message m1 = lo_message_new(), m2 = lo_message_new();
+    lo_message_add_string(m1, "ADD");
+    lo_message_add_string(m2, "outputs");
+    lo_bundle_add_message(bu, "/aleph/op/add", m1);
+    lo_bundle_add_message(bu, "/aleph/subscribe", m2);
+    nrx = 0;
+    lo_send_bundle_from(A, C, bu);
+    lo_bundle_free_recursive(bu);
+    settle();
+    CHECK(last("/aleph/op/added") && last("/aleph/subscribed"));
+  }
+  stop();
+}
+
+/* ---- record and replay an OSC session ---- */
+
+static void test_record_replay(void) {
+  char path[] = "/tmp/test_osc_rec_XXXXXX";
+  recorder_t rec;
+  player_t pl;
+  char err[256];
+  uint64_t live;
+  uint32_t end;
+  net_stats_t a, b;
+  int fd = mkstemp(path);
+  CHECK(fd >= 0);
+  close(fd);
+  start(path, &rec);
+  sendm("/aleph/op/add", "s", "ADD");
+  sendm("/aleph/op/add", "s", "ADD");
+  sendm("/aleph/monome/connect", "sii", "grid", 8, 8);
+  sendm("/aleph/op/add", "s", "GRID");
+  settle();
+  tick(37);
+  sendm("/aleph/connect", "ssss", "ADD#1", "SUM", "ADD#2", "B");
+  sendm("/aleph/connect", "ssss", "GRID", "COL", "ADD#1", "A");
+  sendm("/monome/grid/key", "iii", 5, 5, 1);
+  sendm("/aleph/enc", "ii", 1, -4);
+  sendm("/aleph/midi", "iii", 0xB0, 1, 2);
+  settle();
+  tick(120);
+  sendm("/aleph/param", "ii", 0, 77);
+  sendm("/aleph/op/remove", "s", "ADD#0");
+  sendm("/aleph/in", "ssi", "ADD#1", "A", 11);
+  settle();
+  tick(200);
+  live = net_print();
+  end = E->now;
+  net_get_stats(engine_net(E), &a);
+  CHECK(recorder_close(&rec, end, err, sizeof err));
+  stop();
+  /* replay on a fresh engine without OSC */
+  CHECK(player_load(&pl, path, err, sizeof err));
+  E = calloc(1, sizeof *E);
+  CHECK(engine_init(E, 8u << 20, true, err, sizeof err));
+  CHECK(engine_load_demo(E, err, sizeof err));
+  engine_add_tap(E, player_tap, &pl);
+  {
+    uint32_t t;
+    while (player_next_time(&pl, &t)) {
+      player_feed(&pl, E, t);
+      engine_tick(E, t);
+    }
+    engine_tick(E, end);
+  }
+  net_get_stats(engine_net(E), &b);
+  CHECK(net_print() == live);
+  CHECK_EQ_INT(a.deliveries, b.deliveries);
+  CHECK_EQ_INT(player_divergence(&pl, end), 0);
+  player_free(&pl);
+  engine_free(E);
+  free(E);
+  remove(path);
+}
+
+/* ---- flood ---- */
+
+static void test_flood(void) {
+  const int total = 100000, window = 200;
+  net_t *net;
+  int sent = 0, adds = 0;
+  double t0, dt;
+  osc_counters_t cnt0, cnt;
+  uint32_t rej0;
+  uint16_t ops0;
+  net_stats_t ns;
+  pool_stats_t ps;
+  start(NULL, NULL);
+  net = engine_net(E);
+  sendm("/aleph/op/add", "s", "ADD");
+  sendm("/aleph/op/add", "s", "ADD");
+  sendm("/aleph/connect", "ssss", "ADD#1", "SUM", "ADD#2", "A");
+  sendm("/aleph/subscribe", "s", "outputs");
+  settle();
+  ops0 = net_op_count(net);
+  rej0 = E->rejected;
+  osc_server_counters(S, &cnt0);
+  t0 = now_s();
+  while (sent < total) {
+    int k;
+    nrx = 0;
+    for (k = 0; k < window && sent < total; k++, sent++) {
+      switch (sent % 8) {
+      case 0: sendm("/aleph/in", "ssi", "ADD#1", "A", sent & 0x3FFF); break;
+      case 1: sendm("/aleph/in", "ii", net_op_first_in(net, (uint16_t)(ops0 - 1)) + 1, sent & 0xFF); break;
+      case 2: sendm("/aleph/enc", "ii", sent & 3, 1); break;
+      case 3: sendm("/aleph/param", "ii", sent & 3, sent & 0x7FFF); break;
+      case 4: sendm("/aleph/disconnect", "ss", "ADD#1", "SUM"); break;
+      case 5: sendm("/aleph/connect", "ssss", "ADD#1", "SUM", "ADD#2", "A"); break;
+      case 6:
+        if ((sent / 8) % 2 == 0) {
+          sendm("/aleph/op/add", "s", "MUL");
+          adds++;
+        } else {
+          sendm("/aleph/op/remove", "s", "MUL#1");
+        }
+        break;
+      default: sendm("/aleph/sw", "ii", sent & 3, (sent >> 3) & 1); break;
+      }
+    }
+    settle();
+    tick(1);
+  }
+  dt = now_s() - t0;
+  osc_server_counters(S, &cnt);
+  printf("flood: %d messages in %.2f s: %.0f messages/s (applied, with replies and output "
+         "observation, over loopback UDP)\n", total, dt, total / dt);
+  /* every message arrived and ran; none was refused, dropped or erroneous */
+  /* plus two pings per window (the settle after the window and the one after its tick) */
+  CHECK_EQ_INT(cnt.received - cnt0.received, (uint64_t)total + 2u * (uint64_t)(total / window));
+  CHECK_EQ_INT(cnt.run - cnt0.run, cnt.received - cnt0.received);
+  CHECK_EQ_INT(cnt.errors, cnt0.errors);
+  CHECK_EQ_INT(cnt.overflows, 0);
+  CHECK_EQ_INT(E->rejected, rej0);
+  CHECK_EQ_INT(E->queue.dropped, 0);
+  /* the net: consistent, the ops it should have, connected as the last message left it */
+  CHECK_EQ_INT(net_check(net), NET_OK);
+  CHECK_EQ_INT(adds, total / 16); /* each MUL added was removed again (the demo's stays) */
+  CHECK_EQ_INT(net_op_count(net), ops0);
+  CHECK_EQ_INT(net_target(net, net_op_first_out(net, (uint16_t)(ops0 - 2))),
+               net_op_first_in(net, (uint16_t)(ops0 - 1)));
+  net_get_stats(net, &ns);
+  pool_get_stats(E->sys.pool, &ps);
+  CHECK_EQ_INT(ps.bad_frees, 0);
+  CHECK_EQ_INT(ps.corruptions, 0);
+  CHECK_EQ_INT(ps.failed_allocs, 0);
+  CHECK_EQ_INT(ns.add_failures, 0);
+  CHECK_EQ_INT(E->sys.host.faults, 0);
+  stop();
+}
+
+int main(void) {
+  test_addresses();
+  test_malformed();
+  test_record_replay();
+  test_flood();
+  return check_summary("test_osc");
+}
