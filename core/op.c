@@ -32,3 +32,13 @@ int32_t op_unpickle_inputs(op_t *op, const uint8_t *order, uint32_t n, const uin
   for (i = 0; i < n; i++) op->in[order[i]] = (io_t)le_get_u16(src + 2u * i);
   return (int32_t)(2u * n);
 }
+
+int32_t op_pickle_none(const op_t *op, uint8_t *dst, uint32_t cap, op_format_t fmt) {
+  (void)op, (void)dst, (void)cap, (void)fmt;
+  return 0;
+}
+
+int32_t op_unpickle_none(op_t *op, const uint8_t *src, uint32_t len, op_format_t fmt) {
+  (void)op, (void)src, (void)len, (void)fmt;
+  return 0;
+}

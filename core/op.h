@@ -123,6 +123,9 @@ static inline io_t op_clamp(io_t v, io_t lo, io_t hi) { return v < lo ? lo : v >
  * They return bytes written/consumed, or -1 if cap/len is too small. */
 int32_t op_pickle_ios(const io_t *vals, uint32_t n, uint8_t *dst, uint32_t cap);
 int32_t op_unpickle_ios(io_t *vals, uint32_t n, const uint8_t *src, uint32_t len);
+/* For classes that store no state (SPLIT, PRESET, TIMER ...): write and read 0 bytes. */
+int32_t op_pickle_none(const op_t *op, uint8_t *dst, uint32_t cap, op_format_t fmt);
+int32_t op_unpickle_none(op_t *op, const uint8_t *src, uint32_t len, op_format_t fmt);
 /* The common case: state is exactly the op's inputs listed in `order` (indices into in[]).
  * Used by classes whose pickle is a list of input values. */
 int32_t op_pickle_inputs(const op_t *op, const uint8_t *order, uint32_t n, uint8_t *dst,

@@ -31,21 +31,6 @@ static const midi_handlers_t handlers = {
 static void init(op_t *op) { midi_op_init(op, &handlers); }
 static void deinit(op_t *op) { midi_op_deinit(op); }
 
-static int32_t pickle(const op_t *op, uint8_t *dst, uint32_t cap, op_format_t fmt) {
-  (void)op;
-  (void)dst;
-  (void)cap;
-  (void)fmt;
-  return 0;
-}
-static int32_t unpickle(op_t *op, const uint8_t *src, uint32_t len, op_format_t fmt) {
-  (void)op;
-  (void)src;
-  (void)len;
-  (void)fmt;
-  return 0;
-}
-
 static const char *const ins[] = {"DUMMY"};
 static const char *const outs[] = {"TICK", "START", "CONT", "STOP"};
 static const op_in_fn fns[] = {in_dummy};
@@ -53,6 +38,6 @@ static const op_in_fn fns[] = {in_dummy};
 const op_class_t op_class_midi_clock = {
   .id = OP_MIDI_CLOCK, .name = "MIDICLK", .display = "MIDICLK", .num_ins = 1, .num_outs = 4,
   .in_names = ins, .out_names = outs, OP_LAYOUT(op_midi_clock_t), .size32 = 72,
-  .flags = OP_FLAG_MIDI_IN, .init = init, .deinit = deinit, .in_fns = fns, .pickle = pickle,
-  .unpickle = unpickle,
+  .flags = OP_FLAG_MIDI_IN, .init = init, .deinit = deinit, .in_fns = fns, .pickle = op_pickle_none,
+  .unpickle = op_unpickle_none,
 };

@@ -32,20 +32,11 @@ static void in_write(op_t *op, io_t v) {
   if (in_range(op, IN_WRITE, v)) preset_store(op->net, (uint16_t)v);
 }
 
-static int32_t pickle(const op_t *op, uint8_t *dst, uint32_t cap, op_format_t fmt) {
-  (void)op, (void)dst, (void)cap, (void)fmt;
-  return 0; /* no state */
-}
-static int32_t unpickle(op_t *op, const uint8_t *src, uint32_t len, op_format_t fmt) {
-  (void)op, (void)src, (void)len, (void)fmt;
-  return 0;
-}
-
 static const char *const ins[] = {"READ", "WRITE"};
 static const op_in_fn fns[] = {in_read, in_write};
 
 const op_class_t op_class_preset = {
   .id = OP_PRESET, .name = "PRESET", .display = "PRESET", .num_ins = 2, .num_outs = 0,
   .in_names = ins, .out_names = 0, OP_LAYOUT(op_preset_t), .size32 = 36,
-  .flags = OP_FLAG_SYSTEM, .in_fns = fns, .pickle = pickle, .unpickle = unpickle,
+  .flags = OP_FLAG_SYSTEM, .in_fns = fns, .pickle = op_pickle_none, .unpickle = op_unpickle_none,
 };

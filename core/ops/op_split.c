@@ -15,21 +15,6 @@ static void in_x(op_t *op, io_t v) {
   op_fire(op, 1, op->in[0]);
 }
 
-static int32_t pickle(const op_t *op, uint8_t *dst, uint32_t cap, op_format_t fmt) {
-  (void)op;
-  (void)dst;
-  (void)cap;
-  (void)fmt;
-  return 0;
-}
-static int32_t unpickle(op_t *op, const uint8_t *src, uint32_t len, op_format_t fmt) {
-  (void)op;
-  (void)src;
-  (void)len;
-  (void)fmt;
-  return 0;
-}
-
 static const char *const ins[] = {"X"};
 static const char *const outs[] = {"A", "B"};
 static const op_in_fn fns[] = {in_x};
@@ -37,5 +22,5 @@ static const op_in_fn fns[] = {in_x};
 const op_class_t op_class_split = {
   .id = OP_SPLIT, .name = "SPLIT", .display = "Y", .num_ins = 1, .num_outs = 2,
   .in_names = ins, .out_names = outs, OP_LAYOUT(op_split_t), .size32 = 44,
-  .in_fns = fns, .pickle = pickle, .unpickle = unpickle,
+  .in_fns = fns, .pickle = op_pickle_none, .unpickle = op_unpickle_none,
 };

@@ -14,21 +14,6 @@ static void in_x(op_t *op, io_t v) {
   for (k = 0; k < 4; k++) op_fire(op, k, op->in[0]);
 }
 
-static int32_t pickle(const op_t *op, uint8_t *dst, uint32_t cap, op_format_t fmt) {
-  (void)op;
-  (void)dst;
-  (void)cap;
-  (void)fmt;
-  return 0;
-}
-static int32_t unpickle(op_t *op, const uint8_t *src, uint32_t len, op_format_t fmt) {
-  (void)op;
-  (void)src;
-  (void)len;
-  (void)fmt;
-  return 0;
-}
-
 static const char *const ins[] = {"X"};
 static const char *const outs[] = {"A", "B", "C", "D"};
 static const op_in_fn fns[] = {in_x};
@@ -36,5 +21,5 @@ static const op_in_fn fns[] = {in_x};
 const op_class_t op_class_split4 = {
   .id = OP_SPLIT4, .name = "SPLIT4", .display = "Y4", .num_ins = 1, .num_outs = 4,
   .in_names = ins, .out_names = outs, OP_LAYOUT(op_split4_t), .size32 = 60,
-  .in_fns = fns, .pickle = pickle, .unpickle = unpickle,
+  .in_fns = fns, .pickle = op_pickle_none, .unpickle = op_unpickle_none,
 };

@@ -33,15 +33,6 @@ static void in_reset(op_t *op, io_t v) {
 
 static void init(op_t *op) { ((op_timer_op_t *)op)->since = net_now(op->net); }
 
-static int32_t pickle(const op_t *op, uint8_t *dst, uint32_t cap, op_format_t fmt) {
-  (void)op, (void)dst, (void)cap, (void)fmt;
-  return 0;
-}
-static int32_t unpickle(op_t *op, const uint8_t *src, uint32_t len, op_format_t fmt) {
-  (void)op, (void)src, (void)len, (void)fmt;
-  return 0;
-}
-
 static const char *const ins[] = {"EVENT", "RESET"};
 static const char *const outs[] = {"TIME"};
 static const op_in_fn fns[] = {in_event, in_reset};
@@ -49,5 +40,5 @@ static const op_in_fn fns[] = {in_event, in_reset};
 const op_class_t op_class_timer = {
   .id = OP_TIMER, .name = "TIMER", .display = "TIMER", .num_ins = 2, .num_outs = 1,
   .in_names = ins, .out_names = outs, OP_LAYOUT(op_timer_op_t), .size32 = 40,
-  .init = init, .in_fns = fns, .pickle = pickle, .unpickle = unpickle,
+  .init = init, .in_fns = fns, .pickle = op_pickle_none, .unpickle = op_unpickle_none,
 };
