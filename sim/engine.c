@@ -1,8 +1,10 @@
 /* engine.c: the simulated Aleph's heart: applies queued input at its stamp, batches encoder
  * detents per 50 ms poll as bees does, advances the net's timers, and keeps the play log. */
+#define _DEFAULT_SOURCE /* realpath, strdup */
 #include "engine.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "demo.h"
@@ -52,6 +54,9 @@ bool engine_init_plan(engine_t *e, size_t arena_bytes, bool virtual_clock, const
 }
 
 void engine_free(engine_t *e) {
+  uint32_t i;
+  for (i = 0; i < e->n_paths; i++) free(e->paths[i]);
+  e->n_paths = 0;
   scene_slot_set_watch(&e->sys.slot, NULL, NULL);
   sim_queue_destroy(&e->queue);
   host_system_free(&e->sys);
@@ -90,6 +95,29 @@ void engine_add_tap(engine_t *e, engine_tap_fn fn, void *ctx) {
       return;
     }
   }
+}
+
+int engine_path_id(engine_t *e, const char *path) {
+  char *abs = realpath(path, NULL), *copy;
+  const char *key = abs ? abs : path;
+  uint32_t i;
+  for (i = 0; i < e->n_paths; i++) {
+    if (!strcmp(e->paths[i], key)) {
+      free(abs);
+      return (int)i;
+    }
+  }
+  copy = abs ? abs : strdup(path);
+  if (!copy || e->n_paths >= SIM_PATHS_MAX) {
+    free(copy);
+    return -1;
+  }
+  e->paths[e->n_paths] = copy;
+  return (int)e->n_paths++;
+}
+
+const char *engine_path(const engine_t *e, uint16_t id) {
+  return id < e->n_paths ? e->paths[id] : "";
 }
 
 bool engine_push(engine_t *e, const sim_event_t *ev) {

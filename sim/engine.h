@@ -46,6 +46,9 @@ typedef struct {
   uint32_t rejected;       /* invalid events dropped */
   engine_tap_fn tap[ENGINE_TAPS];
   void *tap_ctx[ENGINE_TAPS];
+  char *paths[SIM_PATHS_MAX]; /* scene files named by SIM_EV_SCENE_LOAD events (owned) */
+  uint32_t n_paths;
+  char error[640];            /* why the last refused scene load failed (the codec's text) */
 } engine_t;
 
 /* Sets up the host system (arena of arena_bytes, carved), the screen and the watch. The net is
@@ -63,6 +66,12 @@ bool engine_load_demo(engine_t *e, char *err, size_t errlen);
 /* After a net was swapped in: clears the play log (bees' play screen starts empty). */
 void engine_loaded(engine_t *e);
 void engine_add_tap(engine_t *e, engine_tap_fn fn, void *ctx);
+/* The id of a scene file path for a SIM_EV_SCENE_LOAD event: the same id for the same file
+ * (paths are made absolute when the file exists, so recordings replay from any folder). -1 if
+ * SIM_PATHS_MAX different paths were already used or memory ran out. */
+int engine_path_id(engine_t *e, const char *path);
+/* The path behind an id ("" if there is none). */
+const char *engine_path(const engine_t *e, uint16_t id);
 
 /* Queues an input event (stamp in ev->t). false if it is invalid or the queue is full. From the
  * simulation thread; another thread (an OSC server's) checks sim_event_valid() and calls

@@ -6,7 +6,7 @@
 
 static const char *const kind_names[SIM_EV_KIND_COUNT] = {
     "encoder", "switch", "cv", "input", "enc_batch", "op_add", "op_remove", "connect",
-    "grid_key", "arc", "midi", "monome"};
+    "grid_key", "arc", "midi", "monome", "scene_load"};
 
 bool sim_event_valid(const sim_event_t *ev) {
   switch (ev->kind) {
@@ -23,6 +23,7 @@ bool sim_event_valid(const sim_event_t *ev) {
   case SIM_EV_MIDI: return (ev->index & 0xFFu) >= 0x80u && (ev->index >> 8) < 128u &&
                            ev->value >= 0 && ev->value < 128;
   case SIM_EV_MONOME: return ev->index <= 2 && ev->value >= 0;
+  case SIM_EV_SCENE_LOAD: return ev->index < SIM_PATHS_MAX && ev->value == 0;
   default: return false;
   }
 }

@@ -23,8 +23,12 @@ typedef enum {
   SIM_EV_ARC,       /* index: ring 0..3; value: delta -128..127 */
   SIM_EV_MIDI,      /* index: status | data1 << 8; value: data2 */
   SIM_EV_MONOME,    /* index: monome_kind_t; value: cols | rows << 8 (arc: rings) */
+  SIM_EV_SCENE_LOAD,/* index: a path id (engine_path_id); value: 0. Loads a scene file into
+                       the slot's spare and swaps it in (recordings carry the path itself) */
   SIM_EV_KIND_COUNT
 } sim_event_kind_t;
+
+#define SIM_PATHS_MAX 64u /* distinct scene paths one session can load by event */
 
 /* Switch indices: the four function keys, the footswitches, MODE. 0..5 match net_switch(). */
 enum { SIM_SW_F0 = 0, SIM_SW_FS1 = 4, SIM_SW_FS2 = 5, SIM_SW_MODE = 6, SIM_SW_COUNT = 7 };

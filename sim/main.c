@@ -81,6 +81,10 @@ static int finish(sim_session_t *s) {
               (unsigned)d);
       rc = SIM_EXIT_FAIL;
     }
+    if (s->engine.error[0]) { /* the scene file moved or changed since the recording */
+      fprintf(stderr, "aleph-sim: a recorded scene load failed: %s\n", s->engine.error);
+      rc = SIM_EXIT_FAIL;
+    }
   }
   if (s->engine.sys.host.faults) {
     fprintf(stderr, "aleph-sim: the core reported %u faults\n",
@@ -143,7 +147,8 @@ int main(int argc, char **argv) {
     return SIM_EXIT_FAIL;
   }
   if (opt.record) {
-    if (!recorder_open(&s.recorder, opt.record, opt.scene, opt.arena_bytes, err, sizeof err)) {
+    if (!recorder_open(&s.recorder, &s.engine, opt.record, opt.scene, opt.arena_bytes, err,
+                       sizeof err)) {
       fprintf(stderr, "aleph-sim: %s\n", err);
       profile_capture_abort(&profile);
       engine_free(&s.engine);

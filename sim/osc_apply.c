@@ -1,10 +1,13 @@
-/* osc_apply.c: the network edits and device events OSC brings (and replays bring back), applied
- * to the running net in the simulation thread. */
+/* osc_apply.c: the network edits, scene loads and device events OSC brings (and replays bring
+ * back), applied to the running net in the simulation thread. */
 #include "osc_apply.h"
+
+#include <stdio.h>
 
 #include "midi.h"
 #include "monome.h"
 #include "op_catalog.h"
+#include "scene_load.h"
 
 static net_status_t last_status; /* simulation thread only */
 
@@ -42,6 +45,12 @@ bool osc_apply_event(engine_t *e, const sim_event_t *ev) {
     midi_hub_receive(net, (uint8_t)(ev->index & 0xFFu), (uint8_t)(ev->index >> 8),
                      (uint8_t)ev->value);
     return true;
+  case SIM_EV_SCENE_LOAD:
+    if (ev->index >= e->n_paths) {
+      snprintf(e->error, sizeof e->error, "no scene path %u", (unsigned)ev->index);
+      return false;
+    }
+    return scene_load_file(e, engine_path(e, ev->index), e->error, sizeof e->error);
   case SIM_EV_MONOME:
     return monome_connect(&e->monome, (monome_kind_t)ev->index, (uint8_t)(ev->value & 0xFF),
                           (uint8_t)((uint16_t)ev->value >> 8)) == MONOME_OK;

@@ -8,7 +8,6 @@
 #include "osc_apply.h"
 #include "osc_internal.h"
 #include "scene_io.h"
-#include "scene_load.h"
 
 #define ERRLEN 300
 
@@ -319,10 +318,29 @@ static void run_monome(osc_server_t *s, const osc_cmd_t *c) {
 }
 
 static void run_scene(osc_server_t *s, const osc_cmd_t *c) {
-  char err[600];
   if (c->addr == OSC_A_SCENE_LOAD) {
-    if (!scene_load_file(s->e, c->s[0], err, sizeof err)) {
-      osc_error(s, &c->from, "%s: %s", path_of(c), err);
+    /* an event like every other change, so --record keeps it (with its path) for --replay */
+    engine_t *e = s->e;
+    int id = engine_path_id(e, c->s[0]);
+    sim_event_t ev;
+    uint32_t before = e->applied;
+    if (id < 0) {
+      osc_error(s, &c->from, "%s: this session has loaded %u different scene files, the most it "
+                "records", path_of(c), SIM_PATHS_MAX);
+      return;
+    }
+    ev.t = e->now;
+    ev.kind = SIM_EV_SCENE_LOAD;
+    ev.index = (uint16_t)id;
+    ev.value = 0;
+    e->error[0] = '\0';
+    if (!engine_push(e, &ev)) {
+      osc_error(s, &c->from, "%s: the simulator's event queue refused it", path_of(c));
+      return;
+    }
+    engine_tick(e, e->now);
+    if (e->applied == before) {
+      osc_error(s, &c->from, "%s: %s", path_of(c), e->error[0] ? e->error : "not loaded");
       return;
     }
     s->screen_valid = s->grid_valid = s->arc_valid = false;

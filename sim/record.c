@@ -16,9 +16,10 @@ static void write_json_string(FILE *f, const char *s) {
   cJSON_Delete(str);
 }
 
-bool recorder_open(recorder_t *r, const char *path, const char *scene, size_t arena_bytes,
-                   char *err, size_t errlen) {
+bool recorder_open(recorder_t *r, const engine_t *e, const char *path, const char *scene,
+                   size_t arena_bytes, char *err, size_t errlen) {
   memset(r, 0, sizeof *r);
+  r->engine = e;
   r->f = fopen(path, "w");
   if (!r->f) {
     snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
@@ -36,8 +37,13 @@ bool recorder_open(recorder_t *r, const char *path, const char *scene, size_t ar
 void recorder_tap(void *ctx, const sim_event_t *ev) {
   recorder_t *r = ctx;
   if (!r->f) return;
-  fprintf(r->f, "%s{\"t\":%u,\"type\":\"%s\",\"index\":%u,\"value\":%d}", r->count ? ",\n" : "",
+  fprintf(r->f, "%s{\"t\":%u,\"type\":\"%s\",\"index\":%u,\"value\":%d", r->count ? ",\n" : "",
           (unsigned)ev->t, sim_event_kind_name(ev->kind), (unsigned)ev->index, (int)ev->value);
+  if (ev->kind == SIM_EV_SCENE_LOAD) {
+    fputs(",\"path\":", r->f);
+    write_json_string(r->f, engine_path(r->engine, ev->index));
+  }
+  fputc('}', r->f);
   r->count++;
 }
 
@@ -136,7 +142,8 @@ bool player_load(player_t *p, const char *path, char *err, size_t errlen) {
   n = (uint32_t)cJSON_GetArraySize(events);
   p->inputs = calloc(n ? n : 1u, sizeof *p->inputs);
   p->batches = calloc(n ? n : 1u, sizeof *p->batches);
-  if (!p->inputs || !p->batches) {
+  p->paths = calloc(SIM_PATHS_MAX, sizeof *p->paths);
+  if (!p->inputs || !p->batches || !p->paths) {
     snprintf(err, errlen, "%s: out of memory", path);
     cJSON_Delete(root);
     player_free(p);
@@ -168,6 +175,21 @@ bool player_load(player_t *p, const char *path, char *err, size_t errlen) {
                path, i);
       goto fail;
     }
+    if (kind == SIM_EV_SCENE_LOAD) { /* the index is the recording's: the path is what counts */
+      const cJSON *file = cJSON_GetObjectItemCaseSensitive(item, "path");
+      if (!cJSON_IsString(file) || !file->valuestring[0] || p->n_paths >= SIM_PATHS_MAX) {
+        snprintf(err, errlen, "%s: event %u: a scene_load needs a \"path\" (at most %u of them)",
+                 path, i, SIM_PATHS_MAX);
+        goto fail;
+      }
+      p->paths[p->n_paths] = strdup(file->valuestring);
+      if (!p->paths[p->n_paths]) {
+        snprintf(err, errlen, "%s: out of memory", path);
+        goto fail;
+      }
+      idx = (long)p->n_paths++;
+      val = 0;
+    }
     ev.t = (uint32_t)t;
     ev.kind = kind;
     ev.index = (uint16_t)idx;
@@ -195,6 +217,11 @@ fail:
 }
 
 void player_free(player_t *p) {
+  uint32_t i;
+  for (i = 0; i < p->n_paths; i++) free(p->paths[i]);
+  free(p->paths);
+  p->paths = NULL;
+  p->n_paths = 0;
   free(p->inputs);
   free(p->batches);
   p->inputs = p->batches = NULL;
@@ -204,8 +231,16 @@ void player_free(player_t *p) {
 void player_feed(player_t *p, engine_t *e, uint32_t t) {
   while (p->next_input < p->n_inputs && p->inputs[p->next_input].t <= t &&
          sim_queue_count(&e->queue) < SIM_QUEUE_CAP) {
-    engine_push(e, &p->inputs[p->next_input]);
-    p->next_input++;
+    sim_event_t ev = p->inputs[p->next_input++];
+    if (ev.kind == SIM_EV_SCENE_LOAD) {
+      int id = engine_path_id(e, p->paths[ev.index]);
+      if (id < 0) {
+        e->rejected++;
+        continue;
+      }
+      ev.index = (uint16_t)id;
+    }
+    engine_push(e, &ev);
   }
 }
 

@@ -72,6 +72,21 @@ record_replay)
   sed 's/"t":150,"type":"enc_batch","index":0,"value":5/"t":150,"type":"enc_batch","index":0,"value":4/' \
     r1.json > tampered.json
   expect 1 "diverged" --headless --replay tampered.json
+  # a scene loaded part-way (as OSC's /aleph/scene/load records it) is loaded again on replay
+  head='{"format":"aleph-sim events","version":1,"events":['
+  seq=$(cd "$src/../../scenes" && pwd)/sequencer.scn
+  printf '%s{"t":300,"type":"scene_load","index":0,"value":0,"path":"%s"},{"t":900,"type":"end"}]}' \
+    "$head" "$seq" > load.json
+  "$sim" --headless --replay load.json --record r3.json --stats > st3.txt || fail "replay of a scene load"
+  "$sim" --headless --run-for 0 --stats "$seq" > st4.txt || fail "run of the scene"
+  grep -q "^net: ops $(sed -n 's/^net: ops \([0-9]*\).*/\1/p' st4.txt)/" st3.txt \
+    && pass "after the replayed load the net is the scene's" || fail "ops: $(grep '^net' st3.txt)"
+  grep -q "\"type\":\"scene_load\".*\"path\":\"$seq\"" r3.json \
+    && pass "the re-recording keeps the load and its path" || fail "r3.json: $(grep scene_load r3.json)"
+  printf '%s{"t":300,"type":"scene_load","index":0,"value":0}]}' "$head" > nopath.json
+  expect 1 'event 0: a scene_load needs a "path"' --headless --replay nopath.json
+  printf '%s{"t":300,"type":"scene_load","index":0,"value":0,"path":"gone.scn"}]}' "$head" > gone.json
+  expect 1 "a recorded scene load failed" --headless --replay gone.json
   ;;
 
 bad_args)

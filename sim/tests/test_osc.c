@@ -145,7 +145,7 @@ static void start(const char *record_path, recorder_t *rec) {
   CHECK(engine_init(E, 8u << 20, true, err, sizeof err));
   CHECK(engine_load_demo(E, err, sizeof err));
   if (record_path) {
-    CHECK(recorder_open(rec, record_path, NULL, 8u << 20, err, sizeof err));
+    CHECK(recorder_open(rec, E, record_path, NULL, 8u << 20, err, sizeof err));
     engine_add_tap(E, recorder_tap, rec);
   }
   S = osc_server_start(E, NULL, 0, err, sizeof err);
@@ -545,7 +545,7 @@ static void test_malformed(void) {
 /* ---- record and replay an OSC session ---- */
 
 static void test_record_replay(void) {
-  char path[] = "/tmp/test_osc_rec_XXXXXX";
+  char path[] = "/tmp/test_osc_rec_XXXXXX", scn[64];
   recorder_t rec;
   player_t pl;
   char err[256];
@@ -555,6 +555,7 @@ static void test_record_replay(void) {
   int fd = mkstemp(path);
   CHECK(fd >= 0);
   close(fd);
+  snprintf(scn, sizeof scn, "%s.scn", path);
   start(path, &rec);
   sendm("/aleph/op/add", "s", "ADD");
   sendm("/aleph/op/add", "s", "ADD");
@@ -570,6 +571,12 @@ static void test_record_replay(void) {
   settle();
   tick(120);
   sendm("/aleph/param", "ii", 0, 77);
+  /* a scene load in the middle: saved here, edited away, loaded back */
+  sendm("/aleph/scene/save", "s", scn);
+  sendm("/aleph/op/add", "s", "MUL");
+  sendm("/aleph/scene/load", "s", scn);
+  settle();
+  CHECK(last("/aleph/scene/loaded") != NULL);
   sendm("/aleph/op/remove", "s", "ADD#0");
   sendm("/aleph/in", "ssi", "ADD#1", "A", 11);
   settle();
@@ -579,6 +586,15 @@ static void test_record_replay(void) {
   net_get_stats(engine_net(E), &a);
   CHECK(recorder_close(&rec, end, err, sizeof err));
   stop();
+  { /* the recording names the file */
+    FILE *f = fopen(path, "r");
+    char line[1024];
+    int loads = 0;
+    while (f && fgets(line, sizeof line, f))
+      if (strstr(line, "\"type\":\"scene_load\"") && strstr(line, scn + 5)) loads++;
+    if (f) fclose(f);
+    CHECK_EQ_INT(loads, 1);
+  }
   /* replay on a fresh engine without OSC */
   CHECK(player_load(&pl, path, err, sizeof err));
   E = calloc(1, sizeof *E);
@@ -601,6 +617,7 @@ static void test_record_replay(void) {
   engine_free(E);
   free(E);
   remove(path);
+  remove(scn);
 }
 
 /* ---- flood ---- */
