@@ -33,12 +33,14 @@ int32_t op_unpickle_inputs(op_t *op, const uint8_t *order, uint32_t n, const uin
   return (int32_t)(2u * n);
 }
 
-int32_t op_pickle_none(const op_t *op, uint8_t *dst, uint32_t cap, op_format_t fmt) {
-  (void)op, (void)dst, (void)cap, (void)fmt;
-  return 0;
+int32_t op_pickle(const op_t *op, uint8_t *dst, uint32_t cap, op_format_t fmt) {
+  const op_class_t *cls = op->cls;
+  if (cls->pickle) return cls->pickle(op, dst, cap, fmt);
+  return op_pickle_inputs(op, cls->state_ins, cls->num_state_ins, dst, cap);
 }
 
-int32_t op_unpickle_none(op_t *op, const uint8_t *src, uint32_t len, op_format_t fmt) {
-  (void)op, (void)src, (void)len, (void)fmt;
-  return 0;
+int32_t op_unpickle(op_t *op, const uint8_t *src, uint32_t len, op_format_t fmt) {
+  const op_class_t *cls = op->cls;
+  if (cls->unpickle) return cls->unpickle(op, src, len, fmt);
+  return op_unpickle_inputs(op, cls->state_ins, cls->num_state_ins, src, len);
 }

@@ -85,8 +85,11 @@ struct op_class {
   op_init_fn init;     /* may be NULL */
   op_deinit_fn deinit; /* may be NULL */
   const op_in_fn *in_fns; /* num_ins handlers */
-  op_pickle_fn pickle;
-  op_unpickle_fn unpickle;
+  op_pickle_fn pickle;     /* NULL: the state is the inputs state_ins lists (op_pickle) */
+  op_unpickle_fn unpickle; /* NULL: likewise */
+  const uint8_t *state_ins;/* with pickle NULL: the inputs that are the whole state, in the
+                              order they are stored (none: a class with no state) */
+  uint8_t num_state_ins;
   op_inc_fn inc;       /* may be NULL */
 };
 
@@ -123,9 +126,14 @@ static inline io_t op_clamp(io_t v, io_t lo, io_t hi) { return v < lo ? lo : v >
  * They return bytes written/consumed, or -1 if cap/len is too small. */
 int32_t op_pickle_ios(const io_t *vals, uint32_t n, uint8_t *dst, uint32_t cap);
 int32_t op_unpickle_ios(io_t *vals, uint32_t n, const uint8_t *src, uint32_t len);
-/* For classes that store no state (SPLIT, PRESET, TIMER ...): write and read 0 bytes. */
-int32_t op_pickle_none(const op_t *op, uint8_t *dst, uint32_t cap, op_format_t fmt);
-int32_t op_unpickle_none(op_t *op, const uint8_t *src, uint32_t len, op_format_t fmt);
+/* Declares that a class's state is the inputs in `list` (a uint8_t array of input indices),
+ * stored in that order as 16-bit values in every layout: the class then needs no pickle pair. */
+#define OP_STATE_INPUTS(list) \
+  .state_ins = (list), .num_state_ins = (uint8_t)(sizeof(list) / sizeof((list)[0]))
+/* Writes / reads an op's state: its class's pickle pair, or its declared state inputs (0 bytes
+ * for a class with neither). Same results as op_pickle_fn / op_unpickle_fn. */
+int32_t op_pickle(const op_t *op, uint8_t *dst, uint32_t cap, op_format_t fmt);
+int32_t op_unpickle(op_t *op, const uint8_t *src, uint32_t len, op_format_t fmt);
 /* The common case: state is exactly the op's inputs listed in `order` (indices into in[]).
  * Used by classes whose pickle is a list of input values. */
 int32_t op_pickle_inputs(const op_t *op, const uint8_t *order, uint32_t n, uint8_t *dst,

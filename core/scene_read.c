@@ -467,7 +467,7 @@ static scene_status_t build(rd_t *r, net_t *net, const scene_probe_t *info) {
     op = net_op(net, idx);
     for (k = 0; k < cl.ins; k++) in_map[lin + k] = (uint16_t)(op->first_in + k + cl.in_shift);
     for (k = 0; k < cl.outs; k++) out_map[lout + k] = (uint16_t)(op->first_out + k);
-    used = cls->unpickle(op, b + pos + 4u, cl.state, r->fmt);
+    used = op_unpickle(op, b + pos + 4u, cl.state, r->fmt);
     if (used != (int32_t)cl.state) {
       scene_err_begin(r->err, SCENE_ERR_OP_STATE, pos + 4u, r->layout, &sb);
       sb_op(&sb, i, cls->name);

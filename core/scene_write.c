@@ -205,7 +205,7 @@ static scene_status_t write_ops(wr_t *w) {
     scene_class_layout(w->fmt, op->cls->id, &cl);
     if (!room(w, 4u + cl.state, "an operator")) return w->err->status;
     put32(w, op->cls->id);
-    n = op->cls->pickle(op, w->d + w->pos, SCENE_FILE_SIZE - w->pos, w->fmt);
+    n = op_pickle(op, w->d + w->pos, SCENE_FILE_SIZE - w->pos, w->fmt);
     if (n != (int32_t)cl.state) {
       fail(w, SCENE_ERR_OP_STATE, &sb);
       sb_op(&sb, w->net, i);

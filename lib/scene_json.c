@@ -274,7 +274,7 @@ char *scene_json_write(const net_t *net, const scene_header_t *hdr_in, scene_lay
     }
     if (play) cJSON_AddItemToObject(o, "play", play);
     if (scene_class_layout(fmt, cls->id, &cl)) {
-      int32_t len = cls->pickle(op, state, SCENE_PICKLE_SIZE, fmt);
+      int32_t len = op_pickle(op, state, SCENE_PICKLE_SIZE, fmt);
       if (len >= 0) {
         char *hex = sio_hex(state, (size_t)len);
         cJSON_AddStringToObject(o, "state", hex ? hex : "");
@@ -682,7 +682,7 @@ static bool read_ops(rd_t *r, const cJSON *ops) {
         ok = false;
         break;
       }
-      used = cls->unpickle(op, state, (uint32_t)n, r->fmt);
+      used = op_unpickle(op, state, (uint32_t)n, r->fmt);
       if (used != n) {
         sio_json_fail(&r->c, w, "the %s op refused this state", cls->name);
         ok = false;

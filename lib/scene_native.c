@@ -140,7 +140,7 @@ char *scene_native_write(const net_t *net, const scene_header_t *hdr_in, scene_l
       cJSON_AddItemToArray(outs, e);
     }
     st = cJSON_AddArrayToObject(o, "state");
-    len = op->cls->pickle(op, state, SCENE_PICKLE_SIZE, fmt);
+    len = op_pickle(op, state, SCENE_PICKLE_SIZE, fmt);
     for (k = 0; k < len; k++) cJSON_AddItemToArray(st, cJSON_CreateNumber(state[k]));
     cJSON_AddItemToArray(ops, o);
   }
@@ -432,7 +432,7 @@ bool scene_native_read(net_t *net, const char *text, scene_layout_t layout, scen
         if (!sio_json_int(&r.c, e, w, 0, 255, &v)) goto done;
         state[k++] = (uint8_t)v;
       }
-      if (cls->unpickle(op, state, (uint32_t)n, r.fmt) != n) {
+      if (op_unpickle(op, state, (uint32_t)n, r.fmt) != n) {
         sio_json_fail(&r.c, w, "the %s op refused this state", cls->name);
         goto done;
       }

@@ -130,19 +130,19 @@ static inline void harness_clear_log(harness_t *h) { h->n = 0; }
 static inline int32_t harness_pickle_roundtrip(harness_t *h, uint16_t op, op_format_t fmt) {
   uint8_t a[16384], b[16384];
   op_t *o = net_op(h->net, op), *c;
-  int32_t na = o->cls->pickle(o, a, sizeof a, fmt), nb, used;
+  int32_t na = op_pickle(o, a, sizeof a, fmt), nb, used;
   uint16_t copy = harness_add(h, o->cls->id);
   c = net_op(h->net, copy);
   CHECK(na >= 0);
-  used = c->cls->unpickle(c, a, (uint32_t)na, fmt);
+  used = op_unpickle(c, a, (uint32_t)na, fmt);
   CHECK_EQ_INT(used, na);
-  nb = c->cls->pickle(c, b, sizeof b, fmt);
+  nb = op_pickle(c, b, sizeof b, fmt);
   CHECK_EQ_INT(nb, na);
   CHECK(na >= 0 && nb == na && memcmp(a, b, (size_t)na) == 0);
   /* a short buffer is refused, not overrun */
   if (na > 0) {
-    CHECK_EQ_INT(o->cls->pickle(o, a, (uint32_t)na - 1u, fmt), -1);
-    CHECK_EQ_INT(c->cls->unpickle(c, a, (uint32_t)na - 1u, fmt), -1);
+    CHECK_EQ_INT(op_pickle(o, a, (uint32_t)na - 1u, fmt), -1);
+    CHECK_EQ_INT(op_unpickle(c, a, (uint32_t)na - 1u, fmt), -1);
   }
   CHECK_EQ_INT(net_remove_op(h->net, copy), NET_OK);
   return na;

@@ -46,7 +46,17 @@ static void test_classes_well_formed(void) {
     CHECK_EQ_INT(c->num_outs, bees[c->id].outs);
     CHECK(op_class_by_name(c->name) == c);
     CHECK(c->display && c->display[0]);
-    CHECK(c->in_fns && c->pickle && c->unpickle);
+    CHECK(c->in_fns != 0);
+    /* state: a pickle pair, or declared state inputs (each a real input, once), never both */
+    CHECK((c->pickle != 0) == (c->unpickle != 0));
+    CHECK(!c->pickle || c->num_state_ins == 0);
+    CHECK((c->state_ins != 0) == (c->num_state_ins != 0));
+    CHECK(c->num_state_ins <= c->num_ins);
+    for (k = 0; k < c->num_state_ins; k++) {
+      uint32_t j;
+      CHECK(c->state_ins[k] < c->num_ins);
+      for (j = 0; j < k; j++) CHECK(c->state_ins[j] != c->state_ins[k]);
+    }
     CHECK(c->size >= sizeof(op_t));
     CHECK(c->in_offset >= sizeof(op_t) && c->in_offset + 2u * c->num_ins <= c->size);
     CHECK(c->out_offset + sizeof(op_target_t) * c->num_outs <= c->size);

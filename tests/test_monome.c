@@ -202,11 +202,11 @@ static void test_recalling(void) {
   CHECK(monome_grid_focus_op(&mon) == 0);
   CHECK_EQ_INT(harness_value(h, a, 0), 1); /* GRID's init sets FOCUS 1 without grabbing */
   CHECK_EQ_INT(harness_value(h, b, 8), 1);
-  CHECK_EQ_INT(net_op(h->net, a)->cls->unpickle(net_op(h->net, a), state, 6, OP_FORMAT_0_7_1), 6);
+  CHECK_EQ_INT(op_unpickle(net_op(h->net, a), state, 6, OP_FORMAT_0_7_1), 6);
   {
     uint8_t life[12] = {8, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0}; /* FOCUS 0 */
     op_t *l = net_op(h->net, b);
-    CHECK_EQ_INT(l->cls->unpickle(l, life, 12, OP_FORMAT_0_7_1), 12);
+    CHECK_EQ_INT(op_unpickle(l, life, 12, OP_FORMAT_0_7_1), 12);
   }
   monome_set_recalling(&mon, false);
   CHECK(monome_grid_focus_op(&mon) == net_op(h->net, a));

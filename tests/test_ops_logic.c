@@ -12,13 +12,13 @@ static op_t *op_at(harness_t *h, uint16_t i) { return net_op(h->net, i); }
 
 static int32_t pickle_op(harness_t *h, uint16_t i, uint8_t *dst, uint32_t cap, op_format_t fmt) {
   op_t *o = op_at(h, i);
-  return o->cls->pickle(o, dst, cap, fmt);
+  return op_pickle(o, dst, cap, fmt);
 }
 
 static int32_t unpickle_op(harness_t *h, uint16_t i, const uint8_t *src, uint32_t len,
                            op_format_t fmt) {
   op_t *o = op_at(h, i);
-  return o->cls->unpickle(o, src, len, fmt);
+  return op_unpickle(o, src, len, fmt);
 }
 
 /* Checks op i's inputs hold exactly vals[0..n-1]. */

@@ -152,13 +152,13 @@ static void test_fade(void) {
     const uint8_t st[6] = {100, 0, 0, 0, 0xE8, 0x03};
     const uint8_t st2[6] = {0xFF, 0x7F, 0, 0, 0x18, 0xFC}; /* A 32767, X -1000: sum wraps */
     op_t *o = net_op(h->net, op);
-    CHECK_EQ_INT(o->cls->unpickle(o, st, 6, OP_FORMAT_0_8_1), 6);
+    CHECK_EQ_INT(op_unpickle(o, st, 6, OP_FORMAT_0_8_1), 6);
     EXPECT_INPUTS(h, op, 100, 0, 1000);
     harness_in(h, op, 1, 0);
     CHECK_EQ_INT(h->n, 1);
     CHECK_EQ_INT(h->log[0].value, -681);
     harness_clear_log(h);
-    CHECK_EQ_INT(o->cls->unpickle(o, st2, 6, OP_FORMAT_0_7_1), 6);
+    CHECK_EQ_INT(op_unpickle(o, st2, 6, OP_FORMAT_0_7_1), 6);
     harness_in(h, op, 1, 0);
     CHECK_EQ_INT(h->log[0].value, 26615); /* 288759 stored to 16 bits */
     harness_clear_log(h);
@@ -211,7 +211,7 @@ static void test_divr(void) {
   {
     const uint8_t st[6] = {9, 0, 0, 0, 1, 0};
     op_t *o = net_op(h->net, op);
-    CHECK_EQ_INT(o->cls->unpickle(o, st, 6, OP_FORMAT_0_7_1), 6);
+    CHECK_EQ_INT(op_unpickle(o, st, 6, OP_FORMAT_0_7_1), 6);
     EXPECT_INPUTS(h, op, 9, 0, 1);
     harness_in(h, op, 0, 9);
     CHECK_EQ_INT(h->n, 2);
@@ -355,7 +355,7 @@ static void test_linlin(void) {
     op_t *o;
     op = harness_add(h, OP_LINLIN);
     o = net_op(h->net, op);
-    CHECK_EQ_INT(o->cls->unpickle(o, st, 10, OP_FORMAT_0_8_1), 10);
+    CHECK_EQ_INT(op_unpickle(o, st, 10, OP_FORMAT_0_8_1), 10);
     RUN_SCRIPT(h, op, after);
   }
   harness_free(h);
@@ -416,7 +416,7 @@ static void test_mem1d(void) {
   {
     uint8_t b[64];
     op_t *o = net_op(h->net, op);
-    CHECK_EQ_INT(o->cls->pickle(o, b, sizeof b, OP_FORMAT_0_8_1), 40);
+    CHECK_EQ_INT(op_pickle(o, b, sizeof b, OP_FORMAT_0_8_1), 40);
     CHECK_EQ_INT(b[0], 15);
     CHECK_EQ_INT(b[8 + 2 * 3], 0);
     CHECK_EQ_INT(b[8 + 2 * 15], 0xF7); /* -9 */
@@ -424,7 +424,7 @@ static void test_mem1d(void) {
     /* an N outside 0..15 from a scene is clamped */
     b[0] = 0x40, b[1] = 0;
     b[8] = 0x34, b[9] = 0x12;
-    CHECK_EQ_INT(o->cls->unpickle(o, b, 40, OP_FORMAT_0_7_1), 40);
+    CHECK_EQ_INT(op_unpickle(o, b, 40, OP_FORMAT_0_7_1), 40);
     CHECK_EQ_INT(harness_value(h, op, 0), 15);
     harness_in(h, op, 0, 0);
     harness_in(h, op, 2, 0);
@@ -464,7 +464,7 @@ static void test_mem2d(void) {
   {
     static uint8_t b[600];
     op_t *o = net_op(h->net, op);
-    CHECK_EQ_INT(o->cls->pickle(o, b, sizeof b, OP_FORMAT_0_8_1), 522);
+    CHECK_EQ_INT(op_pickle(o, b, sizeof b, OP_FORMAT_0_8_1), 522);
     CHECK_EQ_INT(b[0], 15);
     CHECK_EQ_INT(b[4], 0xF9); /* WRITE -7 */
     /* cells x-major: (x, y) at 10 + 2 * (16 x + y) */
@@ -476,7 +476,7 @@ static void test_mem2d(void) {
     /* out-of-range X / Y from a scene are clamped */
     b[0] = 0xFF, b[1] = 0xFF; /* X -1 */
     b[2] = 0x10, b[3] = 0x00; /* Y 16 */
-    CHECK_EQ_INT(o->cls->unpickle(o, b, 522, OP_FORMAT_0_8_1), 522);
+    CHECK_EQ_INT(op_unpickle(o, b, 522, OP_FORMAT_0_8_1), 522);
     EXPECT_INPUTS(h, op, 0, 15, -7, 0, 0);
   }
   harness_free(h);
@@ -571,7 +571,7 @@ static void test_iter(void) {
     const uint8_t st[6] = {0x2C, 0x01, 4, 0, 0, 0}; /* TIMES 300, VAL 4 */
     uint16_t it3 = harness_add(h, OP_ITER);
     op_t *o = net_op(h->net, it3);
-    CHECK_EQ_INT(o->cls->unpickle(o, st, 6, OP_FORMAT_0_8_1), 6);
+    CHECK_EQ_INT(op_unpickle(o, st, 6, OP_FORMAT_0_8_1), 6);
     EXPECT_INPUTS(h, it3, 300, 4, 0);
     count_fires = 0;
     last_idx_at_256 = -1;
@@ -709,7 +709,7 @@ static void test_harry(void) {
   {
     const uint8_t st[6] = {1, 0, 0, 0, 0, 0}; /* X 1, Y 0, SIZE 0 */
     op_t *o = net_op(h->net, op);
-    CHECK_EQ_INT(o->cls->unpickle(o, st, 6, OP_FORMAT_0_8_1), 6);
+    CHECK_EQ_INT(op_unpickle(o, st, 6, OP_FORMAT_0_8_1), 6);
     EXPECT_INPUTS(h, op, 1, 0, 0, 1);
     harness_in(h, op, 2, 0);
     CHECK_EQ_INT(h->log[0].value, 0);
@@ -915,21 +915,21 @@ static void test_random_pickle(void) {
   CHECK_SEQ(h, op, 7, 2, 4);
   o = net_op(h->net, op);
   /* 0.8.1: MIN MAX TRIG SEED; 0.7.1: MIN MAX TRIG */
-  CHECK_EQ_INT(o->cls->pickle(o, b, sizeof b, OP_FORMAT_0_8_1), 8);
+  CHECK_EQ_INT(op_pickle(o, b, sizeof b, OP_FORMAT_0_8_1), 8);
   CHECK(memcmp(b, "\x00\x00\x09\x00\x00\x00\x6f\x00", 8) == 0);
-  CHECK_EQ_INT(o->cls->pickle(o, b, sizeof b, OP_FORMAT_0_7_1), 6);
+  CHECK_EQ_INT(op_pickle(o, b, sizeof b, OP_FORMAT_0_7_1), 6);
   CHECK(memcmp(b, "\x00\x00\x09\x00\x00\x00", 6) == 0);
-  CHECK_EQ_INT(o->cls->pickle(o, b, 7, OP_FORMAT_0_8_1), -1);
+  CHECK_EQ_INT(op_pickle(o, b, 7, OP_FORMAT_0_8_1), -1);
   /* loading restarts the generator from SEED and uses the loaded range */
   c = harness_add(h, OP_RANDOM);
   o = net_op(h->net, c);
-  CHECK_EQ_INT(o->cls->unpickle(o, (const uint8_t *)"\x00\x00\x09\x00\x00\x00\x6f\x00", 8,
+  CHECK_EQ_INT(op_unpickle(o, (const uint8_t *)"\x00\x00\x09\x00\x00\x00\x6f\x00", 8,
                                 OP_FORMAT_0_8_1), 8);
   CHECK_SEQ(h, c, 7, 2, 4, 1, 4, 1);
   /* hand-built 0.7.1 state: MIN -10, MAX 10, TRIG 1; SEED keeps 111 */
   c = harness_add(h, OP_RANDOM);
   o = net_op(h->net, c);
-  CHECK_EQ_INT(o->cls->unpickle(o, (const uint8_t *)"\xf6\xff\x0a\x00\x01\x00", 6,
+  CHECK_EQ_INT(op_unpickle(o, (const uint8_t *)"\xf6\xff\x0a\x00\x01\x00", 6,
                                 OP_FORMAT_0_7_1), 6);
   EXPECT_INPUTS(h, c, -10, 10, 1, 111);
   {
@@ -939,11 +939,11 @@ static void test_random_pickle(void) {
     check_sequence(h, c, want, 5, __LINE__);
   }
   /* 0.8.1 with a negative seed */
-  CHECK_EQ_INT(o->cls->unpickle(o, (const uint8_t *)"\x00\x00\x09\x00\x00\x00\xff\xff", 8,
+  CHECK_EQ_INT(op_unpickle(o, (const uint8_t *)"\x00\x00\x09\x00\x00\x00\xff\xff", 8,
                                 OP_FORMAT_0_8_1), 8);
   CHECK_SEQ(h, c, 5, 3, 5, 4);
-  CHECK_EQ_INT(o->cls->unpickle(o, b, 5, OP_FORMAT_0_7_1), -1);
-  CHECK_EQ_INT(o->cls->unpickle(o, b, 7, OP_FORMAT_0_8_1), -1);
+  CHECK_EQ_INT(op_unpickle(o, b, 5, OP_FORMAT_0_7_1), -1);
+  CHECK_EQ_INT(op_unpickle(o, b, 7, OP_FORMAT_0_8_1), -1);
   harness_free(h);
 }
 
@@ -1008,9 +1008,9 @@ static void test_pickle_all(void) {
     uint16_t op = harness_add(h, OP_CHANGE);
     op_t *o = net_op(h->net, op);
     uint8_t b[8];
-    CHECK_EQ_INT(o->cls->unpickle(o, (const uint8_t *)"\x34\x12\xfe\xff", 4, OP_FORMAT_0_7_1), 4);
+    CHECK_EQ_INT(op_unpickle(o, (const uint8_t *)"\x34\x12\xfe\xff", 4, OP_FORMAT_0_7_1), 4);
     EXPECT_INPUTS(h, op, -2, 0x1234); /* LAST first, then VAL */
-    CHECK_EQ_INT(o->cls->pickle(o, b, sizeof b, OP_FORMAT_0_8_1), 4);
+    CHECK_EQ_INT(op_pickle(o, b, sizeof b, OP_FORMAT_0_8_1), 4);
     CHECK(memcmp(b, "\x34\x12\xfe\xff", 4) == 0);
   }
   {
@@ -1037,12 +1037,12 @@ static void test_pickle_all(void) {
       uint8_t b[16];
       int f;
       for (f = 0; f < 2; f++) {
-        CHECK_EQ_INT(o->cls->unpickle(o, (const uint8_t *)hand[i].bytes, hand[i].len,
+        CHECK_EQ_INT(op_unpickle(o, (const uint8_t *)hand[i].bytes, hand[i].len,
                                       (op_format_t)f), (int32_t)hand[i].len);
         expect_inputs_at(h, op, hand[i].ins, o->cls->num_ins, (int)(100 + i));
-        CHECK_EQ_INT(o->cls->pickle(o, b, sizeof b, (op_format_t)f), (int32_t)hand[i].len);
+        CHECK_EQ_INT(op_pickle(o, b, sizeof b, (op_format_t)f), (int32_t)hand[i].len);
         CHECK(memcmp(b, hand[i].bytes, hand[i].len) == 0);
-        CHECK_EQ_INT(o->cls->unpickle(o, b, hand[i].len - 1u, (op_format_t)f), -1);
+        CHECK_EQ_INT(op_unpickle(o, b, hand[i].len - 1u, (op_format_t)f), -1);
       }
     }
   }
@@ -1053,11 +1053,11 @@ static void test_pickle_all(void) {
     static const step_t s[] = {{1, 5, 3, {{0, 0}, {1, 60}, {2, 5}}}};
     static const step_t s2[] = {
       {0, 16, 9, {{0, 2}, {1, 16}, {2, 0}, {3, 0}, {4, 0}, {5, 0}, {6, 0}, {7, 0}, {8, 0}}}};
-    CHECK_EQ_INT(o->cls->unpickle(o, (const uint8_t *)"\x3c\x00\x00\x00\x00\x00\x00\x00", 8,
+    CHECK_EQ_INT(op_unpickle(o, (const uint8_t *)"\x3c\x00\x00\x00\x00\x00\x00\x00", 8,
                                   OP_FORMAT_0_8_1), 8);
     RUN_SCRIPT(h, op, s);
     o = net_op(h->net, c);
-    CHECK_EQ_INT(o->cls->unpickle(o, (const uint8_t *)"\x05\x00", 2, OP_FORMAT_0_7_1), 2);
+    CHECK_EQ_INT(op_unpickle(o, (const uint8_t *)"\x05\x00", 2, OP_FORMAT_0_7_1), 2);
     CHECK_EQ_INT(harness_value(h, c, 0), 5);
     RUN_SCRIPT(h, c, s2);
   }

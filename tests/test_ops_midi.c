@@ -467,7 +467,7 @@ static void pickle_bytes(harness_t *h, uint16_t op, op_format_t fmt, const uint8
                          int32_t n) {
   uint8_t buf[32];
   op_t *o = net_op(h->net, op);
-  int32_t got = o->cls->pickle(o, buf, sizeof buf, fmt);
+  int32_t got = op_pickle(o, buf, sizeof buf, fmt);
   CHECK_EQ_INT(got, n);
   CHECK(got == n && memcmp(buf, want, (size_t)n) == 0);
 }
@@ -545,29 +545,29 @@ static void test_decodes(void) {
     static const uint8_t rec[] = {0x03, 0x00, 0xAA, 0xBB, 0xCC, 0xDD};
     op = harness_add(h, OP_MOUT_NOTE);
     o = net_op(h->net, op);
-    CHECK_EQ_INT(o->cls->unpickle(o, rec, sizeof rec, OP_FORMAT_0_7_1), 2);
+    CHECK_EQ_INT(op_unpickle(o, rec, sizeof rec, OP_FORMAT_0_7_1), 2);
     CHECK_EQ_INT(harness_value(h, op, 0), 0);
     CHECK_EQ_INT(harness_value(h, op, 1), 3);
     CHECK_EQ_INT(harness_value(h, op, 2), 0);
-    CHECK_EQ_INT(o->cls->unpickle(o, rec, 1, OP_FORMAT_0_7_1), -1);
+    CHECK_EQ_INT(op_unpickle(o, rec, 1, OP_FORMAT_0_7_1), -1);
     harness_in(h, op, 3, 90);
     EXPECT_MIDI(&cap, 0, 0x93, 0, 90);
   }
   /* MOUT_NOTE 0.8.1: CABLE, CHAN, NUM */
   {
     static const uint8_t rec[] = {0x01, 0x00, 0x0A, 0x00, 0x3C, 0x00};
-    CHECK_EQ_INT(o->cls->unpickle(o, rec, sizeof rec, OP_FORMAT_0_8_1), 6);
+    CHECK_EQ_INT(op_unpickle(o, rec, sizeof rec, OP_FORMAT_0_8_1), 6);
     CHECK_EQ_INT(harness_value(h, op, 0), 1);
     CHECK_EQ_INT(harness_value(h, op, 1), 10);
     CHECK_EQ_INT(harness_value(h, op, 2), 60);
-    CHECK_EQ_INT(o->cls->unpickle(o, rec, 5, OP_FORMAT_0_8_1), -1);
+    CHECK_EQ_INT(op_unpickle(o, rec, 5, OP_FORMAT_0_8_1), -1);
     harness_in(h, op, 3, 1);
     EXPECT_MIDI(&cap, 1, 0x9A, 60, 1);
   }
   /* out-of-range values (never written by bees) are clamped as the inputs clamp */
   {
     static const uint8_t rec[] = {0x20, 0x00, 0x30, 0x00, 0xFF, 0x7F};
-    CHECK_EQ_INT(o->cls->unpickle(o, rec, sizeof rec, OP_FORMAT_0_8_1), 6);
+    CHECK_EQ_INT(op_unpickle(o, rec, sizeof rec, OP_FORMAT_0_8_1), 6);
     CHECK_EQ_INT(harness_value(h, op, 0), 16);
     CHECK_EQ_INT(harness_value(h, op, 1), 15);
     CHECK_EQ_INT(harness_value(h, op, 2), 127);
@@ -577,11 +577,11 @@ static void test_decodes(void) {
     static const uint8_t rec[] = {0x0F, 0x00, 0x4A, 0x00, 0xEE};
     op = harness_add(h, OP_MOUT_CC);
     o = net_op(h->net, op);
-    CHECK_EQ_INT(o->cls->unpickle(o, rec, sizeof rec, OP_FORMAT_0_7_1), 4);
+    CHECK_EQ_INT(op_unpickle(o, rec, sizeof rec, OP_FORMAT_0_7_1), 4);
     CHECK_EQ_INT(harness_value(h, op, 0), 0);
     CHECK_EQ_INT(harness_value(h, op, 1), 15);
     CHECK_EQ_INT(harness_value(h, op, 2), 74);
-    CHECK_EQ_INT(o->cls->unpickle(o, rec, 3, OP_FORMAT_0_7_1), -1);
+    CHECK_EQ_INT(op_unpickle(o, rec, 3, OP_FORMAT_0_7_1), -1);
     harness_in(h, op, 3, 100);
     EXPECT_MIDI(&cap, 0, 0xBF, 74, 100);
   }
@@ -589,11 +589,11 @@ static void test_decodes(void) {
    * aleph-sim restores CHAN 9. */
   {
     static const uint8_t rec[] = {0x01, 0x00, 0x09, 0x00, 0x4A, 0x00};
-    CHECK_EQ_INT(o->cls->unpickle(o, rec, sizeof rec, OP_FORMAT_0_8_1), 6);
+    CHECK_EQ_INT(op_unpickle(o, rec, sizeof rec, OP_FORMAT_0_8_1), 6);
     CHECK_EQ_INT(harness_value(h, op, 0), 1);
     CHECK_EQ_INT(harness_value(h, op, 1), 9);
     CHECK_EQ_INT(harness_value(h, op, 2), 74);
-    CHECK_EQ_INT(o->cls->unpickle(o, rec, 5, OP_FORMAT_0_8_1), -1);
+    CHECK_EQ_INT(op_unpickle(o, rec, 5, OP_FORMAT_0_8_1), -1);
     harness_in(h, op, 3, 3);
     EXPECT_MIDI(&cap, 1, 0xB9, 74, 3);
   }
@@ -604,17 +604,17 @@ static void test_decodes(void) {
     op = harness_add(h, OP_MIDI_NOTE);
     o = net_op(h->net, op);
     for (f = 0; f < 2; f++) {
-      CHECK_EQ_INT(o->cls->unpickle(o, twenty, 2, (op_format_t)f), 2);
+      CHECK_EQ_INT(op_unpickle(o, twenty, 2, (op_format_t)f), 2);
       CHECK_EQ_INT(harness_value(h, op, 0), 20);
       harness_clear_log(h);
       midi_hub_receive(h->net, 0x9F, 1, 1);
       midi_hub_receive(h->net, 0x94, 1, 1);
       HARNESS_EXPECT(h, op, 0, 1, 1, 1);
-      CHECK_EQ_INT(o->cls->unpickle(o, omni, 2, (op_format_t)f), 2);
+      CHECK_EQ_INT(op_unpickle(o, omni, 2, (op_format_t)f), 2);
       CHECK_EQ_INT(harness_value(h, op, 0), -1);
       midi_hub_receive(h->net, 0x94, 2, 2);
       HARNESS_EXPECT(h, op, 0, 2, 1, 2);
-      CHECK_EQ_INT(o->cls->unpickle(o, omni, 1, (op_format_t)f), -1);
+      CHECK_EQ_INT(op_unpickle(o, omni, 1, (op_format_t)f), -1);
     }
     net_remove_op(h->net, op);
   }
@@ -625,7 +625,7 @@ static void test_decodes(void) {
     op = harness_add(h, OP_MIDI_CC);
     o = net_op(h->net, op);
     for (f = 0; f < 2; f++) {
-      CHECK_EQ_INT(o->cls->unpickle(o, rec, 4, (op_format_t)f), 4);
+      CHECK_EQ_INT(op_unpickle(o, rec, 4, (op_format_t)f), 4);
       CHECK_EQ_INT(harness_value(h, op, 0), 2);
       CHECK_EQ_INT(harness_value(h, op, 1), 7);
       harness_clear_log(h);
@@ -640,7 +640,7 @@ static void test_decodes(void) {
     static const uint8_t rec[] = {0x40, 0x00, 0x05, 0x00};
     op = harness_add(h, OP_HID);
     o = net_op(h->net, op);
-    CHECK_EQ_INT(o->cls->unpickle(o, rec, 4, OP_FORMAT_0_7_1), 4);
+    CHECK_EQ_INT(op_unpickle(o, rec, 4, OP_FORMAT_0_7_1), 4);
     CHECK_EQ_INT(harness_value(h, op, 0), 31);
     CHECK_EQ_INT(harness_value(h, op, 1), 1);
   }
@@ -649,7 +649,7 @@ static void test_decodes(void) {
     static const uint8_t rec[] = {0x34, 0x12, 0x00, 0x80};
     op = harness_add(h, OP_SERIAL);
     o = net_op(h->net, op);
-    CHECK_EQ_INT(o->cls->unpickle(o, rec, 4, OP_FORMAT_0_7_1), 4);
+    CHECK_EQ_INT(op_unpickle(o, rec, 4, OP_FORMAT_0_7_1), 4);
     CHECK_EQ_INT(harness_value(h, op, 0), 0x1234);
     CHECK_EQ_INT(harness_value(h, op, 1), -32768);
   }

@@ -34,12 +34,12 @@ static uint8_t led(uint8_t x, uint8_t y) { return monome_grid_level(&mon, x, y);
 
 static int32_t pickle_of(harness_t *h, uint16_t op, uint8_t *buf, uint32_t cap, op_format_t fmt) {
   op_t *o = net_op(h->net, op);
-  return o->cls->pickle(o, buf, cap, fmt);
+  return op_pickle(o, buf, cap, fmt);
 }
 static int32_t unpickle_into(harness_t *h, uint16_t op, const uint8_t *buf, uint32_t len,
                              op_format_t fmt) {
   op_t *o = net_op(h->net, op);
-  return o->cls->unpickle(o, buf, len, fmt);
+  return op_unpickle(o, buf, len, fmt);
 }
 
 /* file bytes of an AVR32 struct image: each 4-byte word stored little-endian */

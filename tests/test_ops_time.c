@@ -11,12 +11,12 @@
 /* Unpickles bytes into op `idx` and checks they were all consumed. */
 static void load(harness_t *h, uint16_t idx, const uint8_t *b, uint32_t n, op_format_t fmt) {
   op_t *o = net_op(h->net, idx);
-  CHECK_EQ_INT(o->cls->unpickle(o, b, n, fmt), (int32_t)n);
+  CHECK_EQ_INT(op_unpickle(o, b, n, fmt), (int32_t)n);
   /* one byte short is refused */
   if (n > 0) {
     uint16_t tmp = harness_add(h, o->cls->id);
     op_t *t = net_op(h->net, tmp);
-    CHECK_EQ_INT(t->cls->unpickle(t, b, n - 1u, fmt), -1);
+    CHECK_EQ_INT(op_unpickle(t, b, n - 1u, fmt), -1);
     CHECK_EQ_INT(net_remove_op(h->net, tmp), NET_OK);
   }
 }
@@ -26,7 +26,7 @@ static void expect_pickle(harness_t *h, uint16_t idx, op_format_t fmt, const uin
                           uint32_t n) {
   uint8_t out[64];
   op_t *o = net_op(h->net, idx);
-  int32_t got = o->cls->pickle(o, out, sizeof out, fmt);
+  int32_t got = op_pickle(o, out, sizeof out, fmt);
   CHECK_EQ_INT(got, (int32_t)n);
   CHECK(got == (int32_t)n && memcmp(out, b, n) == 0);
 }
@@ -301,10 +301,10 @@ static void test_timer(void) {
   /* no state in either format, and no timers */
   {
     op_t *o = net_op(h->net, t);
-    CHECK_EQ_INT(o->cls->pickle(o, buf, 0, OP_FORMAT_0_7_1), 0);
-    CHECK_EQ_INT(o->cls->pickle(o, buf, sizeof buf, OP_FORMAT_0_8_1), 0);
-    CHECK_EQ_INT(o->cls->unpickle(o, buf, 0, OP_FORMAT_0_7_1), 0);
-    CHECK_EQ_INT(o->cls->unpickle(o, buf, 0, OP_FORMAT_0_8_1), 0);
+    CHECK_EQ_INT(op_pickle(o, buf, 0, OP_FORMAT_0_7_1), 0);
+    CHECK_EQ_INT(op_pickle(o, buf, sizeof buf, OP_FORMAT_0_8_1), 0);
+    CHECK_EQ_INT(op_unpickle(o, buf, 0, OP_FORMAT_0_7_1), 0);
+    CHECK_EQ_INT(op_unpickle(o, buf, 0, OP_FORMAT_0_8_1), 0);
   }
   roundtrip_both(h, t, 0);
   CHECK_EQ_INT(net_timer_count(h->net), 0);

@@ -131,15 +131,15 @@ static void test_layout_table(void) {
     /* a fresh op pickles exactly the layout's state size, in both layouts */
     CHECK_EQ_INT(net_add_op(rig_net(r), c->id, NET_NONE, &idx), NET_OK);
     op = net_op(rig_net(r), idx);
-    if (c->pickle(op, buf, sizeof buf, OP_FORMAT_0_8_1) != cl.state)
+    if (op_pickle(op, buf, sizeof buf, OP_FORMAT_0_8_1) != cl.state)
       fprintf(stderr, "%s: 0.8.1 state size differs from the layout table (%u)\n", c->name,
               cl.state);
-    CHECK_EQ_INT(c->pickle(op, buf, sizeof buf, OP_FORMAT_0_8_1), cl.state);
+    CHECK_EQ_INT(op_pickle(op, buf, sizeof buf, OP_FORMAT_0_8_1), cl.state);
     if (scene_class_layout(OP_FORMAT_0_7_1, c->id, &cl)) {
-      if (c->pickle(op, buf, sizeof buf, OP_FORMAT_0_7_1) != cl.state)
+      if (op_pickle(op, buf, sizeof buf, OP_FORMAT_0_7_1) != cl.state)
         fprintf(stderr, "%s: 0.7.1 state size differs from the layout table (%u)\n", c->name,
                 cl.state);
-      CHECK_EQ_INT(c->pickle(op, buf, sizeof buf, OP_FORMAT_0_7_1), cl.state);
+      CHECK_EQ_INT(op_pickle(op, buf, sizeof buf, OP_FORMAT_0_7_1), cl.state);
       CHECK(cl.ins + cl.in_shift <= c->num_ins && cl.outs <= c->num_outs);
     }
     net_clear(rig_net(r));

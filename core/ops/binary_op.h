@@ -26,8 +26,7 @@ static inline void binary_in_b(op_t *op, io_t v, binary_fn f) {
 static inline void binary_in_trig(op_t *op, io_t v) { op->in[BIN_TRIG] = v > 0 ? 1 : 0; }
 
 /* State of every binary op: A, B, TRIG. */
-int32_t binary_pickle(const op_t *op, uint8_t *dst, uint32_t cap, op_format_t fmt);
-int32_t binary_unpickle(op_t *op, const uint8_t *src, uint32_t len, op_format_t fmt);
+extern const uint8_t binary_state_ins[3];
 extern const char *const binary_in_names[3];
 
 /* Defines op_class_NAME for a binary op: handlers from the compute function, defaults of A and
@@ -47,7 +46,7 @@ extern const char *const binary_in_names[3];
     .id = ID, .name = NAME, .display = NAME, .num_ins = 3, .num_outs = 1,       \
     .in_names = binary_in_names, .out_names = cname##_outs,                     \
     OP_LAYOUT(op_binary_t), .size32 = 40, .init = cname##_init,                 \
-    .in_fns = cname##_fns, .pickle = binary_pickle, .unpickle = binary_unpickle \
+    .in_fns = cname##_fns, OP_STATE_INPUTS(binary_state_ins)                    \
   }
 
 #endif

@@ -85,14 +85,6 @@ static void init(op_t *op) {
 }
 
 static const uint8_t order[] = {IN_VAL, IN_MIN, IN_MAX, IN_WRAP};
-static int32_t pickle(const op_t *op, uint8_t *dst, uint32_t cap, op_format_t fmt) {
-  (void)fmt;
-  return op_pickle_inputs(op, order, 4, dst, cap);
-}
-static int32_t unpickle(op_t *op, const uint8_t *src, uint32_t len, op_format_t fmt) {
-  (void)fmt;
-  return op_unpickle_inputs(op, order, 4, src, len);
-}
 
 static const char *const ins[] = {"INC", "VAL", "MIN", "MAX", "WRAP"};
 static const char *const outs[] = {"VAL", "WRAP"};
@@ -101,5 +93,5 @@ static const op_in_fn fns[] = {in_inc, in_val, in_min, in_max, in_wrap};
 const op_class_t op_class_accum = {
   .id = OP_ACCUM, .name = "ACCUM", .display = "ACCUM", .num_ins = 5, .num_outs = 2,
   .in_names = ins, .out_names = outs, OP_LAYOUT(op_accum_t), .size32 = 52,
-  .init = init, .in_fns = fns, .pickle = pickle, .unpickle = unpickle,
+  .init = init, .in_fns = fns, OP_STATE_INPUTS(order),
 };

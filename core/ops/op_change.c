@@ -21,14 +21,6 @@ static void in_last(op_t *op, io_t v) { op->in[IN_LAST] = v; }
 
 /* state (both layouts): LAST, VAL */
 static const uint8_t order[] = {IN_LAST, IN_VAL};
-static int32_t pickle(const op_t *op, uint8_t *dst, uint32_t cap, op_format_t fmt) {
-  (void)fmt;
-  return op_pickle_inputs(op, order, 2, dst, cap);
-}
-static int32_t unpickle(op_t *op, const uint8_t *src, uint32_t len, op_format_t fmt) {
-  (void)fmt;
-  return op_unpickle_inputs(op, order, 2, src, len);
-}
 
 static const char *const ins[] = {"VAL", "LAST"};
 static const char *const outs[] = {"VAL"};
@@ -37,5 +29,5 @@ static const op_in_fn fns[] = {in_val, in_last};
 const op_class_t op_class_change = {
   .id = OP_CHANGE, .name = "CHANGE", .display = "CHANGE", .num_ins = 2, .num_outs = 1,
   .in_names = ins, .out_names = outs, OP_LAYOUT(op_change_t), .size32 = 36,
-  .in_fns = fns, .pickle = pickle, .unpickle = unpickle,
+  .in_fns = fns, OP_STATE_INPUTS(order),
 };

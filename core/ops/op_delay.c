@@ -42,14 +42,6 @@ static void init(op_t *op) {
 static void deinit(op_t *op) { op_timer_stop(op, &((op_delay_t *)op)->timer); }
 
 static const uint8_t order[] = {IN_TIME};
-static int32_t pickle(const op_t *op, uint8_t *dst, uint32_t cap, op_format_t fmt) {
-  (void)fmt;
-  return op_pickle_inputs(op, order, 1, dst, cap);
-}
-static int32_t unpickle(op_t *op, const uint8_t *src, uint32_t len, op_format_t fmt) {
-  (void)fmt;
-  return op_unpickle_inputs(op, order, 1, src, len);
-}
 
 static const char *const ins[] = {"VAL", "TIME", "CLEAR"};
 static const char *const outs[] = {"VAL"};
@@ -58,5 +50,5 @@ static const op_in_fn fns[] = {in_val, in_time, in_clear};
 const op_class_t op_class_delay = {
   .id = OP_DELAY, .name = "DELAY", .display = "DELAY", .num_ins = 3, .num_outs = 1,
   .in_names = ins, .out_names = outs, OP_LAYOUT(op_delay_t), .size32 = 64,
-  .init = init, .deinit = deinit, .in_fns = fns, .pickle = pickle, .unpickle = unpickle,
+  .init = init, .deinit = deinit, .in_fns = fns, OP_STATE_INPUTS(order),
 };

@@ -51,5 +51,5 @@ static const op_in_fn fns[] = {in_a, in_b, in_trig};
 const op_class_t op_class_divr = {
   .id = OP_DIVR, .name = "DIVR", .display = "DIVr", .num_ins = 3, .num_outs = 2,
   .in_names = binary_in_names, .out_names = outs, OP_LAYOUT(op_divr_t), .size32 = 52,
-  .init = init, .in_fns = fns, .pickle = binary_pickle, .unpickle = binary_unpickle,
+  .init = init, .in_fns = fns, OP_STATE_INPUTS(binary_state_ins),
 };

@@ -34,14 +34,6 @@ static void in_x(op_t *op, io_t v) {
 
 /* state (both layouts): A, B, X */
 static const uint8_t order[] = {IN_A, IN_B, IN_X};
-static int32_t pickle(const op_t *op, uint8_t *dst, uint32_t cap, op_format_t fmt) {
-  (void)fmt;
-  return op_pickle_inputs(op, order, 3, dst, cap);
-}
-static int32_t unpickle(op_t *op, const uint8_t *src, uint32_t len, op_format_t fmt) {
-  (void)fmt;
-  return op_unpickle_inputs(op, order, 3, src, len);
-}
 
 static const char *const ins[] = {"A", "B", "X"};
 static const char *const outs[] = {"VAL"};
@@ -50,5 +42,5 @@ static const op_in_fn fns[] = {in_a, in_b, in_x};
 const op_class_t op_class_fade = {
   .id = OP_FADE, .name = "FADE", .display = "FADE", .num_ins = 3, .num_outs = 1,
   .in_names = ins, .out_names = outs, OP_LAYOUT(op_fade_t), .size32 = 40,
-  .in_fns = fns, .pickle = pickle, .unpickle = unpickle,
+  .in_fns = fns, OP_STATE_INPUTS(order),
 };

@@ -27,14 +27,6 @@ static void in_in(op_t *op, io_t v) {
 
 /* state (both layouts): IN */
 static const uint8_t order[] = {0};
-static int32_t pickle(const op_t *op, uint8_t *dst, uint32_t cap, op_format_t fmt) {
-  (void)fmt;
-  return op_pickle_inputs(op, order, 1, dst, cap);
-}
-static int32_t unpickle(op_t *op, const uint8_t *src, uint32_t len, op_format_t fmt) {
-  (void)fmt;
-  return op_unpickle_inputs(op, order, 1, src, len);
-}
 
 static const char *const ins[] = {"IN"};
 static const char *const outs[] = {"AVG", "O0", "O1", "O2", "O3", "O4", "O5", "O6", "O7"};
@@ -43,5 +35,5 @@ static const op_in_fn fns[] = {in_in};
 const op_class_t op_class_history = {
   .id = OP_HISTORY, .name = "HISTORY", .display = "HIST", .num_ins = 1, .num_outs = 9,
   .in_names = ins, .out_names = outs, OP_LAYOUT(op_history_t), .size32 = 116,
-  .in_fns = fns, .pickle = pickle, .unpickle = unpickle,
+  .in_fns = fns, OP_STATE_INPUTS(order),
 };

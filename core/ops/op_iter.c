@@ -39,14 +39,6 @@ static void in_stop(op_t *op, io_t v) {
 
 /* state (0.8.1 only; both layouts): TIMES, VAL, STOP */
 static const uint8_t order[] = {IN_TIMES, IN_VAL, IN_STOP};
-static int32_t pickle(const op_t *op, uint8_t *dst, uint32_t cap, op_format_t fmt) {
-  (void)fmt;
-  return op_pickle_inputs(op, order, 3, dst, cap);
-}
-static int32_t unpickle(op_t *op, const uint8_t *src, uint32_t len, op_format_t fmt) {
-  (void)fmt;
-  return op_unpickle_inputs(op, order, 3, src, len);
-}
 
 static const char *const ins[] = {"TIMES", "VAL", "STOP"};
 static const char *const outs[] = {"IDX", "VAL", "DONE"};
@@ -55,5 +47,5 @@ static const op_in_fn fns[] = {in_times, in_val, in_stop};
 const op_class_t op_class_iter = {
   .id = OP_ITER, .name = "ITER", .display = "ITER", .num_ins = 3, .num_outs = 3,
   .in_names = ins, .out_names = outs, OP_LAYOUT(op_iter_t), .size32 = 56,
-  .in_fns = fns, .pickle = pickle, .unpickle = unpickle,
+  .in_fns = fns, OP_STATE_INPUTS(order),
 };

@@ -28,14 +28,6 @@ static void in_tog(op_t *op, io_t v) {
 
 /* state (0.8.1 only; both layouts): WRITE, READ, TOG */
 static const uint8_t order[] = {IN_WRITE, IN_READ, IN_TOG};
-static int32_t pickle(const op_t *op, uint8_t *dst, uint32_t cap, op_format_t fmt) {
-  (void)fmt;
-  return op_pickle_inputs(op, order, 3, dst, cap);
-}
-static int32_t unpickle(op_t *op, const uint8_t *src, uint32_t len, op_format_t fmt) {
-  (void)fmt;
-  return op_unpickle_inputs(op, order, 3, src, len);
-}
 
 static const char *const ins[] = {"WRITE", "READ", "TOG"};
 static const char *const outs[] = {"VAL"};
@@ -44,5 +36,5 @@ static const op_in_fn fns[] = {in_write, in_read, in_tog};
 const op_class_t op_class_mem0d = {
   .id = OP_MEM0D, .name = "MEM0D", .display = "MEM0D", .num_ins = 3, .num_outs = 1,
   .in_names = ins, .out_names = outs, OP_LAYOUT(op_mem0d_t), .size32 = 40,
-  .in_fns = fns, .pickle = pickle, .unpickle = unpickle,
+  .in_fns = fns, OP_STATE_INPUTS(order),
 };

@@ -38,6 +38,5 @@ static const op_in_fn fns[] = {in_dummy};
 const op_class_t op_class_midi_clock = {
   .id = OP_MIDI_CLOCK, .name = "MIDICLK", .display = "MIDICLK", .num_ins = 1, .num_outs = 4,
   .in_names = ins, .out_names = outs, OP_LAYOUT(op_midi_clock_t), .size32 = 72,
-  .flags = OP_FLAG_MIDI_IN, .init = init, .deinit = deinit, .in_fns = fns, .pickle = op_pickle_none,
-  .unpickle = op_unpickle_none,
+  .flags = OP_FLAG_MIDI_IN, .init = init, .deinit = deinit, .in_fns = fns,
 };

@@ -106,14 +106,6 @@ static void init(op_t *op) { reset_voices((op_poly_t *)op); }
 
 /* state (0.8.1 only; both layouts): PITCH, AMP, OFF, MONO */
 static const uint8_t order[] = {IN_PITCH, IN_AMP, IN_OFF, IN_MONO};
-static int32_t pickle(const op_t *op, uint8_t *dst, uint32_t cap, op_format_t fmt) {
-  (void)fmt;
-  return op_pickle_inputs(op, order, 4, dst, cap);
-}
-static int32_t unpickle(op_t *op, const uint8_t *src, uint32_t len, op_format_t fmt) {
-  (void)fmt;
-  return op_unpickle_inputs(op, order, 4, src, len);
-}
 
 static const char *const ins[] = {"PITCH", "AMP", "OFF", "MONO"};
 static const char *const outs[] = {"IDX", "PITCH", "AMP"};
@@ -122,5 +114,5 @@ static const op_in_fn fns[] = {in_pitch, in_amp, in_off, in_mono};
 const op_class_t op_class_poly = {
   .id = OP_POLY, .name = "POLY", .display = "POLY", .num_ins = 4, .num_outs = 3,
   .in_names = ins, .out_names = outs, OP_LAYOUT(op_poly_t), .size32 = 72,
-  .init = init, .in_fns = fns, .pickle = pickle, .unpickle = unpickle,
+  .init = init, .in_fns = fns, OP_STATE_INPUTS(order),
 };

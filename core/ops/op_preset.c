@@ -38,5 +38,5 @@ static const op_in_fn fns[] = {in_read, in_write};
 const op_class_t op_class_preset = {
   .id = OP_PRESET, .name = "PRESET", .display = "PRESET", .num_ins = 2, .num_outs = 0,
   .in_names = ins, .out_names = 0, OP_LAYOUT(op_preset_t), .size32 = 36,
-  .flags = OP_FLAG_SYSTEM, .in_fns = fns, .pickle = op_pickle_none, .unpickle = op_unpickle_none,
+  .flags = OP_FLAG_SYSTEM, .in_fns = fns,
 };

@@ -22,5 +22,5 @@ static const op_in_fn fns[] = {in_x};
 const op_class_t op_class_split = {
   .id = OP_SPLIT, .name = "SPLIT", .display = "Y", .num_ins = 1, .num_outs = 2,
   .in_names = ins, .out_names = outs, OP_LAYOUT(op_split_t), .size32 = 44,
-  .in_fns = fns, .pickle = op_pickle_none, .unpickle = op_unpickle_none,
+  .in_fns = fns,
 };

@@ -21,5 +21,5 @@ static const op_in_fn fns[] = {in_x};
 const op_class_t op_class_split4 = {
   .id = OP_SPLIT4, .name = "SPLIT4", .display = "Y4", .num_ins = 1, .num_outs = 4,
   .in_names = ins, .out_names = outs, OP_LAYOUT(op_split4_t), .size32 = 60,
-  .in_fns = fns, .pickle = op_pickle_none, .unpickle = op_unpickle_none,
+  .in_fns = fns,
 };

@@ -40,5 +40,5 @@ static const op_in_fn fns[] = {in_event, in_reset};
 const op_class_t op_class_timer = {
   .id = OP_TIMER, .name = "TIMER", .display = "TIMER", .num_ins = 2, .num_outs = 1,
   .in_names = ins, .out_names = outs, OP_LAYOUT(op_timer_op_t), .size32 = 40,
-  .init = init, .in_fns = fns, .pickle = op_pickle_none, .unpickle = op_unpickle_none,
+  .init = init, .in_fns = fns,
 };
