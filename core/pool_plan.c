@@ -9,7 +9,7 @@ const pool_split_t POOL_SPLIT_BEES08 = {600u, 200u, 128u, 16384u};
 static pool_plan_status_t check_split(const pool_split_t *s) {
   if (!s) return POOL_PLAN_ERR_NULL;
   if (s->small_block_size == 0 || s->big_block_size == 0 || (s->small_block_size % POOL_ALIGN) ||
-      (s->big_block_size % POOL_ALIGN) || s->small_block_size > s->big_block_size)
+      (s->big_block_size % POOL_ALIGN) || s->small_block_size > POOL_SMALL_BLOCK_MAX)
     return POOL_PLAN_ERR_BLOCK_SIZE;
   if (s->ops_permille == 0 || s->ops_permille > 1000u || s->small_permille == 0 ||
       s->small_permille >= 1000u)
@@ -19,10 +19,11 @@ static pool_plan_status_t check_split(const pool_split_t *s) {
 
 pool_plan_status_t pool_plan_validate(const pool_plan_t *p) {
   if (!p) return POOL_PLAN_ERR_NULL;
+  /* The small block may be larger than the big pool's granule: requests up to the small block
+   * size go small (one block each), larger ones take runs of granules. */
   if (p->small_block_size == 0 || p->big_block_size == 0 || (p->small_block_size % POOL_ALIGN) ||
-      (p->big_block_size % POOL_ALIGN) || p->small_block_size > p->big_block_size)
+      (p->big_block_size % POOL_ALIGN) || p->small_block_size > POOL_SMALL_BLOCK_MAX)
     return POOL_PLAN_ERR_BLOCK_SIZE;
-  if (p->small_block_size > 0xFFF8u) return POOL_PLAN_ERR_BLOCK_SIZE; /* 16-bit sizes */
   if (p->small_count == 0 && p->big_count == 0) return POOL_PLAN_ERR_TOO_SMALL;
   if (p->small_count >= 0xFFFFFFFFu || p->big_count >= 0xFFFFFFFFu) return POOL_PLAN_ERR_TOO_SMALL;
   return POOL_PLAN_OK;
@@ -80,7 +81,7 @@ const char *pool_plan_strerror(pool_plan_status_t s) {
   case POOL_PLAN_OK: return "ok";
   case POOL_PLAN_ERR_NULL: return "a required argument was NULL";
   case POOL_PLAN_ERR_BLOCK_SIZE:
-    return "block sizes must be non-zero multiples of 8, the small one no larger than the big one";
+    return "block sizes must be non-zero multiples of 8, the small one at most 65528 bytes";
   case POOL_PLAN_ERR_SHARE: return "shares must be between 1 and 999 permille";
   case POOL_PLAN_ERR_TOO_SMALL: return "the budget cannot hold one block of each pool";
   }

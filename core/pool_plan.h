@@ -5,13 +5,17 @@
 
 #include <stdint.h>
 
-/* The layout of the two pools. Block sizes are usable bytes, multiples of POOL_ALIGN (8). */
+/* The layout of the two pools. Block sizes are usable bytes, multiples of POOL_ALIGN (8). The
+ * small block may be larger than the big pool's granule (e.g. 40 B blocks beside 8 B granules). */
 typedef struct {
   uint32_t small_block_size; /* every request up to this size takes one small block */
   uint32_t small_count;
   uint32_t big_block_size;   /* the granule of the big pool: a request takes a run of these */
   uint32_t big_count;
 } pool_plan_t;
+
+/* Small blocks record their requested size in 16 bits. */
+#define POOL_SMALL_BLOCK_MAX 0xFFF8u
 
 /* How a budget is divided. Shares are in permille (1000 = all). */
 typedef struct {
@@ -31,7 +35,8 @@ extern const pool_split_t POOL_SPLIT_BEES08;
 typedef enum {
   POOL_PLAN_OK = 0,
   POOL_PLAN_ERR_NULL,        /* a pointer argument was NULL */
-  POOL_PLAN_ERR_BLOCK_SIZE,  /* a block size is 0 or not a multiple of 8, or small > big */
+  POOL_PLAN_ERR_BLOCK_SIZE,  /* a block size is 0 or not a multiple of 8, or the small one is
+                                over POOL_SMALL_BLOCK_MAX */
   POOL_PLAN_ERR_SHARE,       /* a permille share is 0 or over 1000 */
   POOL_PLAN_ERR_TOO_SMALL    /* the budget cannot hold one block of each pool */
 } pool_plan_status_t;

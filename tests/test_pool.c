@@ -75,7 +75,7 @@ static void test_plan_errors(void) {
   s.small_block_size = 100; /* not a multiple of 8 */
   CHECK_EQ_INT(pool_plan_from_budget(100000, &s, &plan), POOL_PLAN_ERR_BLOCK_SIZE);
   s = POOL_SPLIT_BEES08;
-  s.small_block_size = 32768; /* larger than the big block */
+  s.small_block_size = 65536; /* over the 16-bit small block limit */
   CHECK_EQ_INT(pool_plan_from_budget(100000, &s, &plan), POOL_PLAN_ERR_BLOCK_SIZE);
   s = POOL_SPLIT_BEES08;
   s.small_permille = 1000;
@@ -399,9 +399,52 @@ static void test_leak_report(void) {
 }
 
 /* Random allocs and frees against a model; payloads are checked for integrity. */
-static void test_random_against_model(void) {
+/* Small blocks larger than the big pool's granule (what the planner picks for fine granules):
+ * sizes up to the small block go small, larger ones take granule runs, and a full small pool
+ * spills into exactly as many granules as a request needs. */
+#if POOL_DEBUG
+#define GUARD_BYTES POOL_CANARY_BYTES
+#else
+#define GUARD_BYTES 0u
+#endif
+/* Granules of 8 B a request of size takes (each granule carries guards in debug builds), and
+ * the bytes such a run can hold. */
+#define STRIDE (8u + 2u * GUARD_BYTES)
+static uint32_t granules(uint32_t size) { return (size + 2u * GUARD_BYTES + STRIDE - 1u) / STRIDE; }
+static uint32_t run_capacity(uint32_t size) { return granules(size) * STRIDE - 2u * GUARD_BYTES; }
+
+static void test_small_block_over_granule(void) {
+  pool_t *p = make(40, 2, 8, 64);
+  pool_stats_t st;
+  void *a = pool_alloc(p, 40), *b = pool_alloc(p, 9), *big = pool_alloc(p, 41), *sp;
+  CHECK(a && b && big);
+  pool_get_stats(p, &st);
+  CHECK_EQ_INT(st.small.blocks_used, 2);
+  CHECK_EQ_INT(st.big.blocks_used, granules(41)); /* release: 6 granules of 8 */
+  CHECK_EQ_INT(pool_usable_size(p, big), run_capacity(41));
+  CHECK_EQ_INT(pool_usable_size(p, b), 40);
+  sp = pool_alloc(p, 20); /* the small pool is full: 3 granules */
+  CHECK(sp != 0);
+  pool_get_stats(p, &st);
+  CHECK_EQ_INT(st.spills, 1);
+  CHECK_EQ_INT(st.big.blocks_used, granules(41) + granules(20));
+  CHECK_EQ_INT(pool_usable_size(p, sp), run_capacity(20));
+  CHECK(pool_invariants_hold(p));
+  CHECK_EQ_INT(pool_free(p, big), POOL_OK);
+  CHECK_EQ_INT(pool_free(p, sp), POOL_OK);
+  CHECK_EQ_INT(pool_free(p, a), POOL_OK);
+  CHECK_EQ_INT(pool_free(p, b), POOL_OK);
+  pool_get_stats(p, &st);
+  CHECK_EQ_INT(st.small.blocks_used + st.big.blocks_used, 0);
+  CHECK_EQ_INT(st.big.largest_free_run, 64);
+  CHECK_EQ_INT(pool_check(p, 0), POOL_OK);
+  CHECK_EQ_INT(faults, 0);
+}
+
+static void random_against_model(uint32_t ssize, uint32_t scount, uint32_t bsize,
+                                 uint32_t bcount) {
   enum { SLOTS = 200 };
-  pool_t *p = make(128, 64, 512, 64);
+  pool_t *p = make(ssize, scount, bsize, bcount);
   uint8_t *ptr[SLOTS] = {0};
   uint32_t size[SLOTS] = {0};
   uint32_t live_req = 0;
@@ -444,10 +487,15 @@ static void test_random_against_model(void) {
   {
     pool_stats_t st;
     pool_get_stats(p, &st);
-    CHECK_EQ_INT(st.big.largest_free_run, 64); /* everything coalesced back */
+    CHECK_EQ_INT(st.big.largest_free_run, bcount); /* everything coalesced back */
     CHECK_EQ_INT(st.corruptions, 0);
   }
   CHECK_EQ_INT(faults, 0);
+}
+
+static void test_random_against_model(void) {
+  random_against_model(128, 64, 512, 64);
+  random_against_model(40, 64, 8, 2048); /* small blocks over the granule */
 }
 
 #if POOL_DEBUG
@@ -577,6 +625,7 @@ int main(void) {
   RUN(test_split_runs);
   RUN(test_trace_and_reset);
   RUN(test_leak_report);
+  RUN(test_small_block_over_granule);
   RUN(test_random_against_model);
 #if POOL_DEBUG
   RUN(test_canaries_detect_every_offset);
