@@ -604,13 +604,43 @@ static net_status_t corrupt(const net_t *net, const char *what, uint32_t where) 
   return NET_ERR_CORRUPT;
 }
 
+/* References to each op (outputs targeting it, preset entries naming it) counted in one pass
+ * for nets of up to CHECK_OPS ops (net_check compares them with the ops' counts); larger nets
+ * are counted op by op. A pointer counts for op i only if it is ops[i] (pool_owns first, so a
+ * stale pointer is never followed out of the pool). */
+#define CHECK_OPS 128u
+static void count_ref(const net_t *net, uint32_t *refs, const op_t *op) {
+  if (op && pool_owns(net->pool, op) && op->index < net->num_ops && net->ops[op->index] == op)
+    refs[op->index]++;
+}
+
+static void count_refs(const net_t *net, uint32_t *refs) {
+  uint16_t k, p, i;
+  for (k = 0; k < net->num_ops; k++) refs[k] = 0;
+  for (k = 0; k < net->num_outs; k++) count_ref(net, refs, net->out_op[k]->out[net_out_sub(net, k)].op);
+  for (p = 0; p < net->lim.max_presets; p++) {
+    const preset_t *pr = &net->presets[p];
+    for (i = 0; i < pr->num_ins; i++) count_ref(net, refs, pr->ins[i].op);
+    for (i = 0; i < pr->num_outs; i++) {
+      count_ref(net, refs, pr->outs[i].src);
+      count_ref(net, refs, pr->outs[i].target.op);
+    }
+  }
+}
+
 net_status_t net_check(const net_t *net) {
   uint16_t i, k;
-  uint32_t fin = 0, fout = 0;
+  uint32_t fin = 0, fout = 0, counted[CHECK_OPS];
+  bool fast;
   if (!net) return NET_ERR_NULL_ARG;
   if (net->num_ops > net->lim.max_ops || net->num_ins > net->lim.max_ins ||
       net->num_outs > net->lim.max_outs || net->num_params > net->lim.max_params)
     return corrupt(net, "count over limit", 0);
+  for (k = 0; k < net->num_outs; k++)
+    if (!net->out_op[k] || !pool_owns(net->pool, net->out_op[k]))
+      return corrupt(net, "output node", k);
+  fast = net->num_ops <= CHECK_OPS;
+  if (fast) count_refs(net, counted);
   for (i = 0; i < net->num_ops; i++) {
     const op_t *op = net->ops[i];
     uint32_t refs = 0;
@@ -630,11 +660,15 @@ net_status_t net_check(const net_t *net) {
     fin += op->cls->num_ins;
     fout += op->cls->num_outs;
     /* references: outputs targeting it + preset entries naming it */
-    for (k = 0; k < net->num_outs; k++) {
-      const op_target_t *t = &net->out_op[k]->out[net_out_sub(net, k)];
-      if (t->op == op) refs++;
+    if (fast) {
+      refs = counted[i];
+    } else {
+      for (k = 0; k < net->num_outs; k++) {
+        const op_target_t *t = &net->out_op[k]->out[net_out_sub(net, k)];
+        if (t->op == op) refs++;
+      }
+      refs += preset_count_refs(net, op);
     }
-    refs += preset_count_refs(net, op);
     if (refs != op->refs) return corrupt(net, "op reference count", i);
   }
   if (fin != net->num_ins || fout != net->num_outs) return corrupt(net, "node counts", 0);

@@ -37,12 +37,13 @@ static inline void fuzz_fault(void *ctx, const char *what) {
     }                                                                        \
   } while (0)
 
-/* Pools that hold two of the real scenes at once (256 x 128 B small blocks, 768 x 1 KiB big
- * blocks; pool_check scans all of it after every input, so it is kept small; a scene of many
- * big ops may fail with SCENE_ERR_NO_MEMORY, a path worth fuzzing too), bees 0.8.1's limits. */
+/* Pools that hold two of the real scenes at once (256 x 128 B small blocks, 256 x 1 KiB big
+ * blocks, four times what the largest needs; pool_check scans every byte of it, which was most
+ * of each input's time with 768 big blocks; a scene of many big ops fails with
+ * SCENE_ERR_NO_MEMORY, a path worth fuzzing too), bees 0.8.1's limits. */
 static inline fuzz_world_t *fuzz_world(void) {
   static fuzz_world_t *w;
-  static const pool_plan_t plan = {128, 256, 1024, 768};
+  static const pool_plan_t plan = {128, 256, 1024, 256};
   uint32_t psize, ssize;
   if (w) return w;
   w = calloc(1, sizeof *w);

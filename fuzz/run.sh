@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # fuzz/run.sh BUILD_DIR SECONDS [TARGET...]: builds the seed corpora (from scenes/ and, when
-# present, ../shared/scenes: read in place, never copied into the repository) and runs each
-# libFuzzer target for SECONDS. Corpora grow in BUILD_DIR/corpus/TARGET across runs; crashes go
+# present, ../shared/scenes: read in place, never copied into the repository; plus the
+# regression inputs in tests/fuzz-cases/TARGET) and runs each libFuzzer target for SECONDS
+# (targets: scene scene_head json net osc profile; default all). Corpora grow in BUILD_DIR/corpus/TARGET across runs; crashes go
 # to BUILD_DIR/artifacts/. Exits non-zero if any target found a crash, a leak or a timeout.
 # `make fuzz` runs it with 20 s per target; docs/reliability.md has the long runs.
 set -uo pipefail
@@ -10,16 +11,23 @@ build=${1:?usage: fuzz/run.sh BUILD_DIR SECONDS [TARGET...]}
 secs=${2:?usage: fuzz/run.sh BUILD_DIR SECONDS [TARGET...]}
 shift 2
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(scene json net)
-mkdir -p "$build/corpus/scene" "$build/corpus/json" "$build/corpus/net" "$build/artifacts"
+[ ${#targets[@]} -eq 0 ] && targets=(scene scene_head json net osc profile)
+for t in scene scene_head json net osc profile; do
+  mkdir -p "$build/corpus/$t"
+  [ -d "tests/fuzz-cases/$t" ] && find "tests/fuzz-cases/$t" -type f ! -name 'README*' \
+    -exec cp -n {} "$build/corpus/$t/" \;
+done
+mkdir -p "$build/artifacts"
 shared=()
 [ -d ../shared/scenes ] && shared=(../shared/scenes/*.scn)
-"$build/fuzz_seeds" "$build/corpus/scene" "$build/corpus/json" scenes/*.scn scenes/*.json \
-  "${shared[@]}" || exit 1
+"$build/fuzz_seeds" "$build/corpus" scenes/*.scn scenes/*.json "${shared[@]}" || exit 1
 status=0
 for t in "${targets[@]}"; do
   extra=()
-  [ "$t" = net ] && extra=(-max_len=4096)
+  case "$t" in
+    net) extra=(-max_len=4096) ;;   # programs of up to 256 steps
+    osc) extra=(-max_len=4096) ;;   # sessions of several datagrams
+  esac
   log="$build/fuzz_$t.log"
   echo "fuzz_$t: ${secs} s"
   "$build/fuzz_$t" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \

@@ -1,12 +1,15 @@
-/* scene_file.c: scene files on a host: whole-file reads, safe saves (temp file, fsync, rename),
- * a pool and slot to load into, loading by content, and the names the text forms use. */
-#define _POSIX_C_SOURCE 200809L
+/* scene_file.c: scene files on a host: whole-file reads, safe saves (temp file, fsync, rename;
+ * the temp file locked while in use, and the stale ones a killed save left removed by the next
+ * save), a pool and slot to load into, loading by content, and the names the text forms use. */
+#define _DEFAULT_SOURCE /* flock */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -85,6 +88,93 @@ bool sio_read_file(const char *path, uint8_t **data, size_t *len, sio_error_t *e
   return true;
 }
 
+/* ---- temporary siblings ----
+ * A save writes ".NAME.XXXXXX" (mkstemp) beside NAME and holds an exclusive flock on it until it
+ * is renamed or removed. A save killed in between leaves it behind, unlocked (the kernel drops
+ * the locks of a dead process). So a sibling that matches the pattern exactly, is a regular
+ * file of ours, and can be locked at once is stale and is removed; one a live save is writing
+ * (in this process or another) cannot be locked and stays. */
+
+#define TEMP_SUFFIX 6u /* mkstemp's XXXXXX */
+
+static bool temp_name_of(const char *entry, const char *base) {
+  size_t bl = strlen(base), el = strlen(entry), i;
+  if (el != bl + 2u + TEMP_SUFFIX || entry[0] != '.' || strncmp(entry + 1, base, bl) != 0 ||
+      entry[bl + 1u] != '.')
+    return false;
+  for (i = bl + 2u; i < el; i++) {
+    char c = entry[i];
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
+      return false;
+  }
+  return true;
+}
+
+uint32_t sio_remove_stale_temps(const char *path) {
+  const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
+  size_t dl = slash ? (size_t)(slash - path) : 0;
+  char *dir, *full;
+  DIR *d;
+  struct dirent *e;
+  uint32_t removed = 0;
+  if (!*base) return 0;
+  dir = malloc(dl + 2u);
+  full = malloc(dl + strlen(base) + TEMP_SUFFIX + 4u);
+  if (!dir || !full) {
+    free(dir);
+    free(full);
+    return 0;
+  }
+  if (slash) {
+    memcpy(dir, path, dl ? dl : 1u);
+    dir[dl ? dl : 1u] = '\0';
+  } else {
+    strcpy(dir, ".");
+  }
+  d = opendir(dir);
+  while (d && (e = readdir(d))) {
+    struct stat st, now;
+    int fd;
+    if (!temp_name_of(e->d_name, base)) continue;
+    sprintf(full, "%.*s%s%s", (int)dl, path, slash ? "/" : "", e->d_name);
+    fd = open(full, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) continue;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid() &&
+        flock(fd, LOCK_EX | LOCK_NB) == 0 && lstat(full, &now) == 0 && now.st_ino == st.st_ino &&
+        now.st_dev == st.st_dev && unlink(full) == 0)
+      removed++;
+    close(fd); /* drops the lock */
+  }
+  if (d) closedir(d);
+  free(dir);
+  free(full);
+  return removed;
+}
+
+/* mkstemp, then the lock. A stale-temp sweep in another process could remove the new file
+ * between the two; then the name no longer leads to our file, and we try again. */
+static int make_temp(char *tmp) {
+  int tries;
+  for (tries = 0; tries < 8; tries++) {
+    struct stat a, b;
+    int fd = mkstemp(tmp);
+    if (fd < 0) return -1;
+    if (flock(fd, LOCK_EX) != 0) {
+      int e = errno;
+      close(fd);
+      unlink(tmp);
+      errno = e;
+      return -1;
+    }
+    if (fstat(fd, &a) == 0 && lstat(tmp, &b) == 0 && a.st_ino == b.st_ino && a.st_dev == b.st_dev)
+      return fd;
+    close(fd);
+    memcpy(tmp + strlen(tmp) - TEMP_SUFFIX, "XXXXXX", TEMP_SUFFIX);
+  }
+  errno = EAGAIN;
+  return -1;
+}
+
 bool sio_write_file(const char *path, const void *data, size_t len, sio_error_t *err) {
   char *tmp, *dir;
   const char *slash = strrchr(path, '/');
@@ -110,7 +200,7 @@ bool sio_write_file(const char *path, const void *data, size_t len, sio_error_t 
     strcpy(dir, ".");
     snprintf(tmp, plen + 16, ".%s.XXXXXX", path);
   }
-  fd = mkstemp(tmp);
+  fd = make_temp(tmp);
   if (fd < 0) {
     sio_fail(err, "%s: cannot create a temporary file in %s: %s", path, dir, strerror(errno));
     free(tmp);
@@ -153,6 +243,7 @@ bool sio_write_file(const char *path, const void *data, size_t len, sio_error_t 
   }
   free(tmp);
   free(dir);
+  sio_remove_stale_temps(path); /* what earlier, killed saves of this file left */
   return true;
 }
 

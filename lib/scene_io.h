@@ -23,9 +23,15 @@ typedef struct {
 /* Reads a whole file into a malloc'd buffer (NUL-terminated one byte past *len, so text can be
  * parsed in place). */
 bool sio_read_file(const char *path, uint8_t **data, size_t *len, sio_error_t *err);
-/* Writes a file safely: a temporary file in the same folder, written, fsync'd, then renamed
- * over path (and the folder fsync'd), so path holds either the old or the new content. */
+/* Writes a file safely: a temporary file in the same folder (".NAME.XXXXXX", locked while it is
+ * written), fsync'd, then renamed over path (and the folder fsync'd), so path holds either the
+ * old or the new content. A save that succeeds then removes stale temporary siblings of path
+ * (sio_remove_stale_temps). */
 bool sio_write_file(const char *path, const void *data, size_t len, sio_error_t *err);
+/* Removes the temporary files killed saves of path left: siblings named exactly ".NAME.XXXXXX"
+ * (six letters or digits), regular files owned by this user, that no save holds locked (a save
+ * in progress, here or in another process, keeps its own). Returns how many were removed. */
+uint32_t sio_remove_stale_temps(const char *path);
 
 /* ---- a host network to load scenes into ---- */
 

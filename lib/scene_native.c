@@ -386,6 +386,7 @@ bool scene_native_read(net_t *net, const char *text, scene_layout_t layout, scen
     const cJSON *e, *st;
     uint16_t idx;
     op_t *op;
+    net_status_t ns;
     int k;
     snprintf(where, sizeof where, "operators[%d]", i++);
     snprintf(w, sizeof w, "%s.class", where);
@@ -399,8 +400,8 @@ bool scene_native_read(net_t *net, const char *text, scene_layout_t layout, scen
       sio_json_fail(&r.c, w, "class %s (%lld) is not built into this program", cl.name, id);
       goto done;
     }
-    if (net_add_op(net, cls->id, NET_NONE, &idx) != NET_OK) {
-      sio_json_fail(&r.c, where, "the network cannot hold another %s", cls->name);
+    if ((ns = net_add_op(net, cls->id, NET_NONE, &idx)) != NET_OK) {
+      sio_json_fail(&r.c, where, "cannot add a %s: %s", cls->name, net_strerror(ns));
       goto done;
     }
     op = net_op(net, idx);

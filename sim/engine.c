@@ -1,5 +1,6 @@
 /* engine.c: the simulated Aleph's heart: applies queued input at its stamp, batches encoder
- * detents per 50 ms poll as bees does, advances the net's timers, and keeps the play log. */
+ * detents per 50 ms poll as bees does (play mode; in edit mode keys and encoders go to the
+ * editor's page at once), advances the net's timers, and keeps the play log. */
 #define _DEFAULT_SOURCE /* realpath, strdup */
 #include "engine.h"
 
@@ -50,6 +51,7 @@ bool engine_init_plan(engine_t *e, size_t arena_bytes, bool virtual_clock, const
   midi_hub_init(&e->midi);
   midi_hub_attach(engine_net(e), &e->midi);
   scene_slot_set_watch(&e->sys.slot, watch, e);
+  ui_init(&e->ui, engine_net(e), e->ui_px, NULL);
   return true;
 }
 
@@ -83,6 +85,7 @@ bool engine_load_demo(engine_t *e, char *err, size_t errlen) {
 
 void engine_loaded(engine_t *e) {
   playlog_init(&e->log);
+  ui_set_net(&e->ui, engine_net(e));
   e->changes++;
 }
 
@@ -137,7 +140,7 @@ static void flush_encoders(engine_t *e) {
     if (d > ENGINE_ENC_MAX) d = ENGINE_ENC_MAX;
     if (d < -ENGINE_ENC_MAX) d = -ENGINE_ENC_MAX;
     e->enc_acc[hw] = 0;
-    net_encoder(engine_net(e), ENGINE_ENC_OP[hw], (int16_t)d);
+    ui_encoder(&e->ui, hw, (int16_t)d); /* play mode: ENC op ENGINE_ENC_OP[hw] */
     e->batches++;
     e->changes++;
     ev.t = e->now;
@@ -176,13 +179,24 @@ static void apply(engine_t *e, const sim_event_t *ev) {
   net_t *net = engine_net(e);
   switch (ev->kind) {
   case SIM_EV_ENCODER:
-    e->enc_acc[ev->index] += ev->value;
     e->enc_turned[ev->index] += ev->value;
+    if (ui_edit_mode(&e->ui))
+      ui_encoder(&e->ui, (uint8_t)ev->index, ev->value); /* the page's handler, at once */
+    else
+      e->enc_acc[ev->index] += ev->value; /* the ENC op, at the next poll */
     break;
   case SIM_EV_SWITCH:
     e->sw_down[ev->index] = ev->value != 0;
-    /* MODE leaves the play page on the Aleph; the simulator only has the play page */
-    if (ev->index < 6) net_switch(net, (uint8_t)ev->index, ev->value != 0);
+    if (ev->index == SIM_SW_MODE) {
+      bool was = ui_edit_mode(&e->ui);
+      ui_key(&e->ui, UI_KEY_MODE, ev->value != 0);
+      /* bees clears the encoders' accumulators when the page changes */
+      if (was != ui_edit_mode(&e->ui)) memset(e->enc_acc, 0, sizeof e->enc_acc);
+    } else if (ev->index < 4) {
+      ui_key(&e->ui, (ui_key_t)ev->index, ev->value != 0); /* play: SW op; edit: the page */
+    } else {
+      net_switch(net, (uint8_t)ev->index, ev->value != 0); /* footswitches */
+    }
     break;
   case SIM_EV_CV:
     net_cv_in(net, (uint8_t)ev->index, ev->value);
@@ -214,7 +228,15 @@ void engine_tick(engine_t *e, uint32_t t) {
     apply(e, &ev);
   }
   run_to(e, t);
+  if (ui_edit_mode(&e->ui) && e->ui_drawn != e->changes) {
+    ui_render(&e->ui);
+    e->ui_drawn = e->changes;
+  }
 }
+
+bool engine_edit_mode(const engine_t *e) { return ui_edit_mode(&e->ui); }
+
+const uint8_t *engine_edit_screen(const engine_t *e) { return e->ui_px; }
 
 bool engine_gfx_mode(const engine_t *e) { return screen_gfx_active(&e->screen); }
 

@@ -14,12 +14,14 @@
 #include "monome.h"
 #include "playlog.h"
 #include "screen.h"
+#include "ui.h"
 
 #define ENGINE_ENC_POLL_MS 50u /* bees' encoder accumulator poll */
 #define ENGINE_ENC_MAX 127     /* bees hands the batch to the ENC op as a signed byte */
 #define ENGINE_TAPS 4u
 
-/* bees' play page: hardware encoder n drives ENC op ENGINE_ENC_OP[n] (1 and 2 swapped). */
+/* bees' play page: hardware encoder n drives ENC op ENGINE_ENC_OP[n] (1 and 2 swapped; the
+ * editor's play mode, core/ui, routes them so). */
 extern const uint8_t ENGINE_ENC_OP[4];
 
 /* Hears every event the engine applies (stamped with the tick it was applied at), and every
@@ -49,6 +51,9 @@ typedef struct {
   char *paths[SIM_PATHS_MAX]; /* scene files named by SIM_EV_SCENE_LOAD events (owned) */
   uint32_t n_paths;
   char error[640];            /* why the last refused scene load failed (the codec's text) */
+  ui_t ui;                    /* bees' editor: MODE toggles play/edit (core/ui) */
+  uint8_t ui_px[SCREEN_W * SCREEN_H]; /* the edit page as last drawn */
+  uint32_t ui_drawn;          /* `changes` when ui_px was drawn */
 } engine_t;
 
 /* Sets up the host system (arena of arena_bytes, carved), the screen and the watch. The net is
@@ -63,7 +68,8 @@ void engine_free(engine_t *e);
 net_t *engine_net(const engine_t *e);
 /* Builds the demo network in the slot's spare and swaps it in. */
 bool engine_load_demo(engine_t *e, char *err, size_t errlen);
-/* After a net was swapped in: clears the play log (bees' play screen starts empty). */
+/* After a net was swapped in: clears the play log (bees' play screen starts empty) and points
+ * the editor at the new net. */
 void engine_loaded(engine_t *e);
 void engine_add_tap(engine_t *e, engine_tap_fn fn, void *ctx);
 /* The id of a scene file path for a SIM_EV_SCENE_LOAD event: the same id for the same file
@@ -81,6 +87,10 @@ bool engine_push(engine_t *e, const sim_event_t *ev);
  * its stamp, between the timer expiries and encoder polls that come before it; then the net is
  * advanced to t. Any step size gives the same result as 1 ms steps. */
 void engine_tick(engine_t *e, uint32_t t);
+
+/* Whether the editor is in edit mode (its page is on the screen), and that page's levels. */
+bool engine_edit_mode(const engine_t *e);
+const uint8_t *engine_edit_screen(const engine_t *e);
 
 /* Whether graphics ops currently own the screen (bees' opPlay), and the framebuffer
  * (128x64 levels 0..15) to show then; NULL when there is no screen. */

@@ -146,11 +146,28 @@ int main(int argc, char **argv) {
     player_free(&s.player);
     return SIM_EXIT_FAIL;
   }
+  {
+    char dir[4096];
+    if (opt.scene_dir)
+      snprintf(dir, sizeof dir, "%s", opt.scene_dir);
+    else
+      scene_store_default_dir(opt.scene, dir, sizeof dir);
+    if (!scene_store_init(&s.store, &s.engine, dir)) {
+      fprintf(stderr, "aleph-sim: out of memory\n");
+      profile_capture_abort(&profile);
+      scene_store_free(&s.store);
+      engine_free(&s.engine);
+      player_free(&s.player);
+      return SIM_EXIT_FAIL;
+    }
+    scene_store_started(&s.store, opt.scene);
+  }
   if (opt.record) {
     if (!recorder_open(&s.recorder, &s.engine, opt.record, opt.scene, opt.arena_bytes, err,
                        sizeof err)) {
       fprintf(stderr, "aleph-sim: %s\n", err);
       profile_capture_abort(&profile);
+      scene_store_free(&s.store);
       engine_free(&s.engine);
       player_free(&s.player);
       return SIM_EXIT_FAIL;
@@ -165,6 +182,7 @@ int main(int argc, char **argv) {
       fprintf(stderr, "aleph-sim: %s\n", err);
       if (s.recording) recorder_close(&s.recorder, s.engine.now, err, sizeof err);
       profile_capture_abort(&profile);
+      scene_store_free(&s.store);
       engine_free(&s.engine);
       player_free(&s.player);
       return SIM_EXIT_FAIL;
@@ -187,6 +205,7 @@ int main(int argc, char **argv) {
     rc = finish(&s);
   }
   osc_server_stop(s.osc);
+  scene_store_free(&s.store);
   engine_free(&s.engine);
   player_free(&s.player);
   return rc;

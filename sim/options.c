@@ -30,6 +30,8 @@ void options_usage(FILE *to) {
           "  --replay FILE.json    replay a recording (its scene and arena size are the defaults)\n"
           "  --profile FILE.json   record every pool event and usage over time (aleph-profile)\n"
           "  --pool-plan FILE.json lay the op pools out by a plan file (aleph-profile --plan-out)\n"
+          "  --scene-dir DIR       the folder the editor's SCENES page lists, loads and saves\n"
+          "                        (default: the scene's folder, else ./scenes)\n"
           "  --inject SPEC         (tests) synthesized window input, comma-separated:\n"
           "                        T:wheel:ENC:N, T:drag:ENC:DY, T:click:KEY, T:key:C,\n"
           "                        T:size:W:H (T in ms)\n"
@@ -38,6 +40,7 @@ void options_usage(FILE *to) {
           "  --osc-host ADDR       the IPv4 address to listen on (default 127.0.0.1)\n"
           "  -h, --help            this text\n"
           "\n"
+          "MODE (m) toggles play mode and bees' editor pages (docs/editor.md).\n"
           "Headless without --run-for/--ticks runs in real time until interrupted (or, replaying,\n"
           "to the recording's end). Exit status: 0 ok, 1 run-time failure, 2 bad arguments.\n\n");
   for (i = 0; PANEL_KEY_HELP[i]; i++) fprintf(to, "  %s\n", PANEL_KEY_HELP[i]);
@@ -124,6 +127,9 @@ int options_parse(sim_options_t *o, int argc, char **argv) {
       else if (!strcmp(a, "--profile")) o->profile = v;
       else if (!strcmp(a, "--pool-plan")) o->pool_plan = v;
       else o->inject = v;
+    } else if (!strcmp(a, "--scene-dir")) {
+      if (!v || !*v) return bad("%s needs a folder", a);
+      o->scene_dir = v;
     } else if (!strcmp(a, "--scale")) {
       uint32_t s;
       if (!v || !parse_u32(v, &s) || s < 1 || s > 16)

@@ -31,6 +31,7 @@ typedef struct {
   const char *osc_host;    /* NULL: 127.0.0.1 */
   const char *profile;     /* --profile: write a pool usage profile (JSON) */
   const char *pool_plan;   /* --pool-plan: lay the pools out by this plan file's "host" plan */
+  const char *scene_dir;   /* --scene-dir: the SCENES page's folder (NULL: the default) */
 } sim_options_t;
 
 /* Parses argv. Returns -1 to go on, or an exit code (0 after --help, 2 on a bad argument, with

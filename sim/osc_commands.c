@@ -16,7 +16,8 @@ static const struct {
   uint32_t bits;
 } TOPICS[] = {{"outputs", OSC_T_OUTPUTS}, {"inputs", OSC_T_INPUTS}, {"params", OSC_T_PARAMS},
               {"screen", OSC_T_SCREEN},   {"grid", OSC_T_GRID},     {"arc", OSC_T_ARC},
-              {"midi", OSC_T_MIDI},       {"stats", OSC_T_STATS},   {"all", OSC_T_ALL}};
+              {"midi", OSC_T_MIDI},       {"stats", OSC_T_STATS},   {"all", OSC_T_ALL},
+              {"replies", OSC_T_REPLIES}};
 
 static const char *path_of(const osc_cmd_t *c) { return OSC_ADDRS[c->addr].path; }
 
@@ -139,7 +140,7 @@ static void run_connect(osc_server_t *s, const osc_cmd_t *c) {
   if (!apply(s, c, SIM_EV_CONNECT, (uint16_t)out, target)) return;
   port_names(net, (uint16_t)out, false, a, sizeof a, b, sizeof b);
   osc_target_names(net, target, d, sizeof d, f, sizeof f);
-  osc_send(s, &c->from, "/aleph/connected", "ssss", a, b, d, f);
+  osc_reply(s, &c->from, "/aleph/connected", "ssss", a, b, d, f);
 }
 
 static void run_disconnect(osc_server_t *s, const osc_cmd_t *c) {
@@ -158,7 +159,7 @@ static void run_disconnect(osc_server_t *s, const osc_cmd_t *c) {
   }
   if (!apply(s, c, SIM_EV_CONNECT, (uint16_t)out, -1)) return;
   port_names(net, (uint16_t)out, false, a, sizeof a, b, sizeof b);
-  osc_send(s, &c->from, "/aleph/disconnected", "ss", a, b);
+  osc_reply(s, &c->from, "/aleph/disconnected", "ss", a, b);
 }
 
 /* The global input (or param) argument 0 (and 1) name; -1 after an error reply. */
@@ -183,10 +184,10 @@ static void run_ops(osc_server_t *s, const osc_cmd_t *c) {
   for (i = 0; i < n; i++) {
     const op_class_t *cls = net_op(net, i)->cls;
     osc_op_handle(net, i, h, sizeof h);
-    osc_send(s, &c->from, "/aleph/op", "issii", (int32_t)i, h, cls->name, (int32_t)cls->num_ins,
+    osc_reply(s, &c->from, "/aleph/op", "issii", (int32_t)i, h, cls->name, (int32_t)cls->num_ins,
              (int32_t)cls->num_outs);
   }
-  osc_send(s, &c->from, "/aleph/ops/end", "i", (int32_t)n);
+  osc_reply(s, &c->from, "/aleph/ops/end", "i", (int32_t)n);
 }
 
 static void run_ports(osc_server_t *s, const osc_cmd_t *c) {
@@ -199,14 +200,14 @@ static void run_ports(osc_server_t *s, const osc_cmd_t *c) {
   o = net_op(net, (uint16_t)op);
   osc_op_handle(net, (uint16_t)op, h, sizeof h);
   for (k = 0; k < o->cls->num_ins; k++)
-    osc_send(s, &c->from, "/aleph/op/in", "ssii", h, o->cls->in_names[k], (int32_t)o->in[k],
+    osc_reply(s, &c->from, "/aleph/op/in", "ssii", h, o->cls->in_names[k], (int32_t)o->in[k],
              (int32_t)(o->first_in + k));
   for (k = 0; k < o->cls->num_outs; k++) {
     uint16_t g = (uint16_t)(o->first_out + k);
     osc_target_names(net, net_target(net, g), d, sizeof d, f, sizeof f);
-    osc_send(s, &c->from, "/aleph/op/out", "ssssi", h, o->cls->out_names[k], d, f, (int32_t)g);
+    osc_reply(s, &c->from, "/aleph/op/out", "ssssi", h, o->cls->out_names[k], d, f, (int32_t)g);
   }
-  osc_send(s, &c->from, "/aleph/op/ports/end", "s", h);
+  osc_reply(s, &c->from, "/aleph/op/ports/end", "s", h);
 }
 
 static void run_op_add(osc_server_t *s, const osc_cmd_t *c) {
@@ -233,7 +234,7 @@ static void run_op_add(osc_server_t *s, const osc_cmd_t *c) {
   if (!apply(s, c, SIM_EV_OP_ADD, at, (int32_t)cls->id)) return;
   if (at == NET_NONE) at = (uint16_t)(net_op_count(net) - 1u);
   osc_op_handle(net, at, h, sizeof h);
-  osc_send(s, &c->from, "/aleph/op/added", "is", (int32_t)at, h);
+  osc_reply(s, &c->from, "/aleph/op/added", "is", (int32_t)at, h);
 }
 
 static void run_op_remove(osc_server_t *s, const osc_cmd_t *c) {
@@ -247,7 +248,7 @@ static void run_op_remove(osc_server_t *s, const osc_cmd_t *c) {
   }
   osc_op_handle(net, (uint16_t)op, h, sizeof h);
   if (apply(s, c, SIM_EV_OP_REMOVE, (uint16_t)op, 0))
-    osc_send(s, &c->from, "/aleph/op/removed", "is", (int32_t)op, h);
+    osc_reply(s, &c->from, "/aleph/op/removed", "is", (int32_t)op, h);
 }
 
 static void run_subscribe(osc_server_t *s, const osc_cmd_t *c, bool on) {
@@ -258,7 +259,7 @@ static void run_subscribe(osc_server_t *s, const osc_cmd_t *c, bool on) {
     if (!strcmp(TOPICS[i].name, c->s[0])) bits = TOPICS[i].bits;
   if (!bits) {
     osc_error(s, &c->from, "%s: no topic \"%s\" (outputs, inputs, params, screen, grid, arc, "
-              "midi, stats, all)", path_of(c), c->s[0]);
+              "midi, stats, all, replies)", path_of(c), c->s[0]);
     return;
   }
   if (c->types[1] == 'i') {
@@ -281,11 +282,17 @@ static void run_subscribe(osc_server_t *s, const osc_cmd_t *c, bool on) {
     slot->topics = on ? slot->topics | bits : slot->topics & ~bits;
   }
   s->topics = 0;
-  for (i = 0; i < OSC_SUBSCRIBERS; i++) s->topics |= s->subs[i].topics;
+  pthread_mutex_lock(&s->lock); /* the receive thread's errors read the reply copies too */
+  s->n_mirror = 0;
+  for (i = 0; i < OSC_SUBSCRIBERS; i++) {
+    s->topics |= s->subs[i].topics;
+    if (s->subs[i].topics & OSC_T_REPLIES) s->mirror[s->n_mirror++] = s->subs[i].addr;
+  }
+  pthread_mutex_unlock(&s->lock);
   if (on && (bits & OSC_T_SCREEN)) s->screen_valid = false; /* a newcomer gets the whole screen */
   if (on && (bits & OSC_T_GRID)) s->grid_valid = false;
   if (on && (bits & OSC_T_ARC)) s->arc_valid = false;
-  osc_send(s, &c->from, on ? "/aleph/subscribed" : "/aleph/unsubscribed", "si", c->s[0],
+  osc_reply(s, &c->from, on ? "/aleph/subscribed" : "/aleph/unsubscribed", "si", c->s[0],
            (int32_t)ntohs(to.sin_port));
 }
 
@@ -313,7 +320,7 @@ static void run_monome(osc_server_t *s, const osc_cmd_t *c) {
   }
   if (apply(s, c, SIM_EV_MONOME, (uint16_t)kind, cols | rows << 8)) {
     s->grid_valid = s->arc_valid = false;
-    osc_send(s, &c->from, "/aleph/monome/connected", "sii", c->s[0], cols, rows);
+    osc_reply(s, &c->from, "/aleph/monome/connected", "sii", c->s[0], cols, rows);
   }
 }
 
@@ -344,7 +351,7 @@ static void run_scene(osc_server_t *s, const osc_cmd_t *c) {
       return;
     }
     s->screen_valid = s->grid_valid = s->arc_valid = false;
-    osc_send(s, &c->from, "/aleph/scene/loaded", "si", c->s[0],
+    osc_reply(s, &c->from, "/aleph/scene/loaded", "si", c->s[0],
              (int32_t)net_op_count(engine_net(s->e)));
   } else {
     scene_header_t hdr;
@@ -354,7 +361,7 @@ static void run_scene(osc_server_t *s, const osc_cmd_t *c) {
       osc_error(s, &c->from, "%s: %s", path_of(c), serr.message);
       return;
     }
-    osc_send(s, &c->from, "/aleph/scene/saved", "s", c->s[0]);
+    osc_reply(s, &c->from, "/aleph/scene/saved", "s", c->s[0]);
   }
 }
 
@@ -382,9 +389,9 @@ void osc_run(osc_server_t *s, const osc_cmd_t *c) {
     break;
   case OSC_A_PING:
     if (c->types[0] == 'i')
-      osc_send(s, &c->from, "/aleph/pong", "ii", i[0], (int32_t)e->now);
+      osc_reply(s, &c->from, "/aleph/pong", "ii", i[0], (int32_t)e->now);
     else
-      osc_send(s, &c->from, "/aleph/pong", "ii", 0, (int32_t)e->now);
+      osc_reply(s, &c->from, "/aleph/pong", "ii", 0, (int32_t)e->now);
     break;
   case OSC_A_OPS: run_ops(s, c); break;
   case OSC_A_OP_ADD: run_op_add(s, c); break;
@@ -404,7 +411,7 @@ void osc_run(osc_server_t *s, const osc_cmd_t *c) {
     char a[40], b[24];
     if (g < 0) break;
     port_names(net, (uint16_t)g, true, a, sizeof a, b, sizeof b);
-    osc_send(s, &c->from, "/aleph/in/value", "ssi", a, b, (int32_t)net_get_value(net, (uint16_t)g));
+    osc_reply(s, &c->from, "/aleph/in/value", "ssi", a, b, (int32_t)net_get_value(net, (uint16_t)g));
     break;
   }
   case OSC_A_PARAM: {
@@ -416,14 +423,14 @@ void osc_run(osc_server_t *s, const osc_cmd_t *c) {
   case OSC_A_PARAMS: {
     uint16_t p, n = net_param_count(net);
     for (p = 0; p < n; p++)
-      osc_send(s, &c->from, "/aleph/param/info", "isi", (int32_t)p, net_param(net, p)->label,
+      osc_reply(s, &c->from, "/aleph/param/info", "isi", (int32_t)p, net_param(net, p)->label,
                (int32_t)net_param(net, p)->value);
-    osc_send(s, &c->from, "/aleph/params/end", "i", (int32_t)n);
+    osc_reply(s, &c->from, "/aleph/params/end", "i", (int32_t)n);
     break;
   }
   case OSC_A_SUBSCRIBE: run_subscribe(s, c, true); break;
   case OSC_A_UNSUBSCRIBE: run_subscribe(s, c, false); break;
-  case OSC_A_STATS: osc_send_stats(s, &c->from); break;
+  case OSC_A_STATS: osc_send_stats(s, &c->from, true); break;
   case OSC_A_SCENE_LOAD:
   case OSC_A_SCENE_SAVE: run_scene(s, c); break;
   case OSC_A_MIDI:

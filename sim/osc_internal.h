@@ -19,6 +19,8 @@
 #define OSC_STR_MAX 128u   /* strings of 128 bytes or more are refused */
 #define OSC_MAX_ARGS 4u
 #define OSC_QUEUE_CAP 4096u
+#define OSC_QUEUE_CAP_DETACHED 64u /* a detached server's caller pumps after each datagram */
+#define OSC_RXBUF_BYTES 65536u     /* the largest UDP datagram */
 #define OSC_SUBSCRIBERS 16u
 #define OSC_PREFIX_MAX 64u
 #define OSC_STATS_PERIOD_MS 1000u
@@ -52,7 +54,8 @@ typedef struct {
 enum {
   OSC_T_OUTPUTS = 1u << 0, OSC_T_INPUTS = 1u << 1, OSC_T_PARAMS = 1u << 2,
   OSC_T_SCREEN = 1u << 3, OSC_T_GRID = 1u << 4, OSC_T_ARC = 1u << 5, OSC_T_MIDI = 1u << 6,
-  OSC_T_STATS = 1u << 7, OSC_T_ALL = 0xFFu
+  OSC_T_STATS = 1u << 7, OSC_T_ALL = 0xFFu, /* "all": the observation topics above */
+  OSC_T_REPLIES = 1u << 8                     /* copies of every reply and error, to anyone */
 };
 typedef struct {
   struct sockaddr_in addr;
@@ -61,21 +64,27 @@ typedef struct {
 
 struct osc_server {
   engine_t *e;
-  int fd, port;
+  int fd, port;    /* fd -1: detached (no socket; replies go to send_hook) */
   pthread_t thread;
+  bool threaded;   /* the receive thread runs */
   volatile int stop;
+  osc_send_fn send_hook;
+  void *send_ctx;
+  bool no_files;   /* scene load and save refused */
   /* the queue, receive thread -> simulation thread */
   pthread_mutex_t lock;
   pthread_cond_t cond;
   osc_cmd_t *q;
-  uint32_t head, count;
+  uint32_t qcap, head, count;
   char prefix[OSC_PREFIX_MAX]; /* monome prefix ("/monome"), under lock */
   void (*wake)(void *ctx);
   void *wake_ctx;
   osc_counters_t n; /* under lock */
   uint32_t logged;  /* under lock */
+  struct sockaddr_in mirror[OSC_SUBSCRIBERS]; /* "replies" subscribers, under lock */
+  uint32_t n_mirror;
   /* receive thread only */
-  uint8_t rxbuf[65536];
+  uint8_t *rxbuf; /* OSC_RXBUF_BYTES (servers with a socket) */
   osc_cmd_t rxcmd;
   /* simulation thread only */
   osc_cmd_t runcmd;
@@ -99,7 +108,10 @@ struct osc_server {
  * const uint8_t *). */
 void osc_send(osc_server_t *s, const struct sockaddr_in *to, const char *path, const char *types,
               ...);
-/* /aleph/error s to `to` (if non-NULL) and a log line. */
+/* osc_send for a reply to a request: also copied to the "replies" subscribers. */
+void osc_reply(osc_server_t *s, const struct sockaddr_in *to, const char *path, const char *types,
+               ...);
+/* /aleph/error s to `to` (if non-NULL, as a reply) and a log line. */
 void osc_error(osc_server_t *s, const struct sockaddr_in *to, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
@@ -109,7 +121,8 @@ void osc_run(osc_server_t *s, const osc_cmd_t *c);
 void osc_observe_hook(osc_server_t *s);
 void osc_observe_unhook(osc_server_t *s);
 void osc_observe_flush(osc_server_t *s);
-void osc_send_stats(osc_server_t *s, const struct sockaddr_in *to);
+/* /aleph/stats to `to`: a reply (copied to "replies" subscribers) or a push. */
+void osc_send_stats(osc_server_t *s, const struct sockaddr_in *to, bool reply);
 void osc_monome_prefix(osc_server_t *s, char *out, size_t cap);
 
 /* ---- names (simulation thread) ---- */

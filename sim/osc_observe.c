@@ -95,16 +95,17 @@ void osc_observe_unhook(osc_server_t *s) {
   net_set_services(engine_net(s->e), s->prev_services);
 }
 
-void osc_send_stats(osc_server_t *s, const struct sockaddr_in *to) {
+void osc_send_stats(osc_server_t *s, const struct sockaddr_in *to, bool reply) {
   pool_stats_t ps;
   net_stats_t ns;
+  void (*send)(osc_server_t *, const struct sockaddr_in *, const char *, const char *, ...) =
+      reply ? osc_reply : osc_send;
   pool_get_stats(s->e->sys.pool, &ps);
   net_get_stats(engine_net(s->e), &ns);
-  osc_send(s, to, "/aleph/stats", "iiiiiiiiiii", (int32_t)ps.small.blocks_used,
-           (int32_t)ps.small.block_count, (int32_t)ps.small.blocks_peak,
-           (int32_t)ps.big.blocks_used, (int32_t)ps.big.block_count, (int32_t)ps.big.blocks_peak,
-           (int32_t)ps.failed_allocs, (int32_t)ns.ops, (int32_t)ns.deliveries,
-           (int32_t)ns.feedback_cuts, (int32_t)s->e->now);
+  send(s, to, "/aleph/stats", "iiiiiiiiiii", (int32_t)ps.small.blocks_used,
+       (int32_t)ps.small.block_count, (int32_t)ps.small.blocks_peak, (int32_t)ps.big.blocks_used,
+       (int32_t)ps.big.block_count, (int32_t)ps.big.blocks_peak, (int32_t)ps.failed_allocs,
+       (int32_t)ns.ops, (int32_t)ns.deliveries, (int32_t)ns.feedback_cuts, (int32_t)s->e->now);
 }
 
 static void flush_screen(osc_server_t *s) {
@@ -179,6 +180,6 @@ void osc_observe_flush(osc_server_t *s) {
   if ((int32_t)(s->e->now - s->next_stats) >= 0) {
     s->next_stats = s->e->now + OSC_STATS_PERIOD_MS;
     for (i = 0; i < OSC_SUBSCRIBERS; i++)
-      if (s->subs[i].topics & OSC_T_STATS) osc_send_stats(s, &s->subs[i].addr);
+      if (s->subs[i].topics & OSC_T_STATS) osc_send_stats(s, &s->subs[i].addr, false);
   }
 }

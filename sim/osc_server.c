@@ -1,6 +1,8 @@
 /* osc_server.c: the OSC socket and its receive thread: datagrams (and bundles) parsed with liblo,
  * checked against the address table, malformed ones answered at once, the rest queued for the
- * simulation thread; sending; the pump and the wait the main loops call. */
+ * simulation thread; sending; the pump and the wait the main loops call. A detached server
+ * (osc_server_new_detached) has no socket or thread: datagrams are handed in by the caller and
+ * replies go to a hook (fuzz/fuzz_osc.c). */
 #define _POSIX_C_SOURCE 200809L
 #include "osc_internal.h"
 
@@ -50,10 +52,14 @@ static void send_msg(osc_server_t *s, const struct sockaddr_in *to, const char *
   uint8_t buf[2048];
   size_t len = lo_message_length(m, path);
   if (len <= sizeof buf && lo_message_serialise(m, path, buf, &len)) {
-    ssize_t r;
-    do {
-      r = sendto(s->fd, buf, len, 0, (const struct sockaddr *)to, sizeof *to);
-    } while (r < 0 && errno == EINTR);
+    if (s->fd < 0) {
+      if (s->send_hook) s->send_hook(s->send_ctx, buf, len, to);
+    } else {
+      ssize_t r;
+      do {
+        r = sendto(s->fd, buf, len, 0, (const struct sockaddr *)to, sizeof *to);
+      } while (r < 0 && errno == EINTR);
+    }
     pthread_mutex_lock(&s->lock);
     s->n.sent++;
     pthread_mutex_unlock(&s->lock);
@@ -61,13 +67,11 @@ static void send_msg(osc_server_t *s, const struct sockaddr_in *to, const char *
   lo_message_free(m);
 }
 
-void osc_send(osc_server_t *s, const struct sockaddr_in *to, const char *path, const char *types,
-              ...) {
+/* A message from types and the matching variadic arguments (see osc_send). */
+static lo_message build(const char *types, va_list ap) {
   lo_message m = lo_message_new();
-  va_list ap;
   const char *t;
-  if (!m) return;
-  va_start(ap, types);
+  if (!m) return NULL;
   for (t = types; *t; t++) {
     if (*t == 'i') {
       lo_message_add_int32(m, va_arg(ap, int32_t));
@@ -83,8 +87,38 @@ void osc_send(osc_server_t *s, const struct sockaddr_in *to, const char *path, c
       }
     }
   }
+  return m;
+}
+
+void osc_send(osc_server_t *s, const struct sockaddr_in *to, const char *path, const char *types,
+              ...) {
+  va_list ap;
+  lo_message m;
+  va_start(ap, types);
+  m = build(types, ap);
   va_end(ap);
-  send_msg(s, to, path, m);
+  if (m) send_msg(s, to, path, m);
+}
+
+void osc_reply(osc_server_t *s, const struct sockaddr_in *to, const char *path, const char *types,
+               ...) {
+  struct sockaddr_in copy[OSC_SUBSCRIBERS];
+  uint32_t n, i;
+  va_list ap;
+  pthread_mutex_lock(&s->lock);
+  n = s->n_mirror;
+  memcpy(copy, s->mirror, n * sizeof copy[0]);
+  pthread_mutex_unlock(&s->lock);
+  for (i = 0; i <= n; i++) {
+    const struct sockaddr_in *dst = i < n ? &copy[i] : to;
+    lo_message m;
+    if (i < n && dst->sin_port == to->sin_port && dst->sin_addr.s_addr == to->sin_addr.s_addr)
+      continue; /* it gets the reply anyway */
+    va_start(ap, types);
+    m = build(types, ap);
+    va_end(ap);
+    if (m) send_msg(s, dst, path, m);
+  }
 }
 
 void osc_error(osc_server_t *s, const struct sockaddr_in *to, const char *fmt, ...) {
@@ -102,7 +136,7 @@ void osc_error(osc_server_t *s, const struct sockaddr_in *to, const char *fmt, .
   if (log)
     fprintf(stderr, "aleph-sim: osc: %s%s\n", text,
             s->logged == OSC_LOG_LIMIT ? " (further OSC errors are counted, not logged)" : "");
-  if (to) osc_send(s, to, "/aleph/error", "s", text);
+  if (to) osc_reply(s, to, "/aleph/error", "s", text);
 }
 
 /* ---- parsing ---- */
@@ -136,11 +170,11 @@ static void want_types(int a, char *out, size_t cap) {
 static void queue_cmd(osc_server_t *s, const osc_cmd_t *c) {
   bool full;
   pthread_mutex_lock(&s->lock);
-  full = s->count >= OSC_QUEUE_CAP;
+  full = s->count >= s->qcap;
   if (full) {
     s->n.overflows++;
   } else {
-    s->q[(s->head + s->count) % OSC_QUEUE_CAP] = *c;
+    s->q[(s->head + s->count) % s->qcap] = *c;
     s->count++;
     s->n.queued++;
     pthread_cond_signal(&s->cond);
@@ -148,7 +182,7 @@ static void queue_cmd(osc_server_t *s, const osc_cmd_t *c) {
   pthread_mutex_unlock(&s->lock);
   if (full)
     osc_error(s, &c->from, "%s: the simulator is busy (queue of %u full); message dropped",
-              OSC_ADDRS[c->addr].path, OSC_QUEUE_CAP);
+              OSC_ADDRS[c->addr].path, s->qcap);
   else if (s->wake)
     s->wake(s->wake_ctx);
 }
@@ -214,6 +248,10 @@ static void handle_message(osc_server_t *s, const uint8_t *data, size_t len,
     }
   }
   lo_message_free(m);
+  if (s->no_files && (a == OSC_A_SCENE_LOAD || a == OSC_A_SCENE_SAVE)) {
+    osc_error(s, from, "%s: refused: this server has no file access", path);
+    return;
+  }
   if (a == OSC_A_SYS_PREFIX) { /* here, so that the messages after it match the new prefix */
     if (cp->s[0][0] != '/' || strlen(cp->s[0]) >= OSC_PREFIX_MAX) {
       osc_error(s, from, "/sys/prefix: '%s' must start with '/' and be under %u bytes", cp->s[0],
@@ -223,7 +261,7 @@ static void handle_message(osc_server_t *s, const uint8_t *data, size_t len,
     pthread_mutex_lock(&s->lock);
     memcpy(s->prefix, cp->s[0], strlen(cp->s[0]) + 1); /* checked shorter than OSC_PREFIX_MAX */
     pthread_mutex_unlock(&s->lock);
-    osc_send(s, from, "/sys/prefix", "s", cp->s[0]);
+    osc_reply(s, from, "/sys/prefix", "s", cp->s[0]);
     return;
   }
   queue_cmd(s, cp);
@@ -265,14 +303,60 @@ static void *receive_thread(void *arg) {
     socklen_t fl = sizeof from;
     ssize_t n;
     if (poll(&pfd, 1, 100) <= 0) continue;
-    n = recvfrom(s->fd, buf, sizeof s->rxbuf, 0, (struct sockaddr *)&from, &fl);
+    n = recvfrom(s->fd, buf, OSC_RXBUF_BYTES, 0, (struct sockaddr *)&from, &fl);
     if (n <= 0 || from.sin_family != AF_INET) continue;
     handle_packet(s, buf, (size_t)n, &from, 0);
   }
   return NULL;
 }
 
+void osc_server_receive(osc_server_t *s, const uint8_t *data, size_t len,
+                        const struct sockaddr_in *from) {
+  handle_packet(s, data, len, from, 0);
+}
+
 /* ---- lifecycle ---- */
+
+/* The parts every server has: the queue, the lock, the prefix, the engine hooks. NULL if out
+ * of memory. */
+static osc_server_t *server_new(engine_t *e, uint32_t qcap) {
+  osc_server_t *s = calloc(1, sizeof *s);
+  if (s) s->q = calloc(qcap, sizeof *s->q);
+  if (!s || !s->q) {
+    free(s);
+    return NULL;
+  }
+  s->e = e;
+  s->qcap = qcap;
+  s->fd = -1;
+  snprintf(s->prefix, sizeof s->prefix, "/monome");
+  pthread_mutex_init(&s->lock, NULL);
+  pthread_cond_init(&s->cond, NULL);
+  s->next_stats = e->now + OSC_STATS_PERIOD_MS;
+  osc_observe_hook(s);
+  return s;
+}
+
+static void server_free(osc_server_t *s) {
+  osc_observe_unhook(s);
+  if (s->fd >= 0) close(s->fd);
+  free(s->rxbuf);
+  pthread_mutex_destroy(&s->lock);
+  pthread_cond_destroy(&s->cond);
+  free(s->q);
+  free(s);
+}
+
+osc_server_t *osc_server_new_detached(engine_t *e, osc_send_fn send, void *ctx) {
+  osc_server_t *s = server_new(e, OSC_QUEUE_CAP_DETACHED);
+  if (!s) return NULL;
+  s->send_hook = send;
+  s->send_ctx = ctx;
+  s->logged = OSC_LOG_LIMIT; /* errors reach the caller as replies; none are logged */
+  return s;
+}
+
+void osc_server_allow_files(osc_server_t *s, bool allow) { s->no_files = !allow; }
 
 osc_server_t *osc_server_start(engine_t *e, const char *host, int port, char *err, size_t errlen) {
   osc_server_t *s;
@@ -290,54 +374,39 @@ osc_server_t *osc_server_start(engine_t *e, const char *host, int port, char *er
     snprintf(err, errlen, "OSC host '%s' is not an IPv4 address such as 127.0.0.1", host);
     return NULL;
   }
-  s = calloc(1, sizeof *s);
-  if (s) s->q = calloc(OSC_QUEUE_CAP, sizeof *s->q);
-  if (!s || !s->q) {
-    if (s) free(s);
+  s = server_new(e, OSC_QUEUE_CAP);
+  if (s && !(s->rxbuf = malloc(OSC_RXBUF_BYTES))) {
+    server_free(s);
+    s = NULL;
+  }
+  if (!s) {
     snprintf(err, errlen, "out of memory for the OSC server");
     return NULL;
   }
-  s->e = e;
   s->fd = socket(AF_INET, SOCK_DGRAM, 0);
   if (s->fd < 0 || bind(s->fd, (struct sockaddr *)&sa, sizeof sa) != 0 ||
       getsockname(s->fd, (struct sockaddr *)&sa, &sl) != 0) {
     snprintf(err, errlen, "cannot listen for OSC on %s:%d: %s", host ? host : OSC_DEFAULT_HOST,
              port, strerror(errno));
-    if (s->fd >= 0) close(s->fd);
-    free(s->q);
-    free(s);
+    server_free(s);
     return NULL;
   }
   setsockopt(s->fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof rcvbuf);
   s->port = ntohs(sa.sin_port);
-  snprintf(s->prefix, sizeof s->prefix, "/monome");
-  pthread_mutex_init(&s->lock, NULL);
-  pthread_cond_init(&s->cond, NULL);
-  s->next_stats = e->now + OSC_STATS_PERIOD_MS;
-  osc_observe_hook(s);
   if (pthread_create(&s->thread, NULL, receive_thread, s) != 0) {
     snprintf(err, errlen, "cannot start the OSC thread");
-    osc_observe_unhook(s);
-    close(s->fd);
-    pthread_mutex_destroy(&s->lock);
-    pthread_cond_destroy(&s->cond);
-    free(s->q);
-    free(s);
+    server_free(s);
     return NULL;
   }
+  s->threaded = true;
   return s;
 }
 
 void osc_server_stop(osc_server_t *s) {
   if (!s) return;
   s->stop = 1;
-  pthread_join(s->thread, NULL);
-  osc_observe_unhook(s);
-  close(s->fd);
-  pthread_mutex_destroy(&s->lock);
-  pthread_cond_destroy(&s->cond);
-  free(s->q);
-  free(s);
+  if (s->threaded) pthread_join(s->thread, NULL);
+  server_free(s);
 }
 
 int osc_server_port(const osc_server_t *s) { return s->port; }
@@ -372,7 +441,7 @@ void osc_server_pump(osc_server_t *s) {
       break;
     }
     *c = s->q[s->head];
-    s->head = (s->head + 1u) % OSC_QUEUE_CAP;
+    s->head = (s->head + 1u) % s->qcap;
     s->count--;
     s->n.run++;
     pthread_mutex_unlock(&s->lock);

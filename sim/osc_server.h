@@ -8,6 +8,7 @@
 #ifndef ALEPH_SIM_OSC_SERVER_H
 #define ALEPH_SIM_OSC_SERVER_H
 
+#include <netinet/in.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -22,8 +23,23 @@ typedef struct osc_server osc_server_t;
 /* Binds host:port (port 0: a free one; host NULL: 127.0.0.1; IPv4 addresses only), starts the
  * receive thread and hooks the engine (net watch, MIDI out service). NULL with a sentence in err. */
 osc_server_t *osc_server_start(engine_t *e, const char *host, int port, char *err, size_t errlen);
-/* Unhooks the engine, stops the thread, closes the socket. */
+/* Unhooks the engine, stops the thread, closes the socket (any server, detached ones too). */
 void osc_server_stop(osc_server_t *s);
+
+/* A server without socket or thread (tests, fuzzing): the caller hands datagrams to
+ * osc_server_receive and runs them with osc_server_pump; replies and observations, serialised,
+ * go to send (NULL: dropped), error replies too (they are not logged). Hooks the engine as
+ * osc_server_start does. NULL if out of memory. */
+typedef void (*osc_send_fn)(void *ctx, const uint8_t *data, size_t len,
+                            const struct sockaddr_in *to);
+osc_server_t *osc_server_new_detached(engine_t *e, osc_send_fn send, void *ctx);
+/* One datagram (a message or a #bundle) from `from`, handled as the receive thread handles one:
+ * parsed and checked against the address table, answered at once if malformed, else queued. */
+void osc_server_receive(osc_server_t *s, const uint8_t *data, size_t len,
+                        const struct sockaddr_in *from);
+/* false: /aleph/scene/load and /aleph/scene/save are refused with an error reply (no file
+ * access, e.g. while fuzzing). Servers start with files allowed. */
+void osc_server_allow_files(osc_server_t *s, bool allow);
 int osc_server_port(const osc_server_t *s);
 
 /* Simulation thread, after engine_tick(): runs every queued message in arrival order (each

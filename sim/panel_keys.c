@@ -1,5 +1,6 @@
 /* panel_keys.c: keyboard bindings and their help text. Encoders are numbered as the hardware
- * numbers them; bees' play page routes hardware encoders 1 and 2 to ENC ops 2 and 1. */
+ * numbers them; bees' play page routes hardware encoders 1 and 2 to ENC ops 2 and 1; MODE
+ * toggles play mode and bees' edit pages (docs/editor.md). */
 #include "panel_keys.h"
 
 #include <stddef.h>
@@ -34,7 +35,7 @@ const char *const PANEL_KEY_HELP[] = {
   "r/f  encoder 3 +/-   -> ENC op 3",
   "1-4  function keys F0-F3 (hold)",
   "z x  footswitches FS1 FS2 (hold)",
-  "m    MODE (hold; play page only)",
+  "m    MODE: play mode / edit pages",
   "o    pool statistics overlay",
   "h    this help",
   "p    screenshot to aleph-sim-N.png",
@@ -44,9 +45,9 @@ const char *const PANEL_KEY_HELP[] = {
   "drag up/down or wheel on a knob",
   "click and hold a key or footswitch",
   "",
-  "Encoders 1 and 2 drive ENC ops 2",
-  "and 1: bees' play page does so.",
-  "Detents reach the net in 50 ms",
-  "batches, as on the Aleph.",
+  "Play: encoders 1 and 2 drive ENC",
+  "ops 2 and 1 (as bees), in 50 ms.",
+  "Edit: enc 1 page, 0 line, 2/3 edit;",
+  "F3 ALT; F0-F2 act on a 2nd press.",
   NULL,
 };

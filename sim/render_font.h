@@ -1,4 +1,4 @@
-/* render_font.h: aleph-sim's own 5x7 bitmap font (printable ASCII, 6x8 cell) and text drawing
+/* render_font.h: text in aleph-sim's 5x7 font (glyphs: core/ui/ui_font.h; 6x8 cell) drawn
  * into 8-bit level buffers (the OLED) and 32-bit ARGB images (the panel). */
 #ifndef ALEPH_SIM_RENDER_FONT_H
 #define ALEPH_SIM_RENDER_FONT_H
@@ -6,10 +6,12 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define FONT_W 5      /* glyph width in pixels */
-#define FONT_H 7      /* glyph height */
-#define FONT_CELL_W 6 /* advance */
-#define FONT_CELL_H 8 /* line height */
+#include "ui_font.h"
+
+#define FONT_W UI_FONT_W           /* glyph width in pixels */
+#define FONT_H UI_FONT_H           /* glyph height */
+#define FONT_CELL_W UI_FONT_CELL_W /* advance */
+#define FONT_CELL_H UI_FONT_CELL_H /* line height */
 
 /* An ARGB8888 image (0xAARRGGBB words, row-major, stride w). */
 typedef struct {

@@ -112,7 +112,13 @@ void render_panel(rgba_img_t *img, const panel_layout_t *l, const engine_t *e,
                   const panel_ui_t *ui) {
   int i, s = l->scale;
   draw_fill(img, PANEL_BG);
-  font_draw_rgba(img, 4 * s, 3 * s, "ALEPH-SIM  bees play", DIM_LABEL, l->text);
+  if (engine_edit_mode(e)) { /* bees' editor: the page's name */
+    char title[48];
+    snprintf(title, sizeof title, "ALEPH-SIM  bees edit: %s", ui_page_name(ui_page(&e->ui)));
+    font_draw_rgba(img, 4 * s, 3 * s, title, DIM_LABEL, l->text);
+  } else {
+    font_draw_rgba(img, 4 * s, 3 * s, "ALEPH-SIM  bees play", DIM_LABEL, l->text);
+  }
   draw_rect(img, l->bezel, BEZEL);
   draw_screen(img, l, e);
   for (i = 0; i < 4; i++) draw_knob(img, l, e, i, ui && ui->hover == PANEL_ENC0 + i);

@@ -1,5 +1,6 @@
-/* render_screen.c: draws the OLED's 128x64 levels: the play log in the simulator's font, or the
- * graphics framebuffer when a graphics op owns the screen. */
+/* render_screen.c: draws the OLED's 128x64 levels: in edit mode the editor's page (core/ui);
+ * in play mode the play log in the simulator's font, or the graphics framebuffer when a
+ * graphics op owns the screen. */
 #include "render_screen.h"
 
 #include <string.h>
@@ -27,6 +28,10 @@ void render_play(const playlog_t *log, uint8_t *out) {
 
 void render_screen(const engine_t *e, uint8_t *out) {
   const uint8_t *fb = engine_framebuffer(e);
+  if (engine_edit_mode(e)) {
+    memcpy(out, engine_edit_screen(e), SCREEN_W * SCREEN_H);
+    return;
+  }
   if (fb && engine_gfx_mode(e)) {
     int i;
     for (i = 0; i < SCREEN_W * SCREEN_H; i++) out[i] = fb[i] & 0x0F;

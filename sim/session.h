@@ -8,6 +8,7 @@
 #include "engine.h"
 #include "options.h"
 #include "record.h"
+#include "scene_store.h"
 
 typedef struct {
   const sim_options_t *opt;
@@ -18,6 +19,7 @@ typedef struct {
   const char *title; /* scene file name or "demo" */
   bool panel_shot_taken; /* the window already wrote --panel-screenshot (read back from it) */
   struct osc_server *osc; /* --osc-port: the OSC server (NULL if none) */
+  scene_store_t store;    /* the editor's SCENES folder */
 } sim_session_t;
 
 #endif

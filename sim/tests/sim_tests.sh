@@ -221,6 +221,45 @@ osc)
   same_file live_stats.txt replay.txt "the replay of the OSC session gives the same statistics"
   ;;
 
+osc_doc_examples)
+  # every `oscsend localhost 7770 ...` example in docs/osc.md, in order, against the demo: none
+  # may get an /aleph/error (the docs stay true), and an oscdump subscribed to "replies" sees
+  # the replies the docs promise
+  command -v oscsend >/dev/null && command -v oscdump >/dev/null || { echo "skip: no liblo-tools"; exit 77; }
+  "$sim" --headless --osc-port 0 --run-for 20 > live.txt 2> live.err &
+  simpid=$!
+  for _ in $(seq 50); do grep -q '^osc port' live.txt 2>/dev/null && break; sleep 0.1; done
+  port=$(awk '/^osc port/{print $3}' live.txt)
+  [ -n "$port" ] || { fail "no port: $(cat live.err)"; kill $simpid; exit 1; }
+  dport=$((20000 + RANDOM % 20000))
+  oscdump -L "$dport" > dump.txt 2>/dev/null &
+  dumppid=$!
+  sleep 0.3
+  oscsend localhost "$port" /aleph/subscribe si replies "$dport"
+  n=0
+  while read -r line; do
+    args=${line#*oscsend localhost 7770 }
+    args=${args%% # *}
+    args=${args/\/tmp\/mine.scn/$PWD/mine.scn}
+    eval "oscsend localhost $port $args" || fail "oscsend $args"
+    n=$((n + 1))
+    sleep 0.05
+  done < <(grep -E '^ +oscsend localhost 7770 ' "$src/../../docs/osc.md")
+  [ "$n" -ge 30 ] && pass "$n examples sent" || fail "only $n examples found"
+  oscsend localhost "$port" /aleph/ping i 4242
+  for _ in $(seq 50); do grep -q '/aleph/pong ii 4242' dump.txt && break; sleep 0.1; done
+  kill $simpid 2>/dev/null; wait $simpid 2>/dev/null
+  kill $dumppid 2>/dev/null; wait $dumppid 2>/dev/null
+  grep -q '/aleph/error' dump.txt && fail "errors: $(grep /aleph/error dump.txt)" \
+    || pass "no example got an /aleph/error"
+  for reply in /aleph/op/added /aleph/connected /aleph/disconnected /aleph/op/removed \
+      /aleph/ops/end /aleph/op/ports/end /aleph/in/value /aleph/params/end /aleph/pong \
+      /aleph/subscribed /aleph/unsubscribed /aleph/stats /aleph/scene/saved /aleph/scene/loaded \
+      /aleph/monome/connected /sys/prefix; do
+    grep -q " $reply " dump.txt && pass "reply $reply" || fail "no $reply in the replies"
+  done
+  ;;
+
 *)
   echo "unknown case $case_name"; exit 2 ;;
 esac

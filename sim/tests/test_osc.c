@@ -696,8 +696,73 @@ static void test_flood(void) {
   stop();
 }
 
+/* ---- "replies": a listener (oscdump) gets a copy of every reply and error ---- */
+
+static int copies, copy_errors, copy_pushes;
+static char copy_last[64];
+static int on_copy(const char *path, const char *types, lo_arg **argv, int argc, lo_message m,
+                   void *ud) {
+  (void)types, (void)argv, (void)argc, (void)m, (void)ud;
+  copies++;
+  copy_errors += !strcmp(path, "/aleph/error");
+  copy_pushes += !strncmp(path, "/aleph/watch/", 13);
+  snprintf(copy_last, sizeof copy_last, "%s", path);
+  return 0;
+}
+
+static void test_replies_copy(void) {
+  lo_server d;
+  int port;
+  char handle[64];
+  start(NULL, NULL);
+  d = lo_server_new(NULL, NULL);
+  CHECK(d != NULL);
+  lo_server_add_method(d, NULL, NULL, on_copy, NULL);
+  port = lo_server_get_port(d);
+  sendm("/aleph/subscribe", "si", "replies", port);
+  sendm("/aleph/subscribe", "s", "outputs"); /* pushes to C must not be copied */
+  sendm("/aleph/op/add", "s", "ADD");
+  settle();
+  CHECK(last("/aleph/op/added") != NULL);
+  snprintf(handle, sizeof handle, "%s", last("/aleph/op/added") ? last("/aleph/op/added")->s[1] : "");
+  while (lo_server_recv_noblock(d, 0) > 0) {
+  }
+  copies = copy_errors = copy_pushes = 0;
+  copy_last[0] = '\0';
+  nrx = 0;
+  sendm("/aleph/ops", "");
+  sendm("/aleph/enc", "s", "x");
+  sendm("/aleph/in", "ssi", handle, "A", 5);
+  sendm("/aleph/stats", "");
+  settle();
+  {
+    double until = now_s() + 2.0;
+    while (now_s() < until && strcmp(copy_last, "/aleph/pong") != 0)
+      if (lo_server_recv_noblock(d, 10) <= 0) osc_server_pump(S);
+  }
+  /* everything C got but the pushes: ops, ops/end, error, stats, pong */
+  CHECK(count("/aleph/watch/out") > 0);
+  CHECK_EQ_INT(copies, nrx - count("/aleph/watch/out") - count("/aleph/watch/in"));
+  CHECK_EQ_INT(copy_errors, 1);
+  CHECK_EQ_INT(copy_pushes, 0);
+  CHECK_EQ_STR(copy_last, "/aleph/pong");
+  sendm("/aleph/unsubscribe", "si", "replies", port);
+  settle();
+  while (lo_server_recv_noblock(d, 50) > 0) {
+  }
+  copies = 0;
+  sendm("/aleph/ops", "");
+  settle();
+  while (lo_server_recv_noblock(d, 50) > 0) {
+  }
+  CHECK_EQ_INT(copies, 0);
+  lo_server_free(d);
+  stop();
+}
+
 int main(void) {
   test_addresses();
+  test_replies_copy();
   test_malformed();
   test_record_replay();
   test_flood();

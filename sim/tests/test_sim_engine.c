@@ -1,6 +1,8 @@
 /* test_sim_engine.c: the simulator's parts without a window: queue order, arena carving, 50 ms
- * encoder batching and bees' mapping, exactness of any tick step, play log lines, the font. */
+ * encoder batching and bees' mapping, exactness of any tick step, play log lines, the font, and
+ * the routing of MODE, keys and encoders between play mode and the editor. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "../../tests/check.h"
 #include "engine.h"
@@ -218,6 +220,40 @@ static void test_font(void) {
   CHECK_EQ_INT(font_text_width("ab", 2), 22);
 }
 
+/* MODE toggles the editor: in edit mode encoders and F0..F3 go to the page at once (no
+ * batches, no SW op), the footswitches still reach their ops, and the screen shows the page;
+ * pending play-mode detents are dropped on the switch, as bees clears its accumulators. */
+static void test_editor_routing(void) {
+  engine_t *e = new_engine();
+  uint8_t levels[SCREEN_W * SCREEN_H];
+  push(e, 10, SIM_EV_ENCODER, 0, 2); /* would reach ENC op 0 at 50 ms ... */
+  push(e, 20, SIM_EV_SWITCH, SIM_SW_MODE, 1);
+  push(e, 30, SIM_EV_SWITCH, SIM_SW_MODE, 0);
+  engine_tick(e, 100);
+  CHECK(engine_edit_mode(e));
+  CHECK_EQ_INT(ui_page(&e->ui), UI_PAGE_SCENES);
+  CHECK_EQ_INT(e->batches, 0); /* ... but MODE came first */
+  CHECK_EQ_INT(enc_val(e, 0), 0);
+  push(e, 110, SIM_EV_ENCODER, 1, 4); /* turns the page at once */
+  engine_tick(e, 110);
+  CHECK_EQ_INT(ui_page(&e->ui), UI_PAGE_DSP);
+  push(e, 120, SIM_EV_SWITCH, 0, 1);
+  push(e, 130, SIM_EV_SWITCH, 0, 0);
+  engine_tick(e, 200);
+  CHECK_EQ_INT(e->sw_value[0], 0); /* SW1 heard nothing */
+  CHECK_EQ_INT(e->batches, 0);
+  render_screen(e, levels);
+  CHECK(!memcmp(levels, e->ui_px, sizeof levels));
+  CHECK_EQ_INT(levels[0], 0xF); /* the page title's first pixel column */
+  push(e, 210, SIM_EV_SWITCH, SIM_SW_MODE, 1);
+  push(e, 220, SIM_EV_ENCODER, 0, 3);
+  engine_tick(e, 250);
+  CHECK(!engine_edit_mode(e));
+  CHECK_EQ_INT(enc_val(e, 0), 3);
+  CHECK_EQ_INT(e->batches, 1);
+  free_engine(e);
+}
+
 int main(void) {
   RUN(test_queue_order);
   RUN(test_carve);
@@ -225,5 +261,6 @@ int main(void) {
   RUN(test_step_size);
   RUN(test_play_log);
   RUN(test_font);
+  RUN(test_editor_routing);
   return check_summary("test_sim_engine");
 }

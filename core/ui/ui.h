@@ -1,0 +1,111 @@
+/* ui.h: bees' editor on the front panel: play/edit mode (MODE), the edit pages (INS, OUTS,
+ * PRESETS, OPS, SCENES, DSP) driven by the four function keys and four encoders, and what each
+ * page shows on the 128x64 screen. Every edit goes through the network API (net.h, preset.h);
+ * scenes go through a store the platform supplies. Key mappings: docs/editor.md. */
+#ifndef ALEPH_UI_H
+#define ALEPH_UI_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "net.h"
+#include "preset.h"
+#include "scene.h"
+#include "screen.h"
+
+/* The panel's keys as the editor sees them (the footswitches always go to their SW ops). */
+typedef enum { UI_KEY_F0, UI_KEY_F1, UI_KEY_F2, UI_KEY_F3, UI_KEY_MODE, UI_KEY_COUNT } ui_key_t;
+
+/* bees' pages, in its order; PLAY is play mode. */
+typedef enum {
+  UI_PAGE_INS,
+  UI_PAGE_OUTS,
+  UI_PAGE_PRESETS,
+  UI_PAGE_OPS,
+  UI_PAGE_SCENES,
+  UI_PAGE_DSP,
+  UI_PAGE_PLAY,
+  UI_PAGE_COUNT
+} ui_page_id_t;
+
+#define UI_NAME_LEN SCENE_NAME_LEN /* longest scene name the SCENES page edits */
+#define UI_NOTICE_LEN 24u
+
+/* Where scenes live (the Aleph's SD card; a folder in the simulator). All calls are synchronous.
+ * A failing call writes a short sentence (for the screen's head line) into msg. */
+typedef struct ui_scene_store {
+  void *ctx;
+  /* Number of scenes; re-reads the folder. */
+  uint16_t (*count)(void *ctx);
+  /* Name of scene i (in the store's order) into out[cap]; false if none. */
+  bool (*name)(void *ctx, uint16_t i, char *out, uint16_t cap);
+  /* Loads scene `name` into the running net (which may be replaced: the store then calls
+   * ui_set_net()). On success the loaded scene's own name is written to loaded[cap]. */
+  bool (*load)(void *ctx, const char *name, char *loaded, uint16_t cap, char *msg, uint16_t mcap);
+  /* Saves the running net as scene `name` (replacing one of that name, safely). */
+  bool (*save)(void *ctx, const char *name, char *msg, uint16_t mcap);
+  /* The DSP module the scene names ("" if none); may be NULL. */
+  const char *(*module)(void *ctx);
+} ui_scene_store_t;
+
+/* The editor's state (in the caller's memory; no allocation). Fields are private to core/ui:
+ * use the functions below. */
+typedef struct ui {
+  net_t *net;
+  uint8_t *px; /* SCREEN_W * SCREEN_H levels 0..15, row-major */
+  const ui_scene_store_t *store;
+  ui_page_id_t page;      /* current page (UI_PAGE_PLAY in play mode) */
+  ui_page_id_t last_page; /* the edit page MODE returns to */
+  int16_t select[UI_PAGE_COUNT]; /* selected line per page */
+  uint8_t key_pressed;    /* bees' keyPressed: the key waiting for its confirming press (or 0xFF) */
+  bool alt;               /* ALT (F3) held */
+  int16_t page_acc;       /* detents of the page-scroll encoder not yet acted on */
+  char notice[UI_NOTICE_LEN + 1]; /* message in the head line ("" for the page title) */
+  bool head_preset;       /* show the selected preset's name in the head line */
+  /* INS / OUTS */
+  bool in_preset_select;  /* ALT + ENC2 scrolled the preset selection: ALT recalls it */
+  bool zeroed;            /* INS: the selected input is 0 (F2 sets max instead of 0) */
+  bool target_select;     /* OUTS: ENC3 is choosing a target */
+  int32_t tmp_target;     /* OUTS: the target being chosen (-1: none) */
+  /* OPS */
+  uint16_t new_op;        /* index into op_user_class() */
+  /* PRESETS / SCENES name editing */
+  int8_t cursor;
+  bool editing;           /* the name being edited is shown with its cursor */
+  char edit[UI_NAME_LEN + 1]; /* PRESETS: the selected preset's name while editing */
+  char scene_name[UI_NAME_LEN + 1];
+  uint16_t scene_count;   /* SCENES: scenes in the store at the last look */
+} ui_t;
+
+/* Starts in play mode (bees boots into it), with SCENES as the page MODE opens. px: the screen
+ * buffer pages draw into (SCREEN_W * SCREEN_H bytes). store may be NULL (no scenes). */
+void ui_init(ui_t *ui, net_t *net, uint8_t *px, const ui_scene_store_t *store);
+/* Sets (or replaces) the scene store; NULL: none. */
+void ui_set_store(ui_t *ui, const ui_scene_store_t *store);
+/* The running net changed (a scene was swapped in). Selections are kept within range. */
+void ui_set_net(ui_t *ui, net_t *net);
+/* The name the SCENES page stores under (a loaded scene's name). */
+void ui_set_scene_name(ui_t *ui, const char *name);
+const char *ui_scene_name(const ui_t *ui);
+
+/* A key went down (pressed) or up. MODE toggles play/edit on its press. In play mode F0..F3
+ * drive SW ops 0..3 (net_switch); in edit mode they are the page's function keys. */
+void ui_key(ui_t *ui, ui_key_t key, bool pressed);
+/* Hardware encoder n (0..3) turned by delta detents. In play mode this drives an ENC op
+ * (bees swaps encoders 1 and 2: UI_PLAY_ENC_OP); in edit mode the page's handler. */
+void ui_encoder(ui_t *ui, uint8_t n, int16_t delta);
+extern const uint8_t UI_PLAY_ENC_OP[4];
+
+bool ui_edit_mode(const ui_t *ui);
+ui_page_id_t ui_page(const ui_t *ui);
+const char *ui_page_name(ui_page_id_t page);
+/* The selected line of a page (an input, output, preset, op or scene index; -1: the blank). */
+int16_t ui_selection(const ui_t *ui, ui_page_id_t page);
+/* The head line's message ("" if it shows the page title). */
+const char *ui_notice(const ui_t *ui);
+
+/* Draws the current edit page into the screen buffer (the whole 128x64). In play mode nothing
+ * is drawn: the play screen is the platform's (its log, or the graphics ops' framebuffer). */
+void ui_render(ui_t *ui);
+
+#endif

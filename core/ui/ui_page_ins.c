@@ -1,0 +1,143 @@
+/* ui_page_ins.c: bees' INPUTS page: every op input, then the DSP params, with their values;
+ * values edited with encoders 2 (fine) and 3 (accelerated), preset inclusion, play visibility,
+ * zero/max, and ALT + encoder 2 to preview and recall presets. */
+#include "strbuf.h"
+#include "ui_internal.h"
+
+static int16_t *sel(ui_t *ui) { return &ui->select[UI_PAGE_INS]; }
+
+/* While a preset is being chosen (ALT + ENC2), lines show that preset's stored values. */
+static io_t shown_value(const ui_t *ui, uint16_t in, bool *included) {
+  io_t v = net_get_value(ui->net, in);
+  uint16_t p = preset_selected(ui->net);
+  *included = preset_in_included(ui->net, p, in);
+  if (ui->alt && ui->in_preset_select && *included) preset_in_value(ui->net, p, in, &v);
+  return v;
+}
+
+static void line(ui_t *ui, uint8_t ln, int32_t idx) {
+  net_t *net = ui->net;
+  uint16_t in = (uint16_t)idx, nins = net_in_count(net);
+  char text[40], val[7];
+  bool included;
+  io_t v = shown_value(ui, in, &included);
+  if (in < nins) {
+    uint16_t op;
+    uint8_t sub;
+    strbuf_t sb;
+    net_in_owner(net, in, &op, &sub);
+    ui_index_name(text, sizeof text, op, net_op_name(net, op));
+    sb_init(&sb, text + str_nlen(text, sizeof text), (uint32_t)(sizeof text - str_nlen(text, sizeof text)));
+    sb_char(&sb, '/');
+    sb_str(&sb, net_in_name(net, in));
+  } else {
+    const net_param_t *p = net_param(net, (uint16_t)(in - nins));
+    ui_index_name(text, sizeof text, (uint32_t)(in - nins), p ? p->label : "");
+  }
+  screen_format_number(val, v);
+  ui_line_text(ui, ln, 4, text, UI_LO_FG, UI_VALUE_X - 2);
+  ui_line_text(ui, ln, UI_VALUE_X, val, UI_LO_FG, SCREEN_W - 2);
+  ui_line_marks(ui, ln, net_in_play(net, in), included, UI_LO_FG);
+}
+
+static void draw(ui_t *ui) {
+  ui_draw_list(ui, *sel(ui), ui_in_total(ui->net), true, line);
+  ui_draw_head(ui, "INPUTS");
+}
+
+static const char *const *foot(ui_t *ui) {
+  static const char *labels[4];
+  int16_t s = *sel(ui);
+  bool ok = s >= 0;
+  if (ui->alt) {
+    labels[0] = ""; /* GATHER: not done in bees 0.8.1 either */
+    labels[1] = ok && net_in_play(ui->net, (uint16_t)s) ? "HIDE" : "SHOW";
+    labels[2] = "";
+  } else {
+    labels[0] = "STORE";
+    labels[1] = ok && preset_in_included(ui->net, preset_selected(ui->net), (uint16_t)s) ? "EXC"
+                                                                                         : "INC";
+    labels[2] = ui->zeroed ? "MAX" : "ZERO";
+  }
+  labels[3] = "ALT";
+  return labels;
+}
+
+static void scroll(ui_t *ui, int32_t dir) {
+  int16_t s;
+  ui_reset_key(ui);
+  s = ui_scroll_wrap(*sel(ui), dir, ui_in_total(ui->net));
+  *sel(ui) = s;
+  ui->zeroed = s >= 0 && net_get_value(ui->net, (uint16_t)s) == 0;
+}
+
+static void key(ui_t *ui, uint8_t k, bool pressed) {
+  net_t *net = ui->net;
+  int16_t s = *sel(ui);
+  uint16_t p = preset_selected(net);
+  if (k == 3) {
+    if (pressed && ui->in_preset_select) {
+      preset_recall(net, p);
+      ui->in_preset_select = false;
+    }
+    return;
+  }
+  if (!pressed) return;
+  switch (k) {
+  case 0:
+    if (ui->alt) break; /* GATHER (bees 0.8.1: to do) */
+    ui->head_preset = true;
+    if (ui_check_key(ui, 0) && s >= 0) preset_include_in(net, p, (uint16_t)s, true);
+    break;
+  case 1:
+    if (!ui_check_key(ui, 1) || s < 0) break;
+    if (ui->alt) {
+      net_set_in_play(net, (uint16_t)s, !net_in_play(net, (uint16_t)s));
+    } else {
+      ui->head_preset = true;
+      preset_include_in(net, p, (uint16_t)s, !preset_in_included(net, p, (uint16_t)s));
+    }
+    break;
+  case 2:
+    if (!ui_check_key(ui, 2) || ui->alt || s < 0) break;
+    net_activate(net, (uint16_t)s, ui->zeroed ? IO_MAX : 0);
+    ui->zeroed = !ui->zeroed;
+    break;
+  default: break;
+  }
+}
+
+static void encoder(ui_t *ui, uint8_t n, int16_t delta) {
+  net_t *net = ui->net;
+  int16_t s = *sel(ui);
+  switch (n) {
+  case 0:
+    if (ui->alt)
+      scroll(ui, ui_warp_in(net, s, delta));
+    else
+      scroll(ui, delta > 0 ? 1 : -1);
+    break;
+  case 2:
+    if (ui->alt) {
+      int32_t p = (int32_t)preset_selected(net) + (delta > 0 ? 1 : -1);
+      int32_t np = preset_count(net);
+      ui->in_preset_select = true;
+      ui->head_preset = true;
+      preset_select(net, (uint16_t)(p < 0 ? np - 1 : p >= np ? 0 : p));
+    } else if (s >= 0) {
+      net_increment(net, (uint16_t)s, delta);
+    }
+    break;
+  case 3:
+    if (s >= 0) net_increment(net, (uint16_t)s, ui_knob_fast(delta));
+    break;
+  default: break;
+  }
+}
+
+static void enter(ui_t *ui) {
+  int16_t s = *sel(ui);
+  ui->zeroed = s >= 0 && net_get_value(ui->net, (uint16_t)s) == 0;
+}
+
+const ui_page_t ui_page_ins = {"INPUTS", enter, key, encoder, draw, foot};

@@ -1,0 +1,172 @@
+/* scene_store.c: the editor's scenes as files NAME.scn in one folder: listing (sorted by name),
+ * loading through lib/scene_io into the engine's slot, and safe saving in bees 0.8.1's layout. */
+#define _DEFAULT_SOURCE /* strdup */
+#include "scene_store.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scene_io.h"
+
+static void forget(scene_store_t *s) {
+  uint16_t i;
+  for (i = 0; i < s->n; i++) free(s->names[i]);
+  s->n = 0;
+}
+
+static int by_name(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static uint16_t st_count(void *ctx) {
+  scene_store_t *s = ctx;
+  DIR *d = opendir(s->dir);
+  struct dirent *ent;
+  forget(s);
+  if (!d) return 0;
+  while ((ent = readdir(d)) && s->n < SCENE_STORE_MAX) {
+    size_t len = strlen(ent->d_name);
+    char *name;
+    /* bees lists .scn files; names longer than a scene name could not be stored back */
+    if (len <= 4 || strcmp(ent->d_name + len - 4, ".scn") || len - 4 > UI_NAME_LEN) continue;
+    name = strdup(ent->d_name);
+    if (!name) break;
+    name[len - 4] = '\0';
+    s->names[s->n++] = name;
+  }
+  closedir(d);
+  qsort(s->names, s->n, sizeof s->names[0], by_name);
+  return s->n;
+}
+
+static bool st_name(void *ctx, uint16_t i, char *out, uint16_t cap) {
+  scene_store_t *s = ctx;
+  if (i >= s->n) return false;
+  snprintf(out, cap, "%s", s->names[i]);
+  return true;
+}
+
+static char *path_of(const scene_store_t *s, const char *name) {
+  size_t n = strlen(s->dir) + strlen(name) + 6;
+  char *p = malloc(n);
+  if (p) snprintf(p, n, "%s/%s.scn", s->dir, name);
+  return p;
+}
+
+static bool st_load(void *ctx, const char *name, char *loaded, uint16_t cap, char *msg,
+                    uint16_t mcap) {
+  scene_store_t *s = ctx;
+  char *path = path_of(s, name);
+  sio_error_t err;
+  scene_header_t hdr;
+  sio_kind_t kind;
+  if (!path) {
+    snprintf(msg, mcap, "OUT OF MEMORY");
+    return false;
+  }
+  if (!sio_load(&s->e->sys.slot, path, SCENE_LAYOUT_AUTO, &hdr, &kind, &err)) {
+    /* the head line has room for a word; the whole story goes to the log */
+    fprintf(stderr, "aleph-sim: SCENES page: %s\n", err.message);
+    snprintf(msg, mcap, err.scene.status == SCENE_ERR_NO_MEMORY ? "NO MEMORY FOR SCENE!"
+                                                                : "READ FAILED");
+    free(path);
+    return false;
+  }
+  free(path);
+  s->hdr = hdr;
+  engine_loaded(s->e); /* the editor follows the new net */
+  snprintf(loaded, cap, "%s", hdr.name[0] ? hdr.name : name);
+  return true;
+}
+
+static bool st_save(void *ctx, const char *name, char *msg, uint16_t mcap) {
+  scene_store_t *s = ctx;
+  char *path = path_of(s, name);
+  sio_error_t err;
+  bool ok;
+  /* a name from a loaded scene's header could name another folder */
+  if (!name[0] || strchr(name, '/') || !strcmp(name, ".") || !strcmp(name, "..")) {
+    snprintf(msg, mcap, "BAD SCENE NAME");
+    free(path);
+    return false;
+  }
+  if (!path) {
+    snprintf(msg, mcap, "OUT OF MEMORY");
+    return false;
+  }
+  snprintf(s->hdr.name, sizeof s->hdr.name, "%s", name);
+  s->hdr.layout = SCENE_LAYOUT_0_8_1;
+  scene_header_derive_descriptor(&s->hdr);
+  ok = sio_save_scn(engine_net(s->e), &s->hdr, SCENE_LAYOUT_0_8_1, path, &err);
+  if (!ok) {
+    fprintf(stderr, "aleph-sim: SCENES page: %s\n", err.message);
+    snprintf(msg, mcap, "WRITE FAILED");
+  }
+  free(path);
+  return ok;
+}
+
+static const char *st_module(void *ctx) { return ((scene_store_t *)ctx)->hdr.module; }
+
+bool scene_store_init(scene_store_t *s, engine_t *e, const char *dir) {
+  memset(s, 0, sizeof *s);
+  s->e = e;
+  s->dir = strdup(dir);
+  if (!s->dir) return false;
+  scene_header_init(&s->hdr);
+  s->iface.ctx = s;
+  s->iface.count = st_count;
+  s->iface.name = st_name;
+  s->iface.load = st_load;
+  s->iface.save = st_save;
+  s->iface.module = st_module;
+  ui_set_store(&e->ui, &s->iface);
+  return true;
+}
+
+void scene_store_free(scene_store_t *s) {
+  if (s->e) ui_set_store(&s->e->ui, NULL);
+  forget(s);
+  free(s->dir);
+  s->dir = NULL;
+}
+
+void scene_store_started(scene_store_t *s, const char *path) {
+  uint8_t *data = NULL;
+  size_t len = 0;
+  sio_error_t err;
+  const char *base, *dot;
+  char name[UI_NAME_LEN + 1];
+  scene_header_init(&s->hdr);
+  if (!path) {
+    ui_set_scene_name(&s->e->ui, "");
+    return;
+  }
+  base = strrchr(path, '/');
+  base = base ? base + 1 : path;
+  dot = strrchr(base, '.');
+  snprintf(name, sizeof name, "%.*s", (int)(dot ? (size_t)(dot - base) : strlen(base)), base);
+  /* a .scn file's pickled header (the module it wants); JSON scenes keep the default one */
+  if (sio_read_file(path, &data, &len, &err) && sio_sniff(data, len) == SIO_KIND_SCN) {
+    if (scene_probe(data, (uint32_t)len, SCENE_LAYOUT_AUTO, &s->hdr, NULL, NULL) != SCENE_OK)
+      scene_header_init(&s->hdr);
+    else if (s->hdr.name[0])
+      snprintf(name, sizeof name, "%s", s->hdr.name);
+  }
+  free(data);
+  ui_set_scene_name(&s->e->ui, name);
+}
+
+void scene_store_default_dir(const char *scene, char *out, size_t cap) {
+  const char *slash = scene ? strrchr(scene, '/') : NULL;
+  if (!scene)
+    snprintf(out, cap, "scenes");
+  else if (!slash)
+    snprintf(out, cap, ".");
+  else if (slash == scene)
+    snprintf(out, cap, "/");
+  else
+    snprintf(out, cap, "%.*s", (int)(slash - scene), scene);
+}
