@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "scene_io.h"
+#include "scene_load.h"
 
 static void forget(scene_store_t *s) {
   uint16_t i;
@@ -137,25 +138,18 @@ void scene_store_started(scene_store_t *s, const char *path) {
   uint8_t *data = NULL;
   size_t len = 0;
   sio_error_t err;
-  const char *base, *dot;
   char name[UI_NAME_LEN + 1];
   scene_header_init(&s->hdr);
   if (!path) {
     ui_set_scene_name(&s->e->ui, "");
     return;
   }
-  base = strrchr(path, '/');
-  base = base ? base + 1 : path;
-  dot = strrchr(base, '.');
-  snprintf(name, sizeof name, "%.*s", (int)(dot ? (size_t)(dot - base) : strlen(base)), base);
   /* a .scn file's pickled header (the module it wants); JSON scenes keep the default one */
-  if (sio_read_file(path, &data, &len, &err) && sio_sniff(data, len) == SIO_KIND_SCN) {
-    if (scene_probe(data, (uint32_t)len, SCENE_LAYOUT_AUTO, &s->hdr, NULL, NULL) != SCENE_OK)
-      scene_header_init(&s->hdr);
-    else if (s->hdr.name[0])
-      snprintf(name, sizeof name, "%s", s->hdr.name);
-  }
+  if (sio_read_file(path, &data, &len, &err) && sio_sniff(data, len) == SIO_KIND_SCN &&
+      scene_probe(data, (uint32_t)len, SCENE_LAYOUT_AUTO, &s->hdr, NULL, NULL) != SCENE_OK)
+    scene_header_init(&s->hdr);
   free(data);
+  scene_name_for(path, s->hdr.name, name, sizeof name);
   ui_set_scene_name(&s->e->ui, name);
 }
 

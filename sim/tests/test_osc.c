@@ -384,6 +384,12 @@ static void test_addresses(void) {
   sendm("/aleph/scene/load", "s", scn);
   settle();
   CHECK(last("/aleph/scene/loaded") && last("/aleph/scene/loaded")->i[1] == n0);
+  { /* the editor's SCENES page now saves under the loaded file's name */
+    char want[64];
+    snprintf(want, sizeof want, "%s", strrchr(scn, '/') + 1);
+    *strrchr(want, '.') = '\0';
+    CHECK_EQ_STR(ui_scene_name(&E->ui), want);
+  }
   CHECK_EQ_INT(net_op_count(engine_net(E)), n0);
   net = engine_net(E);
   sendm("/aleph/scene/load", "s", bad);
