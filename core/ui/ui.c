@@ -103,6 +103,29 @@ bool ui_check_key(ui_t *ui, uint8_t k) {
 
 void ui_reset_key(ui_t *ui) { ui->key_pressed = UI_NO_KEY; }
 
+void ui_preview_choose(ui_t *ui, int16_t delta) {
+  int32_t p = (int32_t)preset_selected(ui->net) + (delta > 0 ? 1 : -1);
+  int32_t np = preset_count(ui->net);
+  ui->in_preset_select = true;
+  ui->head_preset = true;
+  preset_select(ui->net, (uint16_t)(p < 0 ? np - 1 : p >= np ? 0 : p));
+}
+
+bool ui_preview_alt_key(ui_t *ui, uint8_t k, bool pressed) {
+  if (k != 3) return false;
+  if (pressed && ui->in_preset_select) {
+    preset_recall(ui->net, preset_selected(ui->net));
+    ui->in_preset_select = false;
+  }
+  return true;
+}
+
+const char *const *ui_foot_store_recall(ui_t *ui) {
+  static const char *const plain[4] = {"STORE", "RECALL", "CLEAR", "ALT"};
+  static const char *const alt[4] = {"STORE", "RECALL", "COPY", "ALT"};
+  return ui->alt ? alt : plain;
+}
+
 void ui_notify(ui_t *ui, const char *msg) { str_copy(ui->notice, msg, sizeof ui->notice); }
 
 void ui_notify_add_failed(ui_t *ui, net_status_t st) {

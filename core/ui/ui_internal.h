@@ -38,6 +38,13 @@ void ui_set_page(ui_t *ui, ui_page_id_t page);
  * remembers k (its label lights) and returns false. */
 bool ui_check_key(ui_t *ui, uint8_t k);
 void ui_reset_key(ui_t *ui);
+/* INS and OUTS: ALT + encoder 2 chooses a preset (one per turn, wrapping; lines show it), and
+ * the next ALT press recalls it. ui_preview_alt_key handles F3 (true: k was F3, consumed). */
+void ui_preview_choose(ui_t *ui, int16_t delta);
+bool ui_preview_alt_key(ui_t *ui, uint8_t k, bool pressed);
+/* The PRESETS and SCENES pages' key labels: STORE, RECALL, CLEAR (ALT: COPY, which bees 0.8.1
+ * labels but still clears), ALT. */
+const char *const *ui_foot_store_recall(ui_t *ui);
 /* Replaces the head line with a message until the page changes. */
 void ui_notify(ui_t *ui, const char *msg);
 /* A short message for an op that could not be added (pool pressure, full tables). */

@@ -108,13 +108,7 @@ static void key(ui_t *ui, uint8_t k, bool pressed) {
   net_t *net = ui->net;
   int16_t s = *sel(ui);
   uint16_t p = preset_selected(net);
-  if (k == 3) {
-    if (pressed && ui->in_preset_select) {
-      preset_recall(net, p);
-      ui->in_preset_select = false;
-    }
-    return;
-  }
+  if (ui_preview_alt_key(ui, k, pressed)) return;
   if (!pressed) return;
   switch (k) {
   case 0:
@@ -179,11 +173,7 @@ static void encoder(ui_t *ui, uint8_t n, int16_t delta) {
     break;
   case 2:
     if (ui->alt) {
-      int32_t p = (int32_t)preset_selected(net) + (delta > 0 ? 1 : -1);
-      int32_t np = preset_count(net);
-      ui->in_preset_select = true;
-      ui->head_preset = true;
-      preset_select(net, (uint16_t)(p < 0 ? np - 1 : p >= np ? 0 : p));
+      ui_preview_choose(ui, delta);
     }
     break;
   case 3:

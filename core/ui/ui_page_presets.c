@@ -27,15 +27,6 @@ static void draw(ui_t *ui) {
   ui_draw_head(ui, "PRESETS");
 }
 
-static const char *const *foot(ui_t *ui) {
-  static const char *labels[4];
-  labels[0] = "STORE";
-  labels[1] = "RECALL";
-  labels[2] = ui->alt ? "COPY" : "CLEAR"; /* bees 0.8.1 labels COPY but still clears */
-  labels[3] = "ALT";
-  return labels;
-}
-
 /* bees' preset_clear: nothing included, the name back to "NNN_". */
 static void clear(net_t *net, uint16_t p) {
   uint16_t i, n = ui_in_total(net);
@@ -101,4 +92,4 @@ static void enter(ui_t *ui) {
   if (ui->cursor >= (int8_t)PRESET_NAME_LEN) ui->cursor = 0;
 }
 
-const ui_page_t ui_page_presets = {"PRESETS", enter, key, encoder, draw, foot};
+const ui_page_t ui_page_presets = {"PRESETS", enter, key, encoder, draw, ui_foot_store_recall};

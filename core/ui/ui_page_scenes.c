@@ -29,15 +29,6 @@ static void draw(ui_t *ui) {
   }
 }
 
-static const char *const *foot(ui_t *ui) {
-  static const char *labels[4];
-  labels[0] = "STORE";
-  labels[1] = "RECALL";
-  labels[2] = ui->alt ? "COPY" : "CLEAR"; /* bees 0.8.1 labels COPY but still clears */
-  labels[3] = "ALT";
-  return labels;
-}
-
 static void store(ui_t *ui) {
   char msg[UI_NOTICE_LEN + 1];
   if (!ui->store || !ui->store->save) {
@@ -119,4 +110,4 @@ static void enter(ui_t *ui) {
   if (ui->cursor >= (int8_t)UI_NAME_LEN) ui->cursor = 0;
 }
 
-const ui_page_t ui_page_scenes = {"SCENES", enter, key, encoder, draw, foot};
+const ui_page_t ui_page_scenes = {"SCENES", enter, key, encoder, draw, ui_foot_store_recall};
