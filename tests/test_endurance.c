@@ -3,7 +3,8 @@
  * input (net_advance, net_encoder, net_switch, net_cv_in) and unloaded, many times over. After
  * every run the net and the pools check; after every unload nothing is live in the pools
  * (pool_foreach_live); the blocks a scene takes are the same on every load (flat usage). The CI
- * scale is small; ALEPH_ENDURANCE_SCALE=K multiplies cycles and ticks (docs/reliability.md).
+ * scale is small; ALEPH_ENDURANCE_SCALE=K multiplies cycles and ticks, or ALEPH_ENDURANCE_CYCLES
+ * and ALEPH_ENDURANCE_TICKS (ticks per load) set them (docs/reliability.md).
  *   test_endurance [SCENES_DIR [SHARED_SCENES_DIR]] */
 #define _FILE_OFFSET_BITS 64 /* readdir on 32-bit hosts (qemu-ppc) with 64-bit inodes */
 #include <dirent.h>
@@ -72,9 +73,13 @@ int main(int argc, char **argv) {
   screen_t screen;
   rig_t *r;
   int i;
+  const char *cycles_env = getenv("ALEPH_ENDURANCE_CYCLES");
+  const char *ticks_env = getenv("ALEPH_ENDURANCE_TICKS");
   if (!scale) scale = 1;
   cycles = CYCLES * scale;
   ticks = TICKS * scale;
+  if (cycles_env && strtoul(cycles_env, 0, 10) > 0) cycles = (uint32_t)strtoul(cycles_env, 0, 10);
+  if (ticks_env && strtoul(ticks_env, 0, 10) > 0) ticks = (uint32_t)strtoul(ticks_env, 0, 10);
   collect(argc > 1 ? argv[1] : "scenes");
   if (argc > 2) collect(argv[2]);
   CHECK(nscenes >= 3);
