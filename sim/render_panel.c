@@ -82,12 +82,14 @@ static void draw_knob(rgba_img_t *img, const panel_layout_t *l, const engine_t *
   draw_line(img, cx + (int)lround(sin(a) * r * 0.25), cy - (int)lround(cos(a) * r * 0.25),
             cx + (int)lround(sin(a) * (r - 2 * s)), cy - (int)lround(cos(a) * (r - 2 * s)),
             s < 2 ? 1 : s, KNOB_MARK);
-  if (s < 2) /* no room for the op at the smallest scale */
+  if (s < 2 || engine_edit_mode(e)) /* no room for the op at the smallest scale */
     snprintf(buf, sizeof buf, "E%d", i);
   else
     snprintf(buf, sizeof buf, "E%d>op%u", i, (unsigned)op);
   text_centered(img, cx, cy + r + 2 * s, buf, DIM_LABEL, l->text);
-  if (val != INT32_MIN)
+  if (engine_edit_mode(e)) /* the editor's use of the knob (docs/editor.md) */
+    snprintf(buf, sizeof buf, "%s", (const char *const[]){"line", "page", "edit", "edit"}[i]);
+  else if (val != INT32_MIN)
     snprintf(buf, sizeof buf, "%d", (int)val);
   else
     snprintf(buf, sizeof buf, "-");
@@ -106,6 +108,8 @@ static void draw_key(rgba_img_t *img, const panel_layout_t *l, const engine_t *e
                  down ? BEZEL : LABEL, l->text);
   if (k < 6) /* the switch op's output: lit while it holds a non-zero value */
     draw_disc(img, r.x + r.w - 4 * s, r.y + r.h / 2, 2 * s, e->sw_value[k] ? LED_ON : LED_OFF);
+  else if (engine_edit_mode(e)) /* MODE: lit while the editor is on */
+    draw_disc(img, r.x + r.w - 4 * s, r.y + r.h / 2, 2 * s, LED_ON);
 }
 
 void render_panel(rgba_img_t *img, const panel_layout_t *l, const engine_t *e,

@@ -163,6 +163,15 @@ window_xvfb)
   # what the window showed is what a headless replay of its recording shows
   "$sim" --headless --replay wrec.json --scale 2 --screenshot h1.png || fail "headless replay"
   same_png w1.png h1.png "window run and headless replay show the same screen"
+  # MODE (the m key) in the window opens the editor's SCENES page; a click on F0 and encoder 1
+  # (the page ring, 4 detents a page: SCENES -> DSP) change what it shows, as a headless replay
+  # of the window's recording shows too
+  "${xvfb[@]}" "$sim" --run-for 1.5 --scale 2 --stats --screenshot e1.png --panel-screenshot ep.png \
+    --inject 200:key:m,500:wheel:1:4 --record erec.json > e1.txt 2>&1 || fail "editor window run: $(cat e1.txt)"
+  "$pngdiff" --differ w0.png e1.png >/dev/null && pass "MODE: the window shows an edit page" \
+    || fail "the screen after MODE is the play screen"
+  "$sim" --headless --replay erec.json --scale 2 --screenshot eh.png || fail "headless replay (editor)"
+  same_png e1.png eh.png "the editor in the window and in a headless replay show the same page"
   # resizing: the panel takes the largest whole scale that fits (900x400 -> 3, 828x336 pixels),
   # and the knobs are still where the mouse finds them
   "${xvfb[@]}" "$sim" --run-for 1 --scale 2 --stats --inject 200:size:900:400,400:wheel:2:3 \
