@@ -379,11 +379,13 @@ net_status_t net_disconnect(net_t *net, uint16_t out) { return net_connect(net, 
 /* ---- activation ---- */
 
 void net_deliver(net_t *net, const op_t *src, uint8_t out, op_target_t t, io_t v) {
-  if (net->depth >= net->lim.max_depth) {
+  if (net->depth == 0) net->cascade = 0; /* an outside event starts a new cascade */
+  if (net->depth >= net->lim.max_depth || net->cascade >= NET_CASCADE_MAX) {
     net->stats.feedback_cuts++;
     if (net->watch) net->watch(net->watch_ctx, NET_EV_FEEDBACK, src, out, v);
     return;
   }
+  net->cascade++;
   net->stats.deliveries++;
   if (t.op) {
     net->depth++;

@@ -46,6 +46,10 @@ typedef struct {
 #define NET_DSP_PARAMS_MAX 256u /* bees' DSP protocol addresses parameters with one byte */
 #define NET_PRESETS 32u         /* bees' preset count, part of the scene format */
 #define NET_DEFAULT_DEPTH 64u
+/* Deliveries one outside event (an activation, a timer, an encoder...) may cause before the rest
+ * are cut: the depth limit stops loops, this stops fan-out (ops with several outputs feeding
+ * each other make 2^depth deliveries within the depth limit). */
+#define NET_CASCADE_MAX 65536u
 void net_limits_for_plan(const pool_plan_t *plan, net_limits_t *out);
 /* bees 0.8.1's fixed limits (128 ops, 256 ins/outs/params, 32 presets): what its scene format
  * can hold. */
@@ -70,7 +74,7 @@ typedef enum {
   NET_EV_INPUT,   /* an op input received a value: op, idx = input, value */
   NET_EV_OUTPUT,  /* an op output fired: op, idx = output, value */
   NET_EV_PARAM,   /* a DSP parameter was set: op = NULL, idx = param, value */
-  NET_EV_FEEDBACK, /* a delivery was cut at the depth limit: op, idx = output */
+  NET_EV_FEEDBACK, /* a delivery was cut (depth limit, cascade budget): op, idx = output */
   NET_EV_PRESET    /* a preset was recalled: op = NULL, idx = preset */
 } net_event_kind_t;
 typedef void (*net_watch_fn)(void *ctx, net_event_kind_t kind, const op_t *op, uint16_t idx,
@@ -79,7 +83,8 @@ typedef void (*net_watch_fn)(void *ctx, net_event_kind_t kind, const op_t *op, u
 typedef struct {
   uint16_t ops, ins, outs, params;
   uint32_t deliveries;     /* counter: values delivered to inputs or params */
-  uint32_t feedback_cuts;  /* counter: deliveries dropped at the depth limit */
+  uint32_t feedback_cuts;  /* counter: deliveries dropped at the depth limit or past the
+                            * cascade budget (NET_CASCADE_MAX) */
   uint16_t max_depth_seen; /* high-water mark of the delivery depth */
   uint32_t add_failures;   /* counter: ops that could not be added */
 } net_stats_t;

@@ -39,6 +39,7 @@ struct net {
   preset_t *presets;
   uint16_t num_ops, num_ins, num_outs, num_params;
   uint16_t depth;
+  uint32_t cascade; /* deliveries since the outside event now being handled (depth 0) */
   uint16_t preset_select;
   net_stats_t stats;
   net_watch_fn watch;
@@ -68,7 +69,8 @@ uint32_t preset_count_refs(const net_t *net, const op_t *op);
 void preset_clear_all(net_t *net);
 /* Stops every timer owned by op. */
 void op_timer_stop_all(net_t *net, const op_t *op);
-/* Delivers v to a target (input handler or param), with the depth bound. */
+/* Delivers v to a target (input handler or param), within the depth bound and the cascade
+ * budget (NET_CASCADE_MAX). */
 void net_deliver(net_t *net, const op_t *src, uint8_t out, op_target_t t, io_t v);
 
 #endif

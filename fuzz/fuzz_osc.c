@@ -6,7 +6,8 @@
  * (sim/engine.h, the demo network loaded), changes applied through the engine's event queue,
  * replies sent. The server is detached: no socket; replies and observations go to a sink that
  * checks each is a well-formed OSC message. Scene load and save are refused (no file access
- * while fuzzing). After every datagram the virtual clock moves on 10 ms and the net
+ * while fuzzing; the editor, reachable through MODE, has no scene store here, so its SCENES page
+ * cannot save either). After every datagram the virtual clock moves on 10 ms and the net
  * (net_check) and the pools (pool_check: the engine's core is the release flavour, so the
  * structure) must be consistent; at the end both nets are cleared and nothing may be left in
  * the pools. Every input starts from the same engine state (a pristine copy restored), so a

@@ -1,6 +1,6 @@
 /* test_net.c: the network: system ops, add/insert/remove at every position with the invariant
- * checker, connections and propagation, feedback bound, params, presets, timers, exhaustion,
- * and a seeded random sequence against a reference model. */
+ * checker, connections and propagation, feedback and fan-out bounds, params, presets, timers,
+ * exhaustion, and a seeded random sequence against a reference model. */
 #include "op_harness.h"
 #include "services.h"
 
@@ -134,6 +134,45 @@ static void test_feedback_is_bounded(void) {
   CHECK_EQ_INT(h->log[h->n - 1].value, NET_DEFAULT_DEPTH); /* hop n fires n */
   CHECK_EQ_INT(net_check(h->net), NET_OK); /* depth back to 0 */
   harness_free(h);
+}
+
+/* A chain of SPLIT4s, every output of one feeding the next one's input: 4^k deliveries at
+ * depth k, far within the depth limit. One outside event may cause NET_CASCADE_MAX deliveries;
+ * the rest are cut as feedback, and the next event has its own budget. */
+static uint32_t split4_chain_event(uint16_t n, net_stats_t *st) {
+  harness_t *h = harness_new(0, 0);
+  uint16_t ops[12], i, k;
+  uint32_t before;
+  for (i = 0; i < n; i++) ops[i] = harness_add(h, OP_SPLIT4);
+  for (i = 0; i + 1 < n; i++)
+    for (k = 0; k < 4; k++)
+      CHECK_EQ_INT(net_connect(h->net, (uint16_t)(net_op_first_out(h->net, ops[i]) + k),
+                               net_op_first_in(h->net, ops[i + 1])), NET_OK);
+  net_get_stats(h->net, st);
+  before = st->deliveries;
+  harness_in(h, ops[0], 0, 5);
+  net_get_stats(h->net, st);
+  CHECK_EQ_INT(net_check(h->net), NET_OK);
+  if (st->feedback_cuts) { /* a second event gets a budget of its own */
+    uint32_t first = st->deliveries - before;
+    harness_in(h, ops[0], 0, 6);
+    net_get_stats(h->net, st);
+    CHECK_EQ_INT(st->deliveries - before, 2u * first);
+  }
+  harness_free(h);
+  return st->deliveries - before;
+}
+
+static void test_fan_out_is_bounded(void) {
+  net_stats_t st;
+  /* 7 ops: the activation of op 0, then 4 + 16 + ... + 4^6 deliveries into ops 1..6 (the last
+   * op's outputs are unconnected): 5461, all made */
+  CHECK_EQ_INT(split4_chain_event(7, &st), 1u + 4u + 16u + 64u + 256u + 1024u + 4096u);
+  CHECK_EQ_INT(st.feedback_cuts, 0);
+  /* 10 ops: 1 + 4 + ... + 4^9 = 349,525 deliveries wanted; each of two events makes its
+   * budget's worth and the rest are cut */
+  CHECK_EQ_INT(split4_chain_event(10, &st), 2u * NET_CASCADE_MAX);
+  CHECK(st.feedback_cuts > 0);
 }
 
 typedef struct {
@@ -468,6 +507,7 @@ int main(void) {
   RUN(test_connect_and_propagate);
   RUN(test_saturation_and_division);
   RUN(test_feedback_is_bounded);
+  RUN(test_fan_out_is_bounded);
   RUN(test_params);
   RUN(test_presets);
   RUN(test_play_flags_and_preset_event);
