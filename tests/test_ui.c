@@ -2,6 +2,7 @@
  * would play them on the panel, asserting what they did to the network and to the screen. */
 #include "op_harness.h"
 #include "ui.h"
+#include "ui_font.h"
 #include "ui_internal.h" /* name editing and knob scaling are checked directly */
 
 static uint8_t px[SCREEN_W * SCREEN_H];
@@ -483,6 +484,51 @@ static void test_name_characters(void) {
 
 /* What the pages draw: the title on the head line, the selection highlighted on line 3, key
  * labels at the foot; play mode draws nothing. */
+/* Whether every pixel of s's glyphs, drawn from (x, y), is lit (level > 2) in the screen. */
+static bool text_at(int x, int y, const char *s) {
+  int i, gx, gy;
+  for (i = 0; s[i]; i++)
+    for (gy = 0; gy < UI_FONT_H; gy++)
+      for (gx = 0; gx < UI_FONT_W; gx++)
+        if (ui_font_pixel(s[i], (int16_t)gx, (int16_t)gy) &&
+            px[(y + gy) * SCREEN_W + x + i * UI_FONT_CELL_W + gx] <= 2)
+          return false;
+  return true;
+}
+
+/* INS shows a PARAM op's input as the label of the param it names (bees: right-justified);
+ * other inputs show their value. */
+static void test_param_op_label(void) {
+  ui_t ui;
+  fake_store_t fs;
+  ui_scene_store_t st;
+  harness_t *h = setup(&ui, &fs, &st, NULL);
+  net_param_t cutoff = {"cutoff", 0, 0, 0, 0, 100, 16}, gain = {"gain", 0, 0, 0, 0, 100, 16};
+  uint16_t op, in;
+  const int y = 3 * 8; /* the selected line */
+  CHECK_EQ_INT(net_add_param(h->net, &cutoff), NET_OK);
+  CHECK_EQ_INT(net_add_param(h->net, &gain), NET_OK);
+  op = harness_add(h, OP_PARAM);
+  in = net_op_first_in(h->net, op);
+  press(&ui, UI_KEY_MODE);
+  ui_set_page(&ui, UI_PAGE_INS);
+  ui.select[UI_PAGE_INS] = (int16_t)in;
+  net_activate(h->net, in, 1);
+  ui_render(&ui);
+  CHECK(text_at(SCREEN_W - 2 - 4 * UI_FONT_CELL_W, y, "gain"));
+  net_activate(h->net, in, 0);
+  ui_render(&ui);
+  CHECK(text_at(SCREEN_W - 2 - 6 * UI_FONT_CELL_W, y, "cutoff"));
+  CHECK(!text_at(SCREEN_W - 2 - 4 * UI_FONT_CELL_W, y, "gain"));
+  /* a plain op's input shows its number where the label would be */
+  in = net_op_first_in(h->net, harness_add(h, OP_ADD));
+  net_activate(h->net, in, 1);
+  ui.select[UI_PAGE_INS] = (int16_t)in;
+  ui_render(&ui);
+  CHECK(!text_at(SCREEN_W - 2 - 4 * UI_FONT_CELL_W, y, "gain"));
+  harness_free(h);
+}
+
 static void test_render(void) {
   ui_t ui;
   fake_store_t fs;
@@ -524,6 +570,7 @@ int main(void) {
   RUN(test_pool_pressure);
   RUN(test_scenes);
   RUN(test_name_characters);
+  RUN(test_param_op_label);
   RUN(test_render);
   return check_summary("test_ui");
 }

@@ -17,15 +17,6 @@ static void in_inc(op_t *op, io_t v) {
   op_fire(op, 0, op_sat((int32_t)net_get_value(op->net, (uint16_t)t) + v));
 }
 
-static int32_t pickle(const op_t *op, uint8_t *dst, uint32_t cap, op_format_t fmt) {
-  (void)op, (void)dst, (void)cap, (void)fmt;
-  return 0; /* no state */
-}
-static int32_t unpickle(op_t *op, const uint8_t *src, uint32_t len, op_format_t fmt) {
-  (void)op, (void)src, (void)len, (void)fmt;
-  return 0;
-}
-
 static const char *const ins[] = {"INC"};
 static const char *const outs[] = {"VAL"};
 static const op_in_fn fns[] = {in_inc};
@@ -33,5 +24,5 @@ static const op_in_fn fns[] = {in_inc};
 const op_class_t op_class_maginc = {
   .id = OP_MAGINC, .name = "MAGINC", .display = "MAGINC", .num_ins = 1, .num_outs = 1,
   .in_names = ins, .out_names = outs, OP_LAYOUT(op_maginc_t), .size32 = 36,
-  .in_fns = fns, .pickle = pickle, .unpickle = unpickle,
+  .in_fns = fns,
 };

@@ -22,15 +22,6 @@ static void in_idx(op_t *op, io_t v) {
   op_fire(op, 0, p->value);
 }
 
-static int32_t pickle(const op_t *op, uint8_t *dst, uint32_t cap, op_format_t fmt) {
-  (void)op, (void)dst, (void)cap, (void)fmt;
-  return 0; /* no state */
-}
-static int32_t unpickle(op_t *op, const uint8_t *src, uint32_t len, op_format_t fmt) {
-  (void)op, (void)src, (void)len, (void)fmt;
-  return 0;
-}
-
 static const char *const ins[] = {"IDX"};
 static const char *const outs[] = {"VAL"};
 static const op_in_fn fns[] = {in_idx};
@@ -38,5 +29,5 @@ static const op_in_fn fns[] = {in_idx};
 const op_class_t op_class_param = {
   .id = OP_PARAM, .name = "PARAM", .display = "PARAM", .num_ins = 1, .num_outs = 1,
   .in_names = ins, .out_names = outs, OP_LAYOUT(op_param_t), .size32 = 36,
-  .in_fns = fns, .pickle = pickle, .unpickle = unpickle,
+  .in_fns = fns,
 };

@@ -2,6 +2,7 @@
  * values edited with encoders 2 (fine) and 3 (accelerated), preset inclusion, play visibility,
  * zero/max, and ALT + encoder 2 to preview and recall presets. */
 #include "strbuf.h"
+#include "ui_font.h"
 #include "ui_internal.h"
 
 static int16_t *sel(ui_t *ui) { return &ui->select[UI_PAGE_INS]; }
@@ -19,8 +20,11 @@ static void line(ui_t *ui, uint8_t ln, int32_t idx) {
   net_t *net = ui->net;
   uint16_t in = (uint16_t)idx, nins = net_in_count(net);
   char text[40], val[7];
+  const char *shown = val;
+  int16_t val_x = UI_VALUE_X;
   bool included;
   io_t v = shown_value(ui, in, &included);
+  screen_format_number(val, v);
   if (in < nins) {
     uint16_t op;
     uint8_t sub;
@@ -30,13 +34,21 @@ static void line(ui_t *ui, uint8_t ln, int32_t idx) {
     sb_init(&sb, text + str_nlen(text, sizeof text), (uint32_t)(sizeof text - str_nlen(text, sizeof text)));
     sb_char(&sb, '/');
     sb_str(&sb, net_in_name(net, in));
+    /* a PARAM op's input names a param: bees shows that param's label, right-justified */
+    if (net_op(net, op)->cls->id == OP_PARAM && v >= 0 && (uint16_t)v < net_param_count(net)) {
+      const net_param_t *p = net_param(net, (uint16_t)v);
+      uint32_t len = p ? str_nlen(p->label, 10) : 0;
+      if (len) {
+        shown = p->label;
+        val_x = (int16_t)(SCREEN_W - 2 - (int16_t)(len * UI_FONT_CELL_W));
+      }
+    }
   } else {
     const net_param_t *p = net_param(net, (uint16_t)(in - nins));
     ui_index_name(text, sizeof text, (uint32_t)(in - nins), p ? p->label : "");
   }
-  screen_format_number(val, v);
-  ui_line_text(ui, ln, 4, text, UI_LO_FG, UI_VALUE_X - 2);
-  ui_line_text(ui, ln, UI_VALUE_X, val, UI_LO_FG, SCREEN_W - 2);
+  ui_line_text(ui, ln, 4, text, UI_LO_FG, (int16_t)(val_x - 2));
+  ui_line_text(ui, ln, val_x, shown, UI_LO_FG, SCREEN_W - 2);
   ui_line_marks(ui, ln, net_in_play(net, in), included, UI_LO_FG);
 }
 
