@@ -12,7 +12,7 @@
 void options_usage(FILE *to) {
   int i;
   fprintf(to,
-          "usage: aleph-sim [options] [SCENE.scn]\n"
+          "usage: aleph-sim [options] [SCENE.scn | SCENE.json]\n"
           "Runs a bees scene (or, without one, a demo network) on a simulated Aleph front panel.\n"
           "\n"
           "  --headless            no window (chosen automatically when no display opens)\n"
