@@ -29,13 +29,7 @@ static inline void fuzz_fault(void *ctx, const char *what) {
   fprintf(stderr, "core fault: %s\n", what);
 }
 
-#define FUZZ_REQUIRE(cond)                                                   \
-  do {                                                                       \
-    if (!(cond)) {                                                           \
-      fprintf(stderr, "%s:%d: FUZZ_REQUIRE failed: %s\n", __FILE__, __LINE__, #cond); \
-      abort();                                                               \
-    }                                                                        \
-  } while (0)
+#include "fuzz_require.h"
 
 /* Pools that hold two of the real scenes at once (256 x 128 B small blocks, 256 x 1 KiB big
  * blocks, four times what the largest needs; pool_check scans every byte of it, which was most

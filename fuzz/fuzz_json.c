@@ -10,13 +10,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define REQUIRE(cond)                                                        \
-  do {                                                                       \
-    if (!(cond)) {                                                           \
-      fprintf(stderr, "%s:%d: REQUIRE failed: %s\n", __FILE__, __LINE__, #cond); \
-      abort();                                                               \
-    }                                                                        \
-  } while (0)
+#include "fuzz_require.h"
 
 #include <stdio.h>
 
@@ -30,11 +24,11 @@ static void one(sio_world_t *w, const char *text, int native) {
   bool ok = native ? scene_native_read(spare, text, SCENE_LAYOUT_AUTO, &hdr, "fuzz", &err)
                    : scene_json_read(spare, text, SCENE_LAYOUT_AUTO, &hdr, "fuzz", &err);
   if (!ok) {
-    REQUIRE(net_op_count(spare) == 0); /* left empty on failure */
-    REQUIRE(err.message[0] != '\0');
+    FUZZ_REQUIRE(net_op_count(spare) == 0); /* left empty on failure */
+    FUZZ_REQUIRE(err.message[0] != '\0');
     return;
   }
-  REQUIRE(net_check(spare) == NET_OK);
+  FUZZ_REQUIRE(net_check(spare) == NET_OK);
   (void)scene_encode(spare, &hdr, SCENE_LAYOUT_AUTO, scn, sizeof scn, 0);
   {
     char *again = native ? scene_native_write(spare, &hdr, SCENE_LAYOUT_AUTO, &err)
@@ -43,32 +37,32 @@ static void one(sio_world_t *w, const char *text, int native) {
     free(dot);
     if (again) {
       /* what we wrote reads back (into the running net's place after the commit below) */
-      REQUIRE(scene_slot_commit(slot, 0) == SCENE_OK);
+      FUZZ_REQUIRE(scene_slot_commit(slot, 0) == SCENE_OK);
       spare = scene_slot_spare(slot);
       ok = native ? scene_native_read(spare, again, SCENE_LAYOUT_AUTO, &hdr, "again", &err)
                   : scene_json_read(spare, again, SCENE_LAYOUT_AUTO, &hdr, "again", &err);
       if (!ok) fprintf(stderr, "written JSON does not read back: %s\n%s\n", err.message, again);
-      REQUIRE(ok);
+      FUZZ_REQUIRE(ok);
       free(again);
     }
   }
-  REQUIRE(scene_slot_commit(slot, 0) == SCENE_OK);
+  FUZZ_REQUIRE(scene_slot_commit(slot, 0) == SCENE_OK);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   static sio_world_t *w;
   char *text = malloc(size + 1);
   if (!w) w = sio_world_new();
-  REQUIRE(w && text);
+  FUZZ_REQUIRE(w && text);
   memcpy(text, data, size);
   text[size] = '\0';
   one(w, text, 0);
   one(w, text, 1);
   free(text);
-  REQUIRE(net_check(sio_world_net(w)) == NET_OK);
+  FUZZ_REQUIRE(net_check(sio_world_net(w)) == NET_OK);
   net_clear(sio_world_net(w));
   scene_slot_discard(sio_world_slot(w));
-  REQUIRE(pool_foreach_live(sio_world_pool(w), 0, 0) == 0);
-  REQUIRE(pool_check(sio_world_pool(w), 0) == POOL_OK);
+  FUZZ_REQUIRE(pool_foreach_live(sio_world_pool(w), 0, 0) == 0);
+  FUZZ_REQUIRE(pool_check(sio_world_pool(w), 0) == POOL_OK);
   return 0;
 }

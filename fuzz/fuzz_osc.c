@@ -23,13 +23,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define REQUIRE(cond)                                                        \
-  do {                                                                       \
-    if (!(cond)) {                                                           \
-      fprintf(stderr, "%s:%d: REQUIRE failed: %s\n", __FILE__, __LINE__, #cond); \
-      abort();                                                               \
-    }                                                                        \
-  } while (0)
+#include "fuzz_require.h"
 
 /* Pools of 256 x 128 B and 512 x 1 KiB (room for the demo and a few hundred ops; a fresh
  * arena per input, so it is kept small), the net's tables as that plan calls for. */
@@ -45,14 +39,14 @@ static void sink(void *ctx, const uint8_t *msg, size_t len, const struct sockadd
   lo_message m = lo_message_deserialise((void *)msg, len, &result);
   (void)ctx;
   (void)to;
-  REQUIRE(m != NULL);
+  FUZZ_REQUIRE(m != NULL);
   lo_message_free(m);
   replies++;
 }
 
 static void consistent(engine_t *e) {
-  REQUIRE(net_check(engine_net(e)) == NET_OK);
-  REQUIRE(pool_check(e->sys.pool, 0) == POOL_OK);
+  FUZZ_REQUIRE(net_check(engine_net(e)) == NET_OK);
+  FUZZ_REQUIRE(pool_check(e->sys.pool, 0) == POOL_OK);
 }
 
 /* The engine with the demo loaded, made once; every input starts from a copy of it (the engine
@@ -71,7 +65,7 @@ static void fresh_engine(void) {
     }
     pristine = e;
     pristine_arena = malloc(ARENA_BYTES);
-    REQUIRE(pristine_arena != NULL);
+    FUZZ_REQUIRE(pristine_arena != NULL);
     memcpy(pristine_arena, e.sys.host.platform.arena, ARENA_BYTES);
     return;
   }
@@ -89,7 +83,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   from.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   fresh_engine();
   s = osc_server_new_detached(&e, sink, NULL);
-  REQUIRE(s != NULL);
+  FUZZ_REQUIRE(s != NULL);
   osc_server_allow_files(s, false);
   while (size && n++ < MAX_DATAGRAMS) {
     size_t len = size >= 2 ? (size_t)data[0] << 8 | data[1] : 0;
@@ -106,9 +100,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   osc_server_stop(s);
   consistent(&e);
   /* leak-free: the net's ops are its only allocations */
-  REQUIRE(pool_foreach_live(e.sys.pool, 0, 0) == net_op_count(engine_net(&e)));
+  FUZZ_REQUIRE(pool_foreach_live(e.sys.pool, 0, 0) == net_op_count(engine_net(&e)));
   net_clear(engine_net(&e));
   scene_slot_discard(&e.sys.slot);
-  REQUIRE(pool_foreach_live(e.sys.pool, 0, 0) == 0);
+  FUZZ_REQUIRE(pool_foreach_live(e.sys.pool, 0, 0) == 0);
   return 0;
 }

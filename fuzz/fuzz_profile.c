@@ -11,13 +11,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define REQUIRE(cond)                                                        \
-  do {                                                                       \
-    if (!(cond)) {                                                           \
-      fprintf(stderr, "%s:%d: REQUIRE failed: %s\n", __FILE__, __LINE__, #cond); \
-      abort();                                                               \
-    }                                                                        \
-  } while (0)
+#include "fuzz_require.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   static const pool_plan_t bees = {128u, 256u, 16384u, 8u};
@@ -26,15 +20,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   uint32_t i;
   err[0] = '\0';
   if (!profile_read_text(&p, (const char *)data, size, "fuzz", err, sizeof err)) {
-    REQUIRE(err[0] != '\0');
-    REQUIRE(p.avr32 == NULL && p.host == NULL && p.samples == NULL);
+    FUZZ_REQUIRE(err[0] != '\0');
+    FUZZ_REQUIRE(p.avr32 == NULL && p.host == NULL && p.samples == NULL);
     return 0;
   }
-  REQUIRE(p.plan.big_block_size > 0);
-  REQUIRE(p.live_peak <= p.nev && p.fails <= p.nev);
+  FUZZ_REQUIRE(p.plan.big_block_size > 0);
+  FUZZ_REQUIRE(p.live_peak <= p.nev && p.fails <= p.nev);
   for (i = 0; i < p.nev; i++) {
-    REQUIRE(p.avr32[i].size > 0 && p.host[i].size > 0);
-    REQUIRE(p.avr32[i].delta == p.host[i].delta);
+    FUZZ_REQUIRE(p.avr32[i].size > 0 && p.host[i].size > 0);
+    FUZZ_REQUIRE(p.avr32[i].delta == p.host[i].delta);
   }
   {
     planner_trace_t t = {p.avr32, p.nev};
