@@ -12,7 +12,7 @@
 uint16_t op_class_count(void);
 /* The n-th built-in class, in no particular order (n < op_class_count()). */
 const op_class_t *op_class_at(uint16_t n);
-/* The class with bees id `id`, or NULL. Linear in the class count; the net caches a table. */
+/* The class with bees id `id`, or NULL. O(1) (a table built at compile time). */
 const op_class_t *op_class_by_id(uint32_t id);
 /* By registry name ("HISTORY") or display name ("HIST"), case-sensitive; NULL if none. */
 const op_class_t *op_class_by_name(const char *name);

@@ -903,11 +903,13 @@ bool pool_invariants_hold(const pool_t *p) {
   return p && check_structure(p, &k, &w) == POOL_OK;
 }
 
-pool_status_t pool_check(pool_t *p, pool_fault_t *first) {
+/* pool_check and pool_check_live: scan_free says whether free blocks' poison is scanned too. */
+static pool_status_t check(pool_t *p, pool_fault_t *first, bool scan_free) {
   pool_kind_t k;
   uint32_t w;
   pool_status_t result = POOL_OK;
   pool_fault_t keep;
+  (void)scan_free; /* (release builds have no bytes to scan) */
   if (!p) return POOL_ERR_NULL_ARG;
   if (check_structure(p, &k, &w) != POOL_OK) {
     result = report(p, POOL_ERR_CORRUPT, k, w, 0, 0, 0, 0);
@@ -922,7 +924,8 @@ pool_status_t pool_check(pool_t *p, pool_fault_t *first) {
       pool_status_t s = POOL_OK;
       if (m->requested) {
         s = check_guards(p, POOL_SMALL, i, ptr, m->requested, p->plan.small_block_size, m->tag);
-      } else if ((bad = scan_pattern(ptr - GUARD, ptr + p->plan.small_block_size + GUARD, POISON))) {
+      } else if (scan_free &&
+                 (bad = scan_pattern(ptr - GUARD, ptr + p->plan.small_block_size + GUARD, POISON))) {
         s = report(p, POOL_ERR_USE_AFTER_FREE, POOL_SMALL, i, (int32_t)(bad - ptr), 0, 0, 0);
       }
       if (s != POOL_OK && result == POOL_OK) {
@@ -938,7 +941,8 @@ pool_status_t pool_check(pool_t *p, pool_fault_t *first) {
         pool_status_t s = POOL_OK;
         if (p->big_state[i] == B_USED_HEAD) {
           s = check_guards(p, POOL_BIG, i, ptr, m->requested, big_capacity(p, len), m->tag);
-        } else if ((bad = scan_pattern(ptr - GUARD, ptr + big_capacity(p, len) + GUARD, POISON))) {
+        } else if (scan_free &&
+                   (bad = scan_pattern(ptr - GUARD, ptr + big_capacity(p, len) + GUARD, POISON))) {
           s = report(p, POOL_ERR_USE_AFTER_FREE, POOL_BIG, i, (int32_t)(bad - ptr), 0, 0, 0);
         }
         if (s != POOL_OK && result == POOL_OK) {
@@ -956,6 +960,10 @@ pool_status_t pool_check(pool_t *p, pool_fault_t *first) {
   }
   return result;
 }
+
+pool_status_t pool_check(pool_t *p, pool_fault_t *first) { return check(p, first, true); }
+
+pool_status_t pool_check_live(pool_t *p, pool_fault_t *first) { return check(p, first, false); }
 
 /* ---- text ---- */
 

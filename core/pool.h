@@ -194,6 +194,11 @@ uint32_t pool_foreach_live(const pool_t *pool,
  * Returns POOL_OK or the first problem found (details in *first if non-NULL, and in
  * pool_last_fault()); calls the platform fault hook for each problem found. O(region). */
 pool_status_t pool_check(pool_t *pool, pool_fault_t *first);
+/* pool_check without the scan of free blocks: bookkeeping and, in debug builds, every live
+ * block's canaries. O(blocks + live guard bytes), cheap enough for every step of a test or every
+ * tick of a debug build; a write into a free block is still caught when that block is handed out
+ * (its poison is checked then) or by the next pool_check. */
+pool_status_t pool_check_live(pool_t *pool, pool_fault_t *first);
 /* Bookkeeping consistency only (no byte scans): what every test asserts after each step. */
 bool pool_invariants_hold(const pool_t *pool);
 

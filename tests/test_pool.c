@@ -559,6 +559,8 @@ static void test_overrun_attribution_and_message(void) {
   pool_fault_t f;
   CHECK(a && b);
   b[50] = 0; /* one past b's struct: inside its block's slack */
+  CHECK_EQ_INT(pool_check_live(p, &f), POOL_ERR_OVERRUN); /* live blocks: the cheap check too */
+  CHECK_EQ_INT(f.tag, 13);
   CHECK_EQ_INT(pool_check(p, &f), POOL_ERR_OVERRUN);
   CHECK_EQ_INT(f.kind, POOL_SMALL);
   CHECK_EQ_INT(f.tag, 13);
@@ -583,6 +585,7 @@ static void test_use_after_free_detected(void) {
   pool_free(p, a);
   pool_free(p, big);
   a[3] = 0x00;
+  CHECK_EQ_INT(pool_check_live(p, &f), POOL_OK); /* free blocks are pool_check's (or alloc's) */
   CHECK_EQ_INT(pool_check(p, &f), POOL_ERR_USE_AFTER_FREE);
   CHECK_EQ_INT(f.kind, POOL_SMALL);
   CHECK_EQ_INT(f.offset, 3);
