@@ -909,9 +909,11 @@ static pool_status_t check(pool_t *p, pool_fault_t *first, bool scan_free) {
   uint32_t w;
   pool_status_t result = POOL_OK;
   pool_fault_t keep;
+  bool sound;
   (void)scan_free; /* (release builds have no bytes to scan) */
   if (!p) return POOL_ERR_NULL_ARG;
-  if (check_structure(p, &k, &w) != POOL_OK) {
+  sound = check_structure(p, &k, &w) == POOL_OK;
+  if (!sound) {
     result = report(p, POOL_ERR_CORRUPT, k, w, 0, 0, 0, 0);
     keep = p->last_fault;
   }
@@ -933,7 +935,7 @@ static pool_status_t check(pool_t *p, pool_fault_t *first, bool scan_free) {
         keep = p->last_fault;
       }
     }
-    if (check_structure(p, &k, &w) == POOL_OK) { /* run walk is safe */
+    if (sound) { /* the run walk is safe (the scan above writes nothing the structure reads) */
       for (i = 0; i < p->plan.big_count;) {
         const big_meta_t *m = &p->big_meta[i];
         uint32_t len = m->run_len;
