@@ -100,7 +100,6 @@ net_status_t net_init(void *region, uint32_t size, const net_limits_t *limits, p
     net->presets[p].outs = (preset_out_t *)(base + n.preset_outs) + (uint32_t)p * limits->max_outs;
     net->presets[p].num_ins = net->presets[p].num_outs = 0; /* the region is not zeroed */
   }
-  for (p = 0; p < OP_CLASS_COUNT; p++) net->classes[p] = op_class_by_id(p);
   preset_clear_all(net);
   *out = net;
   return NET_OK;
@@ -135,7 +134,7 @@ net_status_t net_add_op(net_t *net, op_id_t id, uint16_t at, uint16_t *index) {
   op_t *op;
   uint16_t fin, fout, i;
   if (!net) return NET_ERR_NULL_ARG;
-  cls = (uint32_t)id < OP_CLASS_COUNT ? net->classes[id] : 0;
+  cls = op_class_by_id((uint32_t)id);
   if (!cls) {
     net->stats.add_failures++;
     return NET_ERR_UNKNOWN_CLASS;

@@ -47,7 +47,6 @@ struct net {
   op_timer_t *timers;
   uint32_t now;
   const struct net_services *services;
-  const op_class_t *classes[OP_CLASS_COUNT]; /* by id, cached from the catalogue */
   struct screen *screen; /* attached devices (net_devices.h) */
   struct monome *monome;
   struct midi_hub *midi;

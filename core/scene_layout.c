@@ -106,12 +106,3 @@ bool scene_class_layout(op_format_t fmt, uint32_t id, scene_class_layout_t *out)
   }
   return true;
 }
-
-uint16_t scene_layout_state_max(void) {
-  uint16_t max = 0, i;
-  for (i = 0; i < OP_CLASS_COUNT; i++) {
-    if (rows[i].state71 > max) max = rows[i].state71;
-    if (rows[i].state81 > max) max = rows[i].state81;
-  }
-  return max;
-}

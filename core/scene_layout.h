@@ -9,6 +9,10 @@
 
 #include "op.h"
 
+/* The largest pickled state of any class in either layout (KRIA's in 0.8.1): a buffer of this
+ * size holds any one op's state (test_scene checks it against the table). */
+#define SCENE_STATE_MAX 5816u
+
 /* One class in one layout. */
 typedef struct {
   uint16_t state;   /* bytes of pickled state after the class id (fixed per class) */
@@ -22,8 +26,5 @@ typedef struct {
 uint16_t scene_layout_class_count(op_format_t fmt);
 /* The class `id` in layout fmt; false if the layout has no such class. Time O(1). */
 bool scene_class_layout(op_format_t fmt, uint32_t id, scene_class_layout_t *out);
-/* The largest pickled state of any class in either layout (KRIA's 5,816 bytes): a buffer of this
- * size holds any one op's state. */
-uint16_t scene_layout_state_max(void);
 
 #endif

@@ -218,7 +218,7 @@ char *scene_json_write(const net_t *net, const scene_header_t *hdr_in, scene_lay
   fmt = scene_layout_format(layout);
   w.net = net;
   w.handles = calloc(n ? n : 1, sizeof *w.handles);
-  state = malloc(scene_layout_state_max());
+  state = malloc(SCENE_STATE_MAX);
   root = cJSON_CreateObject();
   if (!w.handles || !state || !root) {
     free(w.handles);
@@ -274,7 +274,7 @@ char *scene_json_write(const net_t *net, const scene_header_t *hdr_in, scene_lay
     }
     if (play) cJSON_AddItemToObject(o, "play", play);
     if (scene_class_layout(fmt, cls->id, &cl)) {
-      int32_t len = op_pickle(op, state, scene_layout_state_max(), fmt);
+      int32_t len = op_pickle(op, state, SCENE_STATE_MAX, fmt);
       if (len >= 0) {
         char *hex = sio_hex(state, (size_t)len);
         cJSON_AddStringToObject(o, "state", hex ? hex : "");
@@ -601,7 +601,7 @@ static bool read_scene(rd_t *r, const cJSON *s, scene_header_t *hdr) {
 static bool read_ops(rd_t *r, const cJSON *ops) {
   static const char *const keys[] = {"index", "name", "class", "ins", "play", "state", 0};
   const cJSON *o;
-  uint8_t *state = malloc(scene_layout_state_max());
+  uint8_t *state = malloc(SCENE_STATE_MAX);
   int i = 0;
   bool ok = true;
   if (!state) {
@@ -675,7 +675,7 @@ static bool read_ops(rd_t *r, const cJSON *ops) {
         ok = false;
         break;
       }
-      n = cJSON_IsString(sv) ? sio_unhex(sv->valuestring, state, scene_layout_state_max()) : -1;
+      n = cJSON_IsString(sv) ? sio_unhex(sv->valuestring, state, SCENE_STATE_MAX) : -1;
       if (n != (long)cl.state) {
         sio_json_fail(&r->c, w, "expected %u bytes of %s state as hex (bees %s layout)", cl.state,
                       cls->name, scene_layout_name(r->layout));

@@ -78,7 +78,7 @@ char *scene_native_write(const net_t *net, const scene_header_t *hdr_in, scene_l
   cJSON *root, *scene, *ops, *params, *presets;
   uint16_t i, n = net_op_count(net);
   op_format_t fmt;
-  uint8_t *state = malloc(scene_layout_state_max());
+  uint8_t *state = malloc(SCENE_STATE_MAX);
   lay_t *lay = calloc(n ? n : 1, sizeof *lay);
   uint32_t lay_ins;
   char *out;
@@ -140,7 +140,7 @@ char *scene_native_write(const net_t *net, const scene_header_t *hdr_in, scene_l
       cJSON_AddItemToArray(outs, e);
     }
     st = cJSON_AddArrayToObject(o, "state");
-    len = op_pickle(op, state, scene_layout_state_max(), fmt);
+    len = op_pickle(op, state, SCENE_STATE_MAX, fmt);
     for (k = 0; k < len; k++) cJSON_AddItemToArray(st, cJSON_CreateNumber(state[k]));
     cJSON_AddItemToArray(ops, o);
   }
@@ -321,7 +321,7 @@ bool scene_native_read(net_t *net, const char *text, scene_layout_t layout, scen
   cJSON *root;
   const cJSON *scene, *ops, *params, *presets, *o;
   scene_header_t hdr;
-  uint8_t *state = malloc(scene_layout_state_max());
+  uint8_t *state = malloc(SCENE_STATE_MAX);
   bool ok = false;
   int i;
   sio_clear(err);

@@ -115,6 +115,7 @@ static void test_layout_table(void) {
   rig_t *r = rig_new(0, 0);
   uint16_t i;
   uint8_t buf[8192];
+  uint32_t state_max = 0;
   CHECK_EQ_INT(scene_layout_class_count(OP_FORMAT_0_7_1), 50);
   CHECK_EQ_INT(scene_layout_class_count(OP_FORMAT_0_8_1), OP_CLASS_COUNT);
   CHECK(!scene_class_layout(OP_FORMAT_0_7_1, 50, 0));
@@ -135,7 +136,9 @@ static void test_layout_table(void) {
       fprintf(stderr, "%s: 0.8.1 state size differs from the layout table (%u)\n", c->name,
               cl.state);
     CHECK_EQ_INT(op_pickle(op, buf, sizeof buf, OP_FORMAT_0_8_1), cl.state);
+    if (cl.state > state_max) state_max = cl.state;
     if (scene_class_layout(OP_FORMAT_0_7_1, c->id, &cl)) {
+      if (cl.state > state_max) state_max = cl.state;
       if (op_pickle(op, buf, sizeof buf, OP_FORMAT_0_7_1) != cl.state)
         fprintf(stderr, "%s: 0.7.1 state size differs from the layout table (%u)\n", c->name,
                 cl.state);
@@ -144,6 +147,7 @@ static void test_layout_table(void) {
     }
     net_clear(rig_net(r));
   }
+  CHECK_EQ_INT(state_max, SCENE_STATE_MAX); /* the constant is the table's largest state */
   rig_free(r);
 }
 
