@@ -1,6 +1,7 @@
 /* fuzz_replay.c: runs a fuzz target's LLVMFuzzerTestOneInput (fuzz/fuzz_*.c, linked in) on
  * files, without libFuzzer, so the normal gcc builds (host, sanitizers, big-endian) replay
- * regression inputs and seeds as CTest cases. A target reports a problem by aborting.
+ * regression inputs and seeds as CTest cases. A target reports a problem by aborting (its
+ * FUZZ_REQUIRE checks); replaying no input at all is a failure too.
  *   fuzz_replay_TARGET FILE_OR_DIR... (missing paths are skipped; files starting with '.' or
  *   named README* in a folder are ignored) */
 #define _FILE_OFFSET_BITS 64 /* readdir on 32-bit hosts (qemu-ppc) with 64-bit inodes */
@@ -60,6 +61,10 @@ int main(int argc, char **argv) {
     } else {
       one(argv[i]);
     }
+  }
+  if (replayed == 0) { /* a case whose inputs went missing must not pass */
+    fprintf(stderr, "fuzz_replay: no input replayed\n");
+    return 1;
   }
   printf("fuzz_replay: %d inputs replayed, no problem found\n", replayed);
   return 0;
