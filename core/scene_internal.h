@@ -13,6 +13,10 @@ void scene_err_begin(scene_error_t *err, scene_status_t status, uint32_t offset,
 void scene_err_ok(scene_error_t *err);
 /* The de ad be ef filler byte at a file offset (phase counted from the pickle start). */
 uint8_t scene_filler_byte(uint32_t file_offset);
+/* The first offset in [from, to) whose byte is not the filler's, or `to` (from >= 56). */
+uint32_t scene_filler_diff(const uint8_t *img, uint32_t from, uint32_t to);
+/* Writes the filler over [from, to) (from >= 56). */
+void scene_filler_fill(uint8_t *img, uint32_t from, uint32_t to);
 /* Offsets inside the pickle area (file offsets). */
 #define SCENE_AT_NAME 0x38u
 #define SCENE_AT_BEES_VERSION 0x50u

@@ -137,11 +137,55 @@ static scene_status_t target_error(rd_t *r, uint32_t at, const char *what, uint3
   return SCENE_ERR_TARGET;
 }
 
+/* One preset's entries of one kind (at: the first of its 8-byte records): inclusion flags 0
+ * or 1, included entries within the scene's `have` nodes, included outputs' targets valid.
+ * The usual entry, not included, costs one test (32 presets x 768 entries per walk). */
+static bool preset_entries(rd_t *r, uint32_t p, uint32_t at, bool is_in, uint32_t have,
+                           uint32_t ins, uint32_t np) {
+  const uint8_t *b = r->buf;
+  uint32_t e, count = is_in ? SCENE_PRESET_INS : SCENE_OUTS_MAX;
+  strbuf_t sb;
+  for (e = 0; e < count; e++, at += 8u) {
+    uint32_t en = le_get_u32(b + at + 4u);
+    if (!en) continue;
+    if (en > 1u) {
+      scene_err_begin(r->err, SCENE_ERR_PRESET, at + 4u, r->layout, &sb);
+      sb_str(&sb, "preset ");
+      sb_u32(&sb, p);
+      sb_str(&sb, is_in ? " input entry " : " output entry ");
+      sb_u32(&sb, e);
+      sb_str(&sb, " has the inclusion flag ");
+      sb_u32(&sb, en);
+      sb_str(&sb, "; bees writes 0 or 1");
+      return false;
+    }
+    if (e >= have) {
+      scene_err_begin(r->err, SCENE_ERR_PRESET, at, r->layout, &sb);
+      sb_str(&sb, "preset ");
+      sb_u32(&sb, p);
+      sb_str(&sb, is_in ? " includes input entry " : " includes output entry ");
+      sb_u32(&sb, e);
+      sb_str(&sb, ", but the scene has only ");
+      sb_u32(&sb, have);
+      sb_str(&sb, is_in ? " inputs and params" : " outputs");
+      return false;
+    }
+    if (!is_in) {
+      int32_t t = s32_at(b + at);
+      if (t != -1 && (t < 0 || (uint32_t)t >= ins + np)) {
+        target_error(r, at, "preset", p, e, t, ins, np);
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
 /* The structural walk of one layout. */
 static scene_status_t walk(rd_t *r, scene_header_t *hdr, scene_probe_t *info) {
   const uint8_t *b = r->buf;
   op_format_t other = r->fmt == OP_FORMAT_0_7_1 ? OP_FORMAT_0_8_1 : OP_FORMAT_0_7_1;
-  uint32_t pos, i, k, p, nops, np, ins = 0, outs = 0;
+  uint32_t pos, i, p, nops, np, ins = 0, outs = 0;
   strbuf_t sb;
   bytes_fill(info, 0, sizeof *info);
   info->layout = r->layout;
@@ -253,45 +297,13 @@ static scene_status_t walk(rd_t *r, scene_header_t *hdr, scene_probe_t *info) {
   /* presets */
   info->presets_at = pos;
   for (p = 0; p < SCENE_PRESETS; p++) {
-    uint32_t at;
     if (!need(r, pos, SCENE_PRESET_SIZE, "preset", p, 0)) return r->err->status;
-    for (k = 0; k < SCENE_PRESET_INS + SCENE_OUTS_MAX; k++) {
-      bool is_in = k < SCENE_PRESET_INS;
-      uint32_t e = is_in ? k : k - SCENE_PRESET_INS;
-      uint32_t en;
-      at = pos + 8u * k;
-      en = le_get_u32(b + at + 4u);
-      if (en > 1u) {
-        scene_err_begin(r->err, SCENE_ERR_PRESET, at + 4u, r->layout, &sb);
-        sb_str(&sb, "preset ");
-        sb_u32(&sb, p);
-        sb_str(&sb, is_in ? " input entry " : " output entry ");
-        sb_u32(&sb, e);
-        sb_str(&sb, " has the inclusion flag ");
-        sb_u32(&sb, en);
-        sb_str(&sb, "; bees writes 0 or 1");
-        return SCENE_ERR_PRESET;
-      }
-      if (!en) continue;
-      if (e >= (is_in ? ins + np : outs)) {
-        scene_err_begin(r->err, SCENE_ERR_PRESET, at, r->layout, &sb);
-        sb_str(&sb, "preset ");
-        sb_u32(&sb, p);
-        sb_str(&sb, is_in ? " includes input entry " : " includes output entry ");
-        sb_u32(&sb, e);
-        sb_str(&sb, is_in ? ", but the scene has only " : ", but the scene has only ");
-        sb_u32(&sb, is_in ? ins + np : outs);
-        sb_str(&sb, is_in ? " inputs and params" : " outputs");
-        return SCENE_ERR_PRESET;
-      }
-      if (!is_in) {
-        int32_t t = s32_at(b + at);
-        if (t != -1 && (t < 0 || (uint32_t)t >= ins + np))
-          return target_error(r, at, "preset", p, e, t, ins, np);
-      }
-    }
-    at = pos + 8u * (SCENE_PRESET_INS + SCENE_OUTS_MAX);
-    if (!name_field(r, at, SCENE_PRESET_NAME_LEN, "name of preset", p, 0)) return r->err->status;
+    if (!preset_entries(r, p, pos, true, ins + np, ins, np) ||
+        !preset_entries(r, p, pos + 8u * SCENE_PRESET_INS, false, outs, ins, np))
+      return r->err->status;
+    if (!name_field(r, pos + 8u * (SCENE_PRESET_INS + SCENE_OUTS_MAX), SCENE_PRESET_NAME_LEN,
+                    "name of preset", p, 0))
+      return r->err->status;
     pos += SCENE_PRESET_SIZE;
   }
   info->end = pos;
@@ -305,12 +317,7 @@ static scene_status_t walk(rd_t *r, scene_header_t *hdr, scene_probe_t *info) {
     sb_u32(&sb, SCENE_FILE_SIZE);
     return SCENE_ERR_WRONG_SIZE;
   }
-  info->filler_intact = true;
-  for (i = pos; i < SCENE_FILE_SIZE; i++)
-    if (b[i] != scene_filler_byte(i)) {
-      info->filler_intact = false;
-      break;
-    }
+  info->filler_intact = scene_filler_diff(b, pos, SCENE_FILE_SIZE) == SCENE_FILE_SIZE;
   info->ops = (uint16_t)nops;
   info->ins = (uint16_t)ins;
   info->outs = (uint16_t)outs;

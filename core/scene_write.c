@@ -344,7 +344,6 @@ scene_status_t scene_encode(const net_t *net, const scene_header_t *hdr, scene_l
   scene_status_t st;
   wr_t w;
   strbuf_t sb;
-  uint32_t i;
   if (!err) err = &elocal;
   scene_err_ok(err);
   if (!net || !dst) {
@@ -399,6 +398,6 @@ scene_status_t scene_encode(const net_t *net, const scene_header_t *hdr, scene_l
   write_params(&w);
   st = write_presets(&w);
   if (st != SCENE_OK) return st;
-  for (i = w.pos; i < SCENE_FILE_SIZE; i++) dst[i] = scene_filler_byte(i);
+  scene_filler_fill(dst, w.pos, SCENE_FILE_SIZE);
   return SCENE_OK;
 }

@@ -325,33 +325,35 @@ uint8_t screen_pixel(const screen_t *s, int16_t x, int16_t y) {
   return s->px[y * SCREEN_W + x];
 }
 
-/* Copies a clipped w x h block; get(data, i) reads source pixel i (row-major, stride w). */
-typedef uint8_t (*px_get_fn)(const uint8_t *data, uint32_t i);
-static uint8_t get8(const uint8_t *data, uint32_t i) { return data[i]; }
-static uint8_t get4(const uint8_t *data, uint32_t i) {
-  uint8_t b = data[i >> 1];
-  return (i & 1u) ? b : (uint8_t)(b >> 4);
-}
-
+/* Copies a clipped w x h block of source pixels (row-major, stride w): one byte each, or two
+ * per byte, high nibble first (packed). */
 static void blit(screen_t *s, int16_t x, int16_t y, uint16_t w, uint16_t h, const uint8_t *data,
-                 px_get_fn get) {
+                 bool packed) {
   int32_t cx = x, cy = y, cw = w, ch = h, i, j;
   if (!s || !data || !clip(&cx, &cw, 0, SCREEN_W) || !clip(&cy, &ch, 0, SCREEN_H)) return;
   for (j = 0; j < ch; j++) {
     uint32_t src = (uint32_t)(cy + j - y) * w + (uint32_t)(cx - x);
     uint8_t *dst = &s->px[(cy + j) * SCREEN_W + cx];
-    for (i = 0; i < cw; i++) dst[i] = (uint8_t)(get(data, src + (uint32_t)i) & 0x0Fu);
+    if (!packed) {
+      for (i = 0; i < cw; i++) dst[i] = (uint8_t)(data[src + (uint32_t)i] & 0x0Fu);
+    } else {
+      for (i = 0; i < cw; i++) {
+        uint32_t k = src + (uint32_t)i;
+        uint8_t b = data[k >> 1];
+        dst[i] = (uint8_t)(((k & 1u) ? b : (uint8_t)(b >> 4)) & 0x0Fu);
+      }
+    }
   }
   mark(s, cx, cy, cw, ch);
 }
 
 void screen_blit(screen_t *s, int16_t x, int16_t y, uint16_t w, uint16_t h, const uint8_t *data) {
-  blit(s, x, y, w, h, data, get8);
+  blit(s, x, y, w, h, data, false);
 }
 
 void screen_blit4(screen_t *s, int16_t x, int16_t y, uint16_t w, uint16_t h,
                   const uint8_t *packed) {
-  blit(s, x, y, w, h, packed, get4);
+  blit(s, x, y, w, h, packed, true);
 }
 
 bool screen_take_dirty(screen_t *s, screen_rect_t *r) {

@@ -21,9 +21,8 @@ static uint8_t img[SCENE_FILE_SIZE];
 static void image_of(const uint8_t *data, uint32_t size) {
   static uint8_t blank[SCENE_FILE_SIZE];
   static uint32_t dirty = SCENE_FILE_SIZE; /* img differs from blank at most below this */
-  uint32_t i;
   if (blank[SCENE_FILE_SIZE - 1] == 0)
-    for (i = SCENE_DESC_SIZE; i < SCENE_FILE_SIZE; i++) blank[i] = scene_filler_byte(i);
+    scene_filler_fill(blank, SCENE_DESC_SIZE, SCENE_FILE_SIZE);
   if (dirty > size) memcpy(img + size, blank + size, dirty - size);
   memcpy(img, data, size);
   dirty = size;

@@ -20,7 +20,6 @@ static uint8_t img[SCENE_FILE_SIZE], blank[SCENE_FILE_SIZE], presets[PRESETS_BYT
 static void templates(fuzz_world_t *w) {
   scene_header_t hdr;
   scene_probe_t info;
-  uint32_t i;
   scene_header_init(&hdr);
   FUZZ_REQUIRE(net_op_count(scene_slot_net(&w->slot)) == 0);
   FUZZ_REQUIRE(scene_encode(scene_slot_net(&w->slot), &hdr, SCENE_LAYOUT_0_8_1, img,
@@ -28,7 +27,7 @@ static void templates(fuzz_world_t *w) {
   FUZZ_REQUIRE(scene_probe(img, SCENE_FILE_SIZE, SCENE_LAYOUT_0_8_1, &hdr, &info, 0) ==
                SCENE_OK);
   memcpy(presets, img + info.presets_at, PRESETS_BYTES);
-  for (i = SCENE_DESC_SIZE; i < SCENE_FILE_SIZE; i++) blank[i] = scene_filler_byte(i);
+  scene_filler_fill(blank, SCENE_DESC_SIZE, SCENE_FILE_SIZE);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {

@@ -6,6 +6,7 @@
 #include "midi.h"
 #include "monome.h"
 #include "op_timer.h"
+#include "scene_internal.h"
 #include "scene_test_util.h"
 #include "services.h"
 
@@ -362,6 +363,37 @@ static void test_detection(void) {
   CHECK_EQ_INT(info.ops, 12);
   CHECK_EQ_INT(info.ins, 33);
   CHECK_EQ_INT(info.outs, 18);
+  /* the filler after the scene data: intact as written, and any byte of it changed is seen
+   * (its first byte, inside an 8-byte word, the file's last) without failing the walk */
+  CHECK(info.filler_intact);
+  {
+    const uint32_t at[3] = {info.end, info.end + 13u, SCENE_FILE_SIZE - 1u};
+    uint32_t k;
+    for (k = 0; k < 3; k++) {
+      img[at[k]] ^= 0x10u;
+      CHECK_EQ_INT(scene_probe(img, SCENE_FILE_SIZE, SCENE_LAYOUT_0_8_1, &h, &info, &err),
+                   SCENE_OK);
+      CHECK(!info.filler_intact);
+      img[at[k]] ^= 0x10u;
+    }
+  }
+  /* scene_filler_diff from each phase, with a difference at every place of the next 40 bytes */
+  {
+    uint32_t from, bad;
+    scene_filler_fill(img, SCENE_DESC_SIZE, SCENE_FILE_SIZE);
+    CHECK_EQ_INT(scene_filler_diff(img, SCENE_DESC_SIZE, SCENE_FILE_SIZE), SCENE_FILE_SIZE);
+    CHECK_EQ_INT(img[SCENE_DESC_SIZE], 0xDE);
+    CHECK_EQ_INT(img[SCENE_FILE_SIZE - 1u], 0xEF);
+    for (from = 100; from < 108; from++) {
+      CHECK_EQ_INT(scene_filler_diff(img, from, from + 40u), from + 40u);
+      for (bad = from; bad < from + 40u; bad++) {
+        img[bad] ^= 0x01u;
+        CHECK_EQ_INT(scene_filler_diff(img, from, from + 40u), bad);
+        CHECK_EQ_INT(scene_filler_diff(img, from, bad), bad); /* the end is exclusive */
+        img[bad] ^= 0x01u;
+      }
+    }
+  }
   free(img);
   rig_free(r);
 }
@@ -450,6 +482,7 @@ typedef enum {
   BAD_PRESET_FLAG,
   BAD_PRESET_ENTRY,
   BAD_PRESET_TARGET,
+  BAD_PRESET_OUT_ENTRY,
   BAD_NET_LIMIT,
   BAD_NO_MEMORY,
   BAD_COUNT
@@ -481,6 +514,8 @@ static const struct {
   {BAD_PRESET_FLAG, "preset flag 7", SCENE_ERR_PRESET, "inclusion flag 7"},
   {BAD_PRESET_ENTRY, "preset entry for no node", SCENE_ERR_PRESET, "input entry 500"},
   {BAD_PRESET_TARGET, "preset target out of range", SCENE_ERR_TARGET, "preset 0 output entry 0"},
+  {BAD_PRESET_OUT_ENTRY, "preset output entry for no output", SCENE_ERR_PRESET,
+   "includes output entry 250, but the scene has only"},
   {BAD_NET_LIMIT, "over the net's op limit", SCENE_ERR_TOO_MANY_OPS, "at most 13"},
   {BAD_NO_MEMORY, "pool exhausted", SCENE_ERR_NO_MEMORY, "operator memory"},
 };
@@ -609,6 +644,11 @@ static uint8_t *make_bad(bad_kind_t kind, uint32_t *len, uint32_t *offset, const
   case BAD_PRESET_TARGET:
     *offset = info.presets_at + 4096;
     le_put_u32(img + *offset, 999);
+    le_put_u32(img + *offset + 4, 1);
+    break;
+  case BAD_PRESET_OUT_ENTRY:
+    *offset = info.presets_at + 4096 + 8 * 250;
+    le_put_u32(img + *offset, (uint32_t)-1);
     le_put_u32(img + *offset + 4, 1);
     break;
   case BAD_NET_LIMIT:
