@@ -172,35 +172,16 @@ static const uint8_t CANARY[4] = {0xDE, 0xAD, 0xBE, 0xEF};
 static const uint8_t TAIL[4] = {0xBE, 0xEF, 0xDE, 0xAD};
 static const uint8_t POISON[4] = {0xFE, 0xED, 0xFA, 0xCE};
 
-/* Pattern bytes are keyed to the address, so the same byte always expects the same value, and
- * every 8-aligned word holds pat[0..3] twice in memory order (the same word value on either
- * byte order): the bulk of a region is filled and compared a word at a time. */
-static uint64_t pattern_word(const uint8_t pat[4]) {
-  uint8_t b[8];
-  uint64_t w;
-  bytes_copy(b, pat, 4u);
-  bytes_copy(b + 4, pat, 4u);
-  bytes_copy(&w, b, 8u);
-  return w;
-}
+/* Pattern bytes are keyed to the address, so the same byte always expects the same value;
+ * bytes_fill_pattern / bytes_find_not_pattern go a word at a time over the bulk of a region. */
 static void fill_pattern(uint8_t *from, uint8_t *to, const uint8_t pat[4]) {
-  uint64_t w = pattern_word(pat);
-  for (; from < to && ((uintptr_t)from & 7u); from++) *from = pat[(uintptr_t)from & 3u];
-  for (; to - from >= 8; from += 8) bytes_copy(from, &w, 8u);
-  for (; from < to; from++) *from = pat[(uintptr_t)from & 3u];
+  bytes_fill_pattern(from, (uint32_t)(to - from), pat, (uint32_t)(uintptr_t)from);
 }
 /* First byte in [from, to) that differs from the pattern, or NULL. */
 static uint8_t *scan_pattern(uint8_t *from, uint8_t *to, const uint8_t pat[4]) {
-  uint64_t w = pattern_word(pat), v;
-  for (; from < to && ((uintptr_t)from & 7u); from++)
-    if (*from != pat[(uintptr_t)from & 3u]) return from;
-  for (; to - from >= 8; from += 8) {
-    bytes_copy(&v, from, 8u);
-    if (v != w) break; /* the byte loop below finds which */
-  }
-  for (; from < to; from++)
-    if (*from != pat[(uintptr_t)from & 3u]) return from;
-  return 0;
+  uint32_t n = (uint32_t)(to - from);
+  uint32_t i = bytes_find_not_pattern(from, n, pat, (uint32_t)(uintptr_t)from);
+  return i < n ? from + i : 0;
 }
 /* Same, scanning downwards from to-1 (so an underrun reports the byte nearest the block). */
 static uint8_t *scan_pattern_down(uint8_t *from, uint8_t *to, const uint8_t pat[4]) {

@@ -24,32 +24,20 @@ void scene_err_ok(scene_error_t *err) {
 }
 
 /* The filler from a file offset whose phase is 0 (the pickle starts at 56, a multiple of 4). */
-static const uint8_t FILLER[8] = {0xDE, 0xAD, 0xBE, 0xEF, 0xDE, 0xAD, 0xBE, 0xEF};
+static const uint8_t FILLER[4] = {0xDE, 0xAD, 0xBE, 0xEF};
 
 uint8_t scene_filler_byte(uint32_t file_offset) {
   return FILLER[(file_offset - SCENE_DESC_SIZE) & 3u];
 }
 
-/* Both go byte by byte to a phase-0 offset, then 8 bytes at a time (through bytes_copy: no
- * unaligned word access), then byte by byte; walks and encodes cover ~60 KB of filler. */
+/* Walks and encodes cover ~60 KB of filler: both go a word at a time (core/bytes.h). */
 uint32_t scene_filler_diff(const uint8_t *img, uint32_t from, uint32_t to) {
-  uint64_t w, v;
-  for (; from < to && ((from - SCENE_DESC_SIZE) & 3u); from++)
-    if (img[from] != scene_filler_byte(from)) return from;
-  bytes_copy(&w, FILLER, 8u);
-  for (; to - from >= 8u; from += 8u) {
-    bytes_copy(&v, img + from, 8u);
-    if (v != w) break; /* the byte loop below finds which */
-  }
-  for (; from < to; from++)
-    if (img[from] != scene_filler_byte(from)) return from;
-  return to;
+  if (from >= to) return to;
+  return from + bytes_find_not_pattern(img + from, to - from, FILLER, from - SCENE_DESC_SIZE);
 }
 
 void scene_filler_fill(uint8_t *img, uint32_t from, uint32_t to) {
-  for (; from < to && ((from - SCENE_DESC_SIZE) & 3u); from++) img[from] = scene_filler_byte(from);
-  for (; to - from >= 8u; from += 8u) bytes_copy(img + from, FILLER, 8u);
-  for (; from < to; from++) img[from] = scene_filler_byte(from);
+  if (from < to) bytes_fill_pattern(img + from, to - from, FILLER, from - SCENE_DESC_SIZE);
 }
 
 static void put_name(uint8_t *dst, const char *name) {

@@ -1,4 +1,5 @@
-/* test_strbuf.c: core's bounded string building and byte helpers. */
+/* test_strbuf.c: core's bounded string building and byte helpers (moves, little-endian
+ * integers, repeating patterns). */
 #include <stdint.h>
 
 #include "bytes.h"
@@ -59,9 +60,43 @@ static void test_little_endian(void) {
   }
 }
 
+/* The pattern helpers from every start address mod 8 and every phase, over every length to 40
+ * (both sides of the 8-byte word loop): fill writes exactly [p, p + n), and find reports a
+ * changed byte at every place, and nothing past the end. */
+static void test_patterns(void) {
+  static const uint8_t pat[4] = {0xDE, 0xAD, 0xBE, 0xEF};
+  uint8_t buf[64];
+  uint32_t off, phase, n, i, bad;
+  for (off = 0; off < 8; off++)
+    for (phase = 0; phase < 4; phase++)
+      for (n = 0; n <= 40; n++) {
+        uint8_t *p = buf + 8 + off;
+        bytes_fill(buf, 0x55, sizeof buf);
+        bytes_fill_pattern(p, n, pat, phase);
+        for (i = 0; i < sizeof buf; i++) {
+          uint32_t at = (uint32_t)(buf + i - p);
+          uint8_t want = (buf + i >= p && at < n) ? pat[(phase + at) & 3u] : 0x55;
+          if (buf[i] != want) {
+            CHECK_EQ_INT(buf[i], want);
+            return;
+          }
+        }
+        CHECK_EQ_INT(bytes_find_not_pattern(p, n, pat, phase), n);
+        CHECK_EQ_INT(bytes_find_not_pattern(p, n + 1u, pat, phase), n); /* the 0x55 after it */
+        for (bad = 0; bad < n; bad++) {
+          p[bad] ^= 0x01u;
+          CHECK_EQ_INT(bytes_find_not_pattern(p, n, pat, phase), bad);
+          CHECK_EQ_INT(bytes_find_not_pattern(p, bad, pat, phase), bad);
+          p[bad] ^= 0x01u;
+        }
+        if (n) CHECK_EQ_INT(bytes_find_not_pattern(p, n, pat, phase + 1u), 0);
+      }
+}
+
 int main(void) {
   RUN(test_numbers);
   RUN(test_truncation);
   RUN(test_little_endian);
+  RUN(test_patterns);
   return check_summary("test_strbuf");
 }
