@@ -4,7 +4,7 @@
 # regression inputs in tests/fuzz-cases/TARGET) and runs each libFuzzer target for SECONDS
 # (targets: scene scene_head json net osc profile; default all). Corpora grow in BUILD_DIR/corpus/TARGET across runs; crashes go
 # to BUILD_DIR/artifacts/. Exits non-zero if any target found a crash, a leak or a timeout.
-# `make fuzz` runs it with 20 s per target; docs/reliability.md has the long runs.
+# `make fuzz` runs it with 20 s per target; fuzz/long.sh runs one target toward N executions.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 build=${1:?usage: fuzz/run.sh BUILD_DIR SECONDS [TARGET...]}
