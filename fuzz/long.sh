@@ -8,6 +8,8 @@
 # Exits 0 if the sum was reached with no crash, leak or timeout, 1 if a worker found one (its
 # input is in BUILD_DIR/artifacts/), 2 on bad arguments, 3 if the workers stopped short.
 set -uo pipefail
+cd "$(dirname "$0")/.."
+. fuzz/targets.sh
 usage() {
   echo "usage: fuzz/long.sh BUILD_DIR TARGET EXECUTIONS [WORKERS] [-- LIBFUZZER_FLAG...]"
   echo "  TARGET: scene scene_head json net osc profile; EXECUTIONS: e.g. 10000000"
@@ -20,8 +22,8 @@ shift 3
 workers=$(nproc)
 if [ $# -gt 0 ] && [ "$1" != "--" ]; then workers=$1; shift; fi
 [ "${1:-}" = "--" ] && shift
-case "$target" in scene|scene_head|json|net|osc|profile) ;; *)
-  echo "fuzz/long.sh: unknown target '$target'" >&2; usage >&2; exit 2 ;; esac
+[[ " ${fuzz_targets[*]} " == *" $target "* ]] || {
+  echo "fuzz/long.sh: unknown target '$target'" >&2; usage >&2; exit 2; }
 [[ "$goal" =~ ^[1-9][0-9]*$ ]] || { echo "fuzz/long.sh: EXECUTIONS must be a positive number, not '$goal'" >&2; exit 2; }
 [[ "$workers" =~ ^[1-9][0-9]?$ ]] || { echo "fuzz/long.sh: WORKERS must be 1..99, not '$workers'" >&2; exit 2; }
 bin="$build/fuzz_$target"
@@ -30,14 +32,7 @@ bin="$build/fuzz_$target"
   echo "fuzz/long.sh: no $build/corpus/$target: seed it first (make fuzz, or fuzz/run.sh $build 20 $target)" >&2
   exit 2
 }
-# the same per-target flags as fuzz/run.sh, plus the larger inputs a long run reaches
-case "$target" in
-  net) flags=(-max_len=4096 -len_control=0) ;;
-  osc) flags=(-max_len=4096) ;;
-  scene) flags=(-max_len=262216 -timeout=20) ;;
-  scene_head) flags=(-max_len=8192) ;;
-  *) flags=() ;;
-esac
+mapfile -t flags < <(fuzz_flags "$target" long)
 mkdir -p "$build/long" "$build/artifacts"
 logs=() pids=()
 for ((k = 1; k <= workers; k++)); do

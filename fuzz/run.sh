@@ -7,12 +7,13 @@
 # `make fuzz` runs it with 20 s per target; fuzz/long.sh runs one target toward N executions.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+. fuzz/targets.sh
 build=${1:?usage: fuzz/run.sh BUILD_DIR SECONDS [TARGET...]}
 secs=${2:?usage: fuzz/run.sh BUILD_DIR SECONDS [TARGET...]}
 shift 2
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(scene scene_head json net osc profile)
-for t in scene scene_head json net osc profile; do
+[ ${#targets[@]} -eq 0 ] && targets=("${fuzz_targets[@]}")
+for t in "${fuzz_targets[@]}"; do
   mkdir -p "$build/corpus/$t"
   [ -d "tests/fuzz-cases/$t" ] && find "tests/fuzz-cases/$t" -type f ! -name 'README*' \
     -exec cp -n {} "$build/corpus/$t/" \;
@@ -23,11 +24,7 @@ shared=()
 "$build/fuzz_seeds" "$build/corpus" scenes/*.scn scenes/*.json "${shared[@]}" || exit 1
 status=0
 for t in "${targets[@]}"; do
-  extra=()
-  case "$t" in
-    net) extra=(-max_len=4096) ;;   # programs of up to 256 steps
-    osc) extra=(-max_len=4096) ;;   # sessions of several datagrams
-  esac
+  mapfile -t extra < <(fuzz_flags "$t")
   log="$build/fuzz_$t.log"
   echo "fuzz_$t: ${secs} s"
   "$build/fuzz_$t" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
