@@ -505,6 +505,8 @@ void net_clear_params(net_t *net) {
     op_target_t *t = &net->out_op[p]->out[net_out_sub(net, p)];
     if (!t->op) t->idx = NET_NONE;
   }
+  /* and so do the presets' routings to params; their param values go */
+  preset_forget_params(net);
   net->num_params = 0;
 }
 
@@ -632,6 +634,7 @@ static void count_refs(const net_t *net, uint32_t *refs) {
 net_status_t net_check(const net_t *net) {
   uint16_t i, k;
   uint32_t fin = 0, fout = 0, counted[CHECK_OPS];
+  int32_t bad;
   bool fast;
   if (!net) return NET_ERR_NULL_ARG;
   if (net->num_ops > net->lim.max_ops || net->num_ins > net->lim.max_ins ||
@@ -684,6 +687,8 @@ net_status_t net_check(const net_t *net) {
       return corrupt(net, "param target", k);
     }
   }
+  bad = preset_check_params(net);
+  if (bad >= 0) return corrupt(net, "preset param entry in preset", (uint32_t)bad);
   if (net->depth != 0) return corrupt(net, "delivery depth", net->depth);
   return NET_OK;
 }

@@ -62,6 +62,11 @@ static inline uint8_t net_out_sub(const net_t *net, uint16_t g) {
 
 /* Removes every preset entry naming op (as input owner, output owner or target). */
 void preset_forget_op(net_t *net, const op_t *op);
+/* The params are going away: drops every preset value entry for a param and disconnects every
+ * preset routing to a param, as net_clear_params disconnects the outputs themselves. */
+void preset_forget_params(net_t *net);
+/* The first preset with an entry naming a param at or past num_params, or -1 (for the checker). */
+int32_t preset_check_params(const net_t *net);
 /* How many preset entries name op (for the invariant checker). */
 uint32_t preset_count_refs(const net_t *net, const op_t *op);
 /* Clears every preset (names reset to bees' "NNN_"). */

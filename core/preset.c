@@ -120,6 +120,31 @@ void preset_forget_op(net_t *net, const op_t *op) {
   }
 }
 
+void preset_forget_params(net_t *net) {
+  uint16_t p, i;
+  for (p = 0; p < net->lim.max_presets; p++) {
+    preset_t *pr = &net->presets[p];
+    for (i = pr->num_ins; i-- > 0;)
+      if (!pr->ins[i].op) drop_in(pr, i);
+    for (i = 0; i < pr->num_outs; i++)
+      if (!pr->outs[i].target.op) pr->outs[i].target.idx = NET_NONE;
+  }
+}
+
+int32_t preset_check_params(const net_t *net) {
+  uint16_t p, i;
+  for (p = 0; p < net->lim.max_presets; p++) {
+    const preset_t *pr = &net->presets[p];
+    for (i = 0; i < pr->num_ins; i++)
+      if (!pr->ins[i].op && pr->ins[i].idx >= net->num_params) return p;
+    for (i = 0; i < pr->num_outs; i++) {
+      op_target_t t = pr->outs[i].target;
+      if (!t.op && t.idx != NET_NONE && t.idx >= net->num_params) return p;
+    }
+  }
+  return -1;
+}
+
 uint32_t preset_count_refs(const net_t *net, const op_t *op) {
   uint32_t n = 0;
   uint16_t p, i;

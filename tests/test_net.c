@@ -213,6 +213,43 @@ static void test_params(void) {
   harness_free(h);
 }
 
+/* Clearing the params clears the presets' hold on them: a stored routing to a param comes back
+ * disconnected, a stored param value is dropped, and a param added afterwards is not touched by
+ * either (fuzz_net found the routing restored to a param that no longer existed). */
+static void test_clearing_params_clears_their_preset_entries(void) {
+  harness_t *h = harness_new(0, 0);
+  net_param_t p = {"cutoff", 1, 0, 0, 0, 100, 16};
+  uint16_t a = harness_add(h, OP_ADD), out = net_op_first_out(h->net, a), prm;
+  int32_t t;
+  io_t v;
+  CHECK_EQ_INT(net_add_param(h->net, &p), NET_OK);
+  prm = net_in_count(h->net);
+  CHECK_EQ_INT(net_connect(h->net, out, prm), NET_OK);
+  CHECK_EQ_INT(net_set_param(h->net, 0, 55), NET_OK);
+  CHECK_EQ_INT(preset_include_out(h->net, 0, out, true), NET_OK);
+  CHECK_EQ_INT(preset_include_in(h->net, 0, prm, true), NET_OK);
+  CHECK_EQ_INT(preset_store(h->net, 1), NET_OK);
+  CHECK(preset_out_target(h->net, 1, out, &t));
+  CHECK_EQ_INT(t, prm);
+  CHECK(preset_in_value(h->net, 1, prm, &v));
+  CHECK_EQ_INT(v, 55);
+  net_clear_params(h->net);
+  CHECK_EQ_INT(net_check(h->net), NET_OK);
+  CHECK(preset_out_target(h->net, 1, out, &t)); /* still included, now disconnected */
+  CHECK_EQ_INT(t, -1);
+  CHECK_EQ_INT(preset_recall(h->net, 1), NET_OK);
+  CHECK_EQ_INT(net_target(h->net, out), -1);
+  CHECK_EQ_INT(net_check(h->net), NET_OK);
+  p.value = 9;
+  CHECK_EQ_INT(net_add_param(h->net, &p), NET_OK);
+  CHECK(!preset_in_included(h->net, 1, prm));
+  CHECK_EQ_INT(preset_recall(h->net, 1), NET_OK);
+  CHECK_EQ_INT(net_target(h->net, out), -1);
+  CHECK_EQ_INT(net_param(h->net, 0)->value, 9);
+  CHECK_EQ_INT(net_check(h->net), NET_OK);
+  harness_free(h);
+}
+
 static void test_presets(void) {
   harness_t *h = harness_new(0, 0);
   uint16_t a, b, c, ina, outa;
@@ -509,6 +546,7 @@ int main(void) {
   RUN(test_feedback_is_bounded);
   RUN(test_fan_out_is_bounded);
   RUN(test_params);
+  RUN(test_clearing_params_clears_their_preset_entries);
   RUN(test_presets);
   RUN(test_play_flags_and_preset_event);
   RUN(test_adc_timer);
