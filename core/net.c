@@ -505,7 +505,7 @@ void net_clear_params(net_t *net) {
     op_target_t *t = &net->out_op[p]->out[net_out_sub(net, p)];
     if (!t->op) t->idx = NET_NONE;
   }
-  /* and so do the presets' routings to params; their param values go */
+  /* and so are the presets' routings to params; their stored param values are dropped */
   preset_forget_params(net);
   net->num_params = 0;
 }
@@ -688,7 +688,7 @@ net_status_t net_check(const net_t *net) {
     }
   }
   bad = preset_check_params(net);
-  if (bad >= 0) return corrupt(net, "preset param entry in preset", (uint32_t)bad);
+  if (bad >= 0) return corrupt(net, "preset entry for a missing param, preset", (uint32_t)bad);
   if (net->depth != 0) return corrupt(net, "delivery depth", net->depth);
   return NET_OK;
 }
