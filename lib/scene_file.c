@@ -1,7 +1,7 @@
 /* scene_file.c: scene files on a host: whole-file reads, safe saves (temp file, fsync, rename;
  * the temp file locked while in use, and the stale ones a killed save left removed by the next
  * save), a pool and slot to load into, loading by content, and the names the text forms use. */
-#define _DEFAULT_SOURCE /* flock */
+#define _DEFAULT_SOURCE /* flock, realpath */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -175,62 +175,73 @@ static int make_temp(char *tmp) {
   return -1;
 }
 
-bool sio_write_file(const char *path, const void *data, size_t len, sio_error_t *err) {
-  char *tmp, *dir;
-  const char *slash = strrchr(path, '/');
-  size_t plen = strlen(path);
-  const uint8_t *p = data;
-  int fd, dfd;
-  sio_clear(err);
-  tmp = malloc(plen + 16);
-  dir = malloc(plen + 2);
-  if (!tmp || !dir) {
-    free(tmp);
-    free(dir);
-    sio_fail(err, "%s: out of memory", path);
-    return false;
-  }
-  /* the temporary file is a hidden sibling, so rename() never crosses file systems */
-  if (slash) {
-    size_t d = (size_t)(slash - path);
-    memcpy(dir, path, d ? d : 1);
-    dir[d ? d : 1] = '\0';
-    snprintf(tmp, plen + 16, "%.*s/.%s.XXXXXX", (int)d, path, slash + 1);
-  } else {
-    strcpy(dir, ".");
-    snprintf(tmp, plen + 16, ".%s.XXXXXX", path);
-  }
-  fd = make_temp(tmp);
-  if (fd < 0) {
-    sio_fail(err, "%s: cannot create a temporary file in %s: %s", path, dir, strerror(errno));
-    free(tmp);
-    free(dir);
-    return false;
-  }
+/* write() until all of it is out; false with errno set on failure */
+static bool write_all(int fd, const uint8_t *p, size_t len) {
   while (len) {
     ssize_t w = write(fd, p, len);
     if (w < 0 && errno == EINTR) continue;
-    if (w <= 0) {
-      sio_fail(err, "%s: write error: %s", path, strerror(errno));
-      close(fd);
-      unlink(tmp);
-      free(tmp);
-      free(dir);
+    if (w < 0) return false;
+    if (w == 0) {
+      errno = EIO; /* a device that takes nothing and says no more */
       return false;
     }
     p += w;
     len -= (size_t)w;
   }
-  if (fchmod(fd, 0644) != 0 || fsync(fd) != 0) {
-    sio_fail(err, "%s: cannot flush to disk: %s", path, strerror(errno));
+  return true;
+}
+
+/* The safe save of a regular file (or of one not there yet): target is the file itself (links
+ * already resolved), name what messages call it (the path the caller gave). */
+static bool save_replacing(const char *name, const char *target, const void *data, size_t len,
+                           sio_error_t *err) {
+  char *tmp, *dir;
+  const char *slash = strrchr(target, '/');
+  size_t plen = strlen(target);
+  int fd, dfd;
+  tmp = malloc(plen + 16);
+  dir = malloc(plen + 2);
+  if (!tmp || !dir) {
+    free(tmp);
+    free(dir);
+    sio_fail(err, "%s: out of memory", name);
+    return false;
+  }
+  /* the temporary file is a hidden sibling, so rename() never crosses file systems */
+  if (slash) {
+    size_t d = (size_t)(slash - target);
+    memcpy(dir, target, d ? d : 1);
+    dir[d ? d : 1] = '\0';
+    snprintf(tmp, plen + 16, "%.*s/.%s.XXXXXX", (int)d, target, slash + 1);
+  } else {
+    strcpy(dir, ".");
+    snprintf(tmp, plen + 16, ".%s.XXXXXX", target);
+  }
+  fd = make_temp(tmp);
+  if (fd < 0) {
+    sio_fail(err, "%s: cannot create a temporary file in %s: %s", name, dir, strerror(errno));
+    free(tmp);
+    free(dir);
+    return false;
+  }
+  if (!write_all(fd, data, len)) {
+    sio_fail(err, "%s: write error: %s", name, strerror(errno));
     close(fd);
     unlink(tmp);
     free(tmp);
     free(dir);
     return false;
   }
-  if (close(fd) != 0 || rename(tmp, path) != 0) {
-    sio_fail(err, "%s: cannot replace the file: %s", path, strerror(errno));
+  if (fchmod(fd, 0644) != 0 || fsync(fd) != 0) {
+    sio_fail(err, "%s: cannot flush to disk: %s", name, strerror(errno));
+    close(fd);
+    unlink(tmp);
+    free(tmp);
+    free(dir);
+    return false;
+  }
+  if (close(fd) != 0 || rename(tmp, target) != 0) {
+    sio_fail(err, "%s: cannot replace the file: %s", name, strerror(errno));
     unlink(tmp);
     free(tmp);
     free(dir);
@@ -243,8 +254,80 @@ bool sio_write_file(const char *path, const void *data, size_t len, sio_error_t 
   }
   free(tmp);
   free(dir);
-  sio_remove_stale_temps(path); /* what earlier, killed saves of this file left */
+  sio_remove_stale_temps(target); /* what earlier, killed saves of this file left */
   return true;
+}
+
+/* A FIFO, a device or a socket (or a link to one): written in place, never replaced. Opening a
+ * FIFO waits for a reader, as a shell's redirection does. */
+static bool save_in_place(const char *path, const void *data, size_t len, sio_error_t *err) {
+  struct stat st;
+  int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) {
+    sio_fail(err, "%s: cannot open for writing: %s", path, strerror(errno));
+    return false;
+  }
+  if (fstat(fd, &st) != 0 || S_ISREG(st.st_mode)) { /* replaced since we looked */
+    sio_fail(err, "%s: changed while being saved; nothing written", path);
+    close(fd);
+    return false;
+  }
+  if (!write_all(fd, data, len)) {
+    sio_fail(err, "%s: write error: %s", path, strerror(errno));
+    close(fd);
+    return false;
+  }
+  if ((S_ISBLK(st.st_mode) && fsync(fd) != 0) || close(fd) != 0) {
+    sio_fail(err, "%s: write error: %s", path, strerror(errno));
+    return false;
+  }
+  return true;
+}
+
+bool sio_write_file(const char *path, const void *data, size_t len, sio_error_t *err) {
+  struct stat lst, st;
+  char *real;
+  bool ok;
+  sio_clear(err);
+  if (lstat(path, &lst) != 0) /* not there (or not reachable): the temp file's creation says */
+    return save_replacing(path, path, data, len, err);
+  if (S_ISLNK(lst.st_mode)) {
+    if (stat(path, &st) != 0) {
+      int e = errno;
+      char to[256];
+      ssize_t n = readlink(path, to, sizeof to - 1);
+      if (e == ENOENT) {
+        if (n > 0) {
+          to[n] = '\0';
+          sio_fail(err, "%s: is a symbolic link to a missing file (%s); nothing saved", path,
+                   to);
+        } else {
+          sio_fail(err, "%s: is a symbolic link to a missing file; nothing saved", path);
+        }
+      } else {
+        sio_fail(err, "%s: cannot follow the symbolic link: %s", path, strerror(e));
+      }
+      return false;
+    }
+  } else {
+    st = lst;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    sio_fail(err, "%s: is a directory", path);
+    return false;
+  }
+  if (!S_ISREG(st.st_mode)) return save_in_place(path, data, len, err);
+  if (!S_ISLNK(lst.st_mode)) return save_replacing(path, path, data, len, err);
+  /* a link (or a chain of them) to a regular file: the file is saved, beside itself, and the
+   * link stays */
+  real = realpath(path, NULL);
+  if (!real) {
+    sio_fail(err, "%s: cannot resolve the symbolic link: %s", path, strerror(errno));
+    return false;
+  }
+  ok = save_replacing(path, real, data, len, err);
+  free(real);
+  return ok;
 }
 
 /* ---- the world ---- */

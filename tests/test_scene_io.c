@@ -5,6 +5,8 @@
  * the real scenes are absent (the other tests still run first). */
 #define _POSIX_C_SOURCE 200809L
 #include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -277,6 +279,164 @@ static void test_safe_save(void) {
   rmdir(dir);
 }
 
+/* What lstat says path is: 'l' link, 'f' regular file, 'd' directory, 'p' FIFO, 'c' character
+ * device, '-' absent, '?' anything else. */
+static char kind_of(const char *path) {
+  struct stat st;
+  if (lstat(path, &st) != 0) return '-';
+  if (S_ISLNK(st.st_mode)) return 'l';
+  if (S_ISREG(st.st_mode)) return 'f';
+  if (S_ISDIR(st.st_mode)) return 'd';
+  if (S_ISFIFO(st.st_mode)) return 'p';
+  if (S_ISCHR(st.st_mode)) return 'c';
+  return '?';
+}
+
+static void put_file(const char *path, const char *text) {
+  FILE *f = fopen(path, "w");
+  CHECK(f != 0);
+  if (!f) return;
+  fputs(text, f);
+  fclose(f);
+}
+
+/* A symbolic link (a chain of two, the first relative) to a regular file in another folder:
+ * the links stay, the file they lead to gets the new bytes, the temporary file is made beside
+ * it and gone after, and the stale-temp sweep runs there too. */
+static void test_save_through_link(void) {
+  char dir[1100], real_dir[1200], link_dir[1200], target[1300], link1[1300], link2[1300],
+      stale[1300];
+  sio_error_t err;
+  uint8_t *data;
+  size_t len;
+  snprintf(dir, sizeof dir, "%s/savelink", work);
+  snprintf(real_dir, sizeof real_dir, "%s/real", dir);
+  snprintf(link_dir, sizeof link_dir, "%s/links", dir);
+  snprintf(target, sizeof target, "%s/target.txt", real_dir);
+  snprintf(link1, sizeof link1, "%s/one.txt", link_dir);
+  snprintf(link2, sizeof link2, "%s/two.txt", link_dir);
+  snprintf(stale, sizeof stale, "%s/.target.txt.Ab12Z9", real_dir); /* a killed save's */
+  mkdir(dir, 0755);
+  mkdir(real_dir, 0755);
+  mkdir(link_dir, 0755);
+  put_file(target, "old contents");
+  put_file(stale, "partial");
+  CHECK_EQ_INT(symlink("../real/target.txt", link1), 0); /* relative to the link's folder */
+  CHECK_EQ_INT(symlink(link1, link2), 0);
+  CHECK(sio_write_file(link2, "new contents!", 13, &err));
+  if (err.message[0]) fprintf(stderr, "%s\n", err.message);
+  CHECK_EQ_INT(kind_of(link1), 'l');
+  CHECK_EQ_INT(kind_of(link2), 'l');
+  CHECK_EQ_INT(kind_of(target), 'f');
+  CHECK(sio_read_file(target, &data, &len, &err));
+  CHECK(len == 13 && memcmp(data, "new contents!", 13) == 0);
+  free(data);
+  CHECK(sio_read_file(link2, &data, &len, &err));
+  CHECK(len == 13 && memcmp(data, "new contents!", 13) == 0);
+  free(data);
+  CHECK_EQ_INT(kind_of(stale), '-');       /* swept beside the real file */
+  CHECK_EQ_INT(count_files(real_dir), 1);  /* no temporary file left there */
+  CHECK_EQ_INT(count_files(link_dir), 2);  /* nor beside the links */
+  /* the link's own name in messages, even when the real folder is the problem */
+  CHECK_EQ_INT(chmod(real_dir, 0555), 0);
+  if (geteuid() != 0) { /* root writes anyway */
+    CHECK(!sio_write_file(link1, "x", 1, &err));
+    CHECK(strstr(err.message, link1) == err.message);
+    CHECK(strstr(err.message, real_dir) != 0);
+    CHECK_EQ_INT(kind_of(link1), 'l');
+  }
+  chmod(real_dir, 0755);
+  unlink(link2);
+  unlink(link1);
+  unlink(target);
+  unlink(stale);
+  rmdir(real_dir);
+  rmdir(link_dir);
+  rmdir(dir);
+}
+
+/* FIFOs and devices (and links to them) are written in place, never replaced by a file. */
+static void test_save_special(void) {
+  char dir[1100], fifo[1200], null_link[1200], fd_path[64], buf[64];
+  sio_error_t err;
+  int rfd, fds[2];
+  ssize_t n;
+  snprintf(dir, sizeof dir, "%s/savespecial", work);
+  snprintf(fifo, sizeof fifo, "%s/fifo", dir);
+  snprintf(null_link, sizeof null_link, "%s/null", dir);
+  mkdir(dir, 0755);
+  /* a FIFO with a reader: the reader gets the bytes, the FIFO stays */
+  CHECK_EQ_INT(mkfifo(fifo, 0600), 0);
+  rfd = open(fifo, O_RDONLY | O_NONBLOCK); /* a reader, so the save's open does not wait */
+  CHECK(rfd >= 0);
+  CHECK(sio_write_file(fifo, "through the fifo", 16, &err));
+  if (err.message[0]) fprintf(stderr, "%s\n", err.message);
+  CHECK_EQ_INT(kind_of(fifo), 'p');
+  n = read(rfd, buf, sizeof buf);
+  CHECK(n == 16 && memcmp(buf, "through the fifo", 16) == 0);
+  close(rfd);
+  CHECK_EQ_INT(count_files(dir), 1); /* no temporary file either */
+  unlink(fifo);
+  /* a pipe through /proc/self/fd/N, a link the kernel resolves (realpath cannot) */
+  if (pipe(fds) == 0) {
+    snprintf(fd_path, sizeof fd_path, "/proc/self/fd/%d", fds[1]);
+    if (kind_of(fd_path) == 'l') {
+      CHECK(sio_write_file(fd_path, "piped", 5, &err));
+      if (err.message[0]) fprintf(stderr, "%s\n", err.message);
+      close(fds[1]);
+      n = read(fds[0], buf, sizeof buf);
+      CHECK(n == 5 && memcmp(buf, "piped", 5) == 0);
+    } else {
+      close(fds[1]);
+      printf("save to /proc/self/fd/N: skipped (no /proc)\n");
+    }
+    close(fds[0]);
+  }
+  /* /dev/null, directly and through a link: both stay what they are */
+  CHECK(sio_write_file("/dev/null", "gone", 4, &err));
+  CHECK_EQ_INT(kind_of("/dev/null"), 'c');
+  CHECK_EQ_INT(symlink("/dev/null", null_link), 0);
+  CHECK(sio_write_file(null_link, "gone", 4, &err));
+  CHECK_EQ_INT(kind_of(null_link), 'l');
+  CHECK_EQ_INT(kind_of("/dev/null"), 'c');
+  CHECK_EQ_INT(count_files(dir), 1);
+  unlink(null_link);
+  /* /dev/full: the usual write error, and it stays a device */
+  CHECK(!sio_write_file("/dev/full", "no room", 7, &err));
+  CHECK(strstr(err.message, "/dev/full: write error: ") == err.message);
+  CHECK(strstr(err.message, strerror(ENOSPC)) != 0);
+  printf("save to /dev/full: %s\n", err.message);
+  CHECK_EQ_INT(kind_of("/dev/full"), 'c');
+  rmdir(dir);
+}
+
+/* A link to a missing file and a directory: a clear failure, nothing created or replaced. */
+static void test_save_refused(void) {
+  char dir[1100], link[1200], sub[1200], expect[1300];
+  sio_error_t err;
+  snprintf(dir, sizeof dir, "%s/saverefused", work);
+  snprintf(link, sizeof link, "%s/dangling.txt", dir);
+  snprintf(sub, sizeof sub, "%s/sub", dir);
+  mkdir(dir, 0755);
+  CHECK_EQ_INT(symlink("missing.txt", link), 0);
+  CHECK(!sio_write_file(link, "x", 1, &err));
+  CHECK(strstr(err.message, link) == err.message);
+  CHECK(strstr(err.message, "symbolic link to a missing file") != 0);
+  printf("save to a dangling link: %s\n", err.message);
+  CHECK_EQ_INT(kind_of(link), 'l');
+  CHECK_EQ_INT(count_files(dir), 1); /* no missing.txt, no temporary file */
+  unlink(link);
+  mkdir(sub, 0755);
+  CHECK(!sio_write_file(sub, "x", 1, &err));
+  snprintf(expect, sizeof expect, "%s: is a directory", sub);
+  CHECK_EQ_STR(err.message, expect);
+  CHECK_EQ_INT(kind_of(sub), 'd');
+  CHECK_EQ_INT(count_files(sub), 0);
+  CHECK_EQ_INT(count_files(dir), 1);
+  rmdir(sub);
+  rmdir(dir);
+}
+
 /* ---- the tool ---- */
 
 static int run(const char *args, const char *out_file) {
@@ -285,6 +445,22 @@ static int run(const char *args, const char *out_file) {
   snprintf(cmd, sizeof cmd, "%s %s > %s 2>&1", tool, args, out_file);
   st = system(cmd);
   return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+/* The tool with its standard output to stdout_to (such as /dev/full) and stderr to err_file. */
+static int run_split(const char *args, const char *stdout_to, const char *err_file) {
+  char cmd[4096];
+  int st;
+  if (snprintf(cmd, sizeof cmd, "%s %s > %s 2> %s", tool, args, stdout_to, err_file) >=
+      (int)sizeof cmd)
+    return -1;
+  st = system(cmd);
+  return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+static long file_size(const char *path) {
+  struct stat st;
+  return stat(path, &st) == 0 ? (long)st.st_size : -1;
 }
 
 static int file_has(const char *path, const char *words) {
@@ -300,8 +476,11 @@ static int file_has(const char *path, const char *words) {
 }
 
 static void test_tool(const char *scenes_dir, int have_scenes) {
-  char args[4096], out[1100], scn[1100], json[1100], bad[1100], up[1100];
+  char args[4096], out[1100], scn[1100], json[1100], bad[1100], up[1100], txt[1100];
+  struct stat dev_full;
+  int have_dev_full = stat("/dev/full", &dev_full) == 0 && S_ISCHR(dev_full.st_mode);
   snprintf(out, sizeof out, "%s/tool.out", work);
+  snprintf(txt, sizeof txt, "%s/tool.txt", work);
   snprintf(scn, sizeof scn, "%s/tool.scn", work);
   snprintf(json, sizeof json, "%s/tool.json", work);
   snprintf(bad, sizeof bad, "%s/tool-bad.scn", work);
@@ -336,6 +515,54 @@ static void test_tool(const char *scenes_dir, int have_scenes) {
   snprintf(args, sizeof args, "dot %s", scn);
   CHECK_EQ_INT(run(args, out), 0);
   CHECK(file_has(out, "op12:o0 -> op13:i0;"));
+  /* a standard output that cannot be written (a full disk): exit 1 and the reason, for every
+   * command that prints there; nothing is lost when nothing is printed (check -q) */
+  if (have_dev_full) {
+    static const char *const printing[] = {"info", "to-json", "to-json --native", "dot", "check"};
+    size_t k;
+    for (k = 0; k < sizeof printing / sizeof printing[0]; k++) {
+      snprintf(args, sizeof args, "%s %s", printing[k], scn);
+      CHECK_EQ_INT(run_split(args, "/dev/full", out), 1);
+      CHECK(file_has(out, "aleph-scene: standard output: No space left on device"));
+    }
+    CHECK_EQ_INT(run_split("--help", "/dev/full", out), 1);
+    CHECK(file_has(out, "aleph-scene: standard output: No space left on device"));
+    snprintf(args, sizeof args, "check -q %s", scn);
+    CHECK_EQ_INT(run_split(args, "/dev/full", out), 0);
+    CHECK_EQ_INT(file_size(out), 0);
+  } else {
+    printf("tool on a full standard output: skipped (no /dev/full)\n");
+  }
+  /* -o for info and check as for the other text: the file gets it, standard output nothing */
+  snprintf(args, sizeof args, "info %s -o %s", scn, txt);
+  CHECK_EQ_INT(run(args, out), 0);
+  CHECK_EQ_INT(file_size(out), 0);
+  CHECK(file_has(txt, "layout:      bees 0.8.1 (detected)"));
+  CHECK(file_has(txt, "ENC#0.VAL -> ADD.A"));
+  snprintf(args, sizeof args, "check -o %s %s %s", txt, scn, json);
+  CHECK_EQ_INT(run(args, out), 0);
+  CHECK_EQ_INT(file_size(out), 0);
+  CHECK(file_has(txt, "tool.scn: ok (bees scene"));
+  CHECK(file_has(txt, "tool.json: ok (aleph-scene JSON"));
+  snprintf(args, sizeof args, "check -o %s %s %s/nope.scn", txt, scn, work);
+  CHECK_EQ_INT(run(args, out), 1); /* the report still written, the failure on stderr */
+  CHECK(file_has(out, "nope.scn: cannot open"));
+  CHECK(file_has(txt, "tool.scn: ok (bees scene"));
+  /* an option the command does not use is refused (exit 2), nothing written */
+  unlink(txt);
+  snprintf(args, sizeof args, "check --native -o %s %s", txt, scn);
+  CHECK_EQ_INT(run(args, out), 2);
+  CHECK(file_has(out, "--native is for to-json only, not check"));
+  snprintf(args, sizeof args, "info -q %s", scn);
+  CHECK_EQ_INT(run(args, out), 2);
+  CHECK(file_has(out, "-q/--quiet is for check only, not info"));
+  snprintf(args, sizeof args, "dot --native %s", scn);
+  CHECK_EQ_INT(run(args, out), 2);
+  snprintf(args, sizeof args, "from-json --native %s -o %s", json, txt);
+  CHECK_EQ_INT(run(args, out), 2);
+  snprintf(args, sizeof args, "upgrade -q %s -o %s", scn, txt);
+  CHECK_EQ_INT(run(args, out), 2);
+  CHECK_EQ_INT(file_size(txt), -1);
   /* a corrupt .scn: exit 1, the file and the offset named */
   {
     uint8_t *data;
@@ -366,6 +593,11 @@ static void test_tool(const char *scenes_dir, int have_scenes) {
                           "re-encodes byte for byte"));
       snprintf(args, sizeof args, "to-json %s/default.scn -o %s", scenes_dir, json);
       CHECK_EQ_INT(run(args, out), 0);
+      if (have_dev_full) { /* 24 KB of JSON: the writes fail as they are made, not at the end */
+        snprintf(args, sizeof args, "to-json %s/default.scn", scenes_dir);
+        CHECK_EQ_INT(run_split(args, "/dev/full", out), 1);
+        CHECK(file_has(out, "aleph-scene: standard output: No space left on device"));
+      }
       snprintf(args, sizeof args, "from-json %s -o %s", json, scn);
       CHECK_EQ_INT(run(args, out), 0);
       snprintf(args, sizeof args, "cmp -s %s %s/default.scn", scn, scenes_dir);
@@ -395,6 +627,7 @@ static void test_tool(const char *scenes_dir, int have_scenes) {
   unlink(json);
   unlink(bad);
   unlink(up);
+  unlink(txt);
 }
 
 int main(int argc, char **argv) {
@@ -412,6 +645,9 @@ int main(int argc, char **argv) {
   RUN(test_hand_json);
   RUN(test_bad_json);
   RUN(test_safe_save);
+  RUN(test_save_through_link);
+  RUN(test_save_special);
+  RUN(test_save_refused);
   snprintf(probe, sizeof probe, "%s/default.scn", argv[1]);
   f = fopen(probe, "rb");
   have_scenes = f != 0;

@@ -1,6 +1,9 @@
 /* aleph-scene: inspect, check and convert bees scene files (.scn) and their JSON forms.
  * Exit status: 0 success, 1 bad input (unreadable, malformed or unconvertible file, or an output
- * that could not be written), 2 usage error. */
+ * that could not be written, standard output included), 2 usage error (an option that does not
+ * apply to the command included). */
+#define _POSIX_C_SOURCE 200809L /* open_memstream */
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +12,7 @@
 #include "preset.h"
 #include "scene.h"
 #include "scene_io.h"
+#include "text_out.h"
 
 #define EXIT_BAD_INPUT 1
 #define EXIT_USAGE 2
@@ -28,16 +32,17 @@ static const char usage_text[] =
   "  check FILE...       validate each file; prints \"ok\" or the error and its offset\n"
   "  upgrade FILE        rewrite a scene in the bees 0.8.1 layout; needs -o\n"
   "\n"
-  "options:\n"
-  "  -o, --output FILE   write here (saved safely: temp file, fsync, rename); default: standard\n"
-  "                      output for text, required for .scn output\n"
+  "options (one that does not apply to the command is refused as a usage error):\n"
+  "  -o, --output FILE   write the command's output here, saved safely (temp file, fsync,\n"
+  "                      rename); default: standard output for text (info, to-json, dot,\n"
+  "                      check), required for .scn output (from-json, upgrade)\n"
   "  -l, --layout L      .scn input: read as L (0.7.1, 0.8.1 or auto, the default);\n"
   "                      from-json: the .scn layout to write (default: the JSON's \"layout\")\n"
-  "      --native        to-json: write beekeep's native JSON\n"
-  "  -q, --quiet         check: print failures only\n"
+  "      --native        to-json only: write beekeep's native JSON\n"
+  "  -q, --quiet         check only: print failures only\n"
   "  -h, --help          this text\n"
   "\n"
-  "exit status: 0 ok, 1 bad input or output error, 2 usage error\n";
+  "exit status: 0 ok, 1 bad input or output error (standard output included), 2 usage error\n";
 
 typedef struct {
   const char *command;
@@ -46,6 +51,7 @@ typedef struct {
   bool layout_given;
   bool native;
   bool quiet;
+  bool help;
   const char **files;
   int nfiles;
 } args_t;
@@ -65,8 +71,8 @@ static int parse_args(int argc, char **argv, args_t *a) {
   for (i = 1; i < argc; i++) {
     const char *s = argv[i];
     if (!strcmp(s, "-h") || !strcmp(s, "--help")) {
-      fputs(usage_text, stdout);
-      exit(0);
+      a->help = true;
+      return 0;
     } else if (!strcmp(s, "-o") || !strcmp(s, "--output")) {
       if (++i >= argc) return usage_error("%s needs a file name", s);
       a->output = argv[i];
@@ -91,18 +97,72 @@ static int parse_args(int argc, char **argv, args_t *a) {
   return 0;
 }
 
+/* Where say() prints: standard output, or a report collected for -o (open_text). */
+static text_out_t std_out; /* main sets its stream */
+static text_out_t collected;
+static text_out_t *out = &std_out;
+
+TEXT_OUT_PRINTF(1, 2) static void say(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  text_out_vprintf(out, fmt, ap);
+  va_end(ap);
+}
+
+/* Standard output is flushed and closed, and every failed write to it is an error: the message
+ * names it, the exit status is 1 (or rc if that is already an error). */
+static int close_stdout(int rc) {
+  if (text_out_close(&std_out)) return rc;
+  fprintf(stderr, "aleph-scene: standard output: %s\n", text_out_error(&std_out));
+  return rc ? rc : EXIT_BAD_INPUT;
+}
+
 /* Writes text to the output file (safely) or to stdout. */
 static int emit_text(const char *output, const char *text) {
   sio_error_t err;
   if (!output) {
-    fputs(text, stdout);
-    return fflush(stdout) == 0 ? 0 : EXIT_BAD_INPUT;
+    say("%s", text);
+    return 0; /* a failure is reported by close_stdout */
   }
   if (!sio_write_file(output, text, strlen(text), &err)) {
     fprintf(stderr, "aleph-scene: %s\n", err.message);
     return EXIT_BAD_INPUT;
   }
   return 0;
+}
+
+/* A report printed piece by piece (info, check): with -o, say() collects it for close_text to
+ * save; otherwise it goes to standard output as it is made. */
+static char *text_buf;
+static size_t text_len;
+
+static bool open_text(const args_t *a) {
+  if (!a->output) return true;
+  collected.f = open_memstream(&text_buf, &text_len);
+  collected.err = 0;
+  if (!collected.f) {
+    fprintf(stderr, "aleph-scene: out of memory\n");
+    return false;
+  }
+  out = &collected;
+  return true;
+}
+
+/* Saves the collected report where -o says (rc: the command's status so far). */
+static int close_text(const args_t *a, int rc) {
+  bool bad;
+  if (!a->output || out != &collected) return rc;
+  bad = !text_out_close(&collected);
+  out = &std_out;
+  if (bad || !text_buf) {
+    fprintf(stderr, "aleph-scene: out of memory\n");
+    rc = EXIT_BAD_INPUT;
+  } else if (emit_text(a->output, text_buf)) {
+    rc = EXIT_BAD_INPUT;
+  }
+  free(text_buf);
+  text_buf = 0;
+  return rc;
 }
 
 static bool load(sio_world_t *w, const char *path, scene_layout_t layout, scene_header_t *hdr,
@@ -118,15 +178,15 @@ static bool load(sio_world_t *w, const char *path, scene_layout_t layout, scene_
 static void print_target(const net_t *net, int32_t t) {
   char h[40];
   if (t < 0) {
-    printf("-");
+    say("-");
   } else if (t < net_in_count(net)) {
     uint16_t op;
     uint8_t sub;
     net_in_owner(net, (uint16_t)t, &op, &sub);
     sio_op_handle(net, op, h, sizeof h);
-    printf("%s.%s", h, net_in_name(net, (uint16_t)t));
+    say("%s.%s", h, net_in_name(net, (uint16_t)t));
   } else {
-    printf("param %s", net_param(net, (uint16_t)(t - net_in_count(net)))->label);
+    say("param %s", net_param(net, (uint16_t)(t - net_in_count(net)))->label);
   }
 }
 
@@ -140,15 +200,16 @@ static int cmd_info(sio_world_t *w, const args_t *a) {
   if (a->nfiles != 1) return usage_error("%s needs one file", "info");
   path = a->files[0];
   if (!load(w, path, a->layout, &hdr, &kind)) return EXIT_BAD_INPUT;
+  if (!open_text(a)) return EXIT_BAD_INPUT;
   net = sio_world_net(w);
-  printf("file:        %s (%s)\n", path, sio_kind_name(kind));
-  printf("layout:      bees %s%s\n", scene_layout_name(hdr.layout),
-         kind == SIO_KIND_SCN ? (a->layout_given ? " (forced)" : " (detected)") : "");
-  printf("scene:       %s\n", hdr.name);
-  printf("module:      %s %u.%u.%u\n", hdr.module, hdr.module_version.maj, hdr.module_version.min,
-         hdr.module_version.rev);
-  printf("bees:        %u.%u.%u (the version field of the file; it propagates between scenes)\n",
-         hdr.bees.maj, hdr.bees.min, hdr.bees.rev);
+  say("file:        %s (%s)\n", path, sio_kind_name(kind));
+  say("layout:      bees %s%s\n", scene_layout_name(hdr.layout),
+      kind == SIO_KIND_SCN ? (a->layout_given ? " (forced)" : " (detected)") : "");
+  say("scene:       %s\n", hdr.name);
+  say("module:      %s %u.%u.%u\n", hdr.module, hdr.module_version.maj, hdr.module_version.min,
+      hdr.module_version.rev);
+  say("bees:        %u.%u.%u (the version field of the file; it propagates between scenes)\n",
+      hdr.bees.maj, hdr.bees.min, hdr.bees.rev);
   if (kind == SIO_KIND_SCN) {
     uint8_t *data;
     size_t len;
@@ -156,15 +217,15 @@ static int cmd_info(sio_world_t *w, const args_t *a) {
     scene_probe_t p;
     if (sio_read_file(path, &data, &len, &err)) {
       if (scene_probe(data, (uint32_t)len, hdr.layout, 0, &p, 0) == SCENE_OK)
-        printf("sections:    ops 0x%x, input nodes 0x%x, output nodes 0x%x, params 0x%x, "
-               "presets 0x%x, end 0x%x; filler %s; %s\n",
-               p.ops_at, p.ins_at, p.outs_at, p.params_at, p.presets_at, p.end,
-               p.filler_intact ? "intact" : "NOT intact",
-               p.layouts_agree ? "reads the same in both layouts" : "layout-specific");
+        say("sections:    ops 0x%x, input nodes 0x%x, output nodes 0x%x, params 0x%x, "
+            "presets 0x%x, end 0x%x; filler %s; %s\n",
+            p.ops_at, p.ins_at, p.outs_at, p.params_at, p.presets_at, p.end,
+            p.filler_intact ? "intact" : "NOT intact",
+            p.layouts_agree ? "reads the same in both layouts" : "layout-specific");
       free(data);
     }
     if (!scene_header_descriptor_derived(&hdr))
-      printf("descriptor:  differs from the pickled header (kept as is)\n");
+      say("descriptor:  differs from the pickled header (kept as is)\n");
   }
   for (i = 0; i < preset_count(net); i++) {
     uint32_t g;
@@ -172,19 +233,19 @@ static int cmd_info(sio_world_t *w, const args_t *a) {
       entries += preset_in_included(net, i, (uint16_t)g);
     for (g = 0; g < net_out_count(net); g++) entries += preset_out_included(net, i, (uint16_t)g);
   }
-  printf("network:     %u ops, %u inputs, %u outputs, %u params, %u preset entries\n",
-         net_op_count(net), net_in_count(net), net_out_count(net), net_param_count(net), entries);
-  printf("ops:\n");
+  say("network:     %u ops, %u inputs, %u outputs, %u params, %u preset entries\n",
+      net_op_count(net), net_in_count(net), net_out_count(net), net_param_count(net), entries);
+  say("ops:\n");
   for (i = 0; i < net_op_count(net); i++) {
     const op_t *op = net_op(net, i);
     char h[40];
     uint8_t k;
     sio_op_handle(net, i, h, sizeof h);
-    printf("  %3u %-10s %-9s", i, h, op->cls->name);
-    for (k = 0; k < op->cls->num_ins; k++) printf(" %s=%d", op->cls->in_names[k], op->in[k]);
-    printf("\n");
+    say("  %3u %-10s %-9s", i, h, op->cls->name);
+    for (k = 0; k < op->cls->num_ins; k++) say(" %s=%d", op->cls->in_names[k], op->in[k]);
+    say("\n");
   }
-  printf("connections:\n");
+  say("connections:\n");
   for (i = 0; i < net_out_count(net); i++) {
     int32_t t = net_target(net, i);
     uint16_t op;
@@ -193,11 +254,11 @@ static int cmd_info(sio_world_t *w, const args_t *a) {
     if (t < 0) continue;
     net_out_owner(net, i, &op, &sub);
     sio_op_handle(net, op, h, sizeof h);
-    printf("  %s.%s -> ", h, net_out_name(net, i));
+    say("  %s.%s -> ", h, net_out_name(net, i));
     print_target(net, t);
-    printf("\n");
+    say("\n");
   }
-  return 0;
+  return close_text(a, 0);
 }
 
 static int cmd_to_json(sio_world_t *w, const args_t *a) {
@@ -260,6 +321,10 @@ static int cmd_check(sio_world_t *w, const args_t *a) {
     free(img);
     return usage_error("%s needs at least one file", "check");
   }
+  if (!img || !open_text(a)) {
+    free(img);
+    return EXIT_BAD_INPUT;
+  }
   for (i = 0; i < a->nfiles; i++) {
     const char *path = a->files[i];
     scene_header_t hdr;
@@ -281,8 +346,8 @@ static int cmd_check(sio_world_t *w, const args_t *a) {
       continue;
     }
     if (!a->quiet) {
-      printf("%s: ok (%s, bees %s layout, %u ops, %u params)", path, sio_kind_name(kind),
-             scene_layout_name(hdr.layout), net_op_count(net), net_param_count(net));
+      say("%s: ok (%s, bees %s layout, %u ops, %u params)", path, sio_kind_name(kind),
+          scene_layout_name(hdr.layout), net_op_count(net), net_param_count(net));
       if (kind == SIO_KIND_SCN) {
         uint8_t *data;
         size_t len;
@@ -291,17 +356,17 @@ static int cmd_check(sio_world_t *w, const args_t *a) {
           for (k = 0; k < len && k < SCENE_FILE_SIZE && data[k] == img[k]; k++) {
           }
           if (k == SCENE_FILE_SIZE)
-            printf(", re-encodes byte for byte");
+            say(", re-encodes byte for byte");
           else
-            printf(", re-encoding differs from offset %zu (bytes bees ignores)", k);
+            say(", re-encoding differs from offset %zu (bytes bees ignores)", k);
           free(data);
         }
       }
-      printf("\n");
+      say("\n");
     }
   }
   free(img);
-  return bad ? EXIT_BAD_INPUT : 0;
+  return close_text(a, bad ? EXIT_BAD_INPUT : 0);
 }
 
 static int cmd_upgrade(sio_world_t *w, const args_t *a) {
@@ -326,15 +391,27 @@ int main(int argc, char **argv) {
   args_t a;
   sio_world_t *w;
   size_t i;
-  int rc = parse_args(argc, argv, &a);
-  if (rc) {
+  int rc;
+  std_out.f = stdout;
+  rc = parse_args(argc, argv, &a);
+  if (rc || a.help) {
+    if (a.help) say("%s", usage_text);
     free(a.files);
-    return rc;
+    return close_stdout(rc);
   }
   for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
     if (!strcmp(a.command, commands[i].name)) break;
   if (i == sizeof commands / sizeof commands[0]) {
     rc = usage_error("unknown command '%s'", a.command);
+    free(a.files);
+    return rc;
+  }
+  /* an option the command would ignore is refused, not dropped silently */
+  if (a.native && strcmp(a.command, "to-json") != 0)
+    rc = usage_error("--native is for to-json only, not %s", a.command);
+  else if (a.quiet && strcmp(a.command, "check") != 0)
+    rc = usage_error("-q/--quiet is for check only, not %s", a.command);
+  if (rc) {
     free(a.files);
     return rc;
   }
@@ -347,5 +424,5 @@ int main(int argc, char **argv) {
   rc = commands[i].fn(w, &a);
   sio_world_free(w);
   free(a.files);
-  return rc;
+  return close_stdout(rc);
 }

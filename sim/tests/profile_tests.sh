@@ -118,6 +118,47 @@ errors)
   expect 1 "no-such-dir/p.json: cannot create" "$sim" --headless --run-for 0 --profile no-such-dir/p.json
   ;;
 
+output)
+  # what aleph-profile writes arrives whole and well-formed: scene names with markup characters
+  # in the SVG and the Markdown table, and a standard output that cannot be written
+  name='a&b<c>"d'\''e|f'
+  cp "$src/../../scenes/default.scn" "$name.scn" || fail "copy the scene"
+  "$sim" --headless --run-for 1 --profile names.json "$name.scn" > /dev/null || fail "profile run"
+  # a hand-written one: a backslash, a line break, a control character, bytes that are not UTF-8
+  printf '{"format":"aleph-sim profile","version":1,"scene":"dir/x\\\\|y\\nz\\u0001w\xff\xe2\x82v","plan":{"small_block_size":128,"small_count":4,"big_block_size":128,"big_count":4},"events":[{"t":0,"ev":"alloc","pool":"small","req":40,"cap":128,"class":-1}],"samples":[{"t":0,"small_used":1,"big_used":0}]}' > odd.json
+  "$tool" --markdown --svg names.svg names.json odd.json > names.txt \
+    || fail "aleph-profile: $(cat names.txt)"
+  grep -qF '<text x="40" y="34">a&amp;b&lt;c&gt;&quot;d&apos;e|f.scn: blocks used' names.svg \
+    && grep -qF '>x\|y z&#xFFFD;w&#xFFFD;&#xFFFD;v: blocks used' names.svg \
+    && pass "svg: the names escaped" || fail "svg names: $(grep -a '<text x="40"' names.svg)"
+  if command -v xmllint > /dev/null; then
+    out=$(xmllint --noout names.svg 2>&1) && pass "svg parses (xmllint)" || fail "xmllint: $out"
+  elif command -v python3 > /dev/null; then
+    out=$(python3 -c 'import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])' names.svg 2>&1) \
+      && pass "svg parses (python3 minidom)" || fail "minidom: $out"
+  else
+    echo "skip: no XML parser (xmllint, python3) to parse the svg"
+  fi
+  # Markdown: | and \ escaped, the line break a space; every row of the table has its 10 pipes
+  grep -qF "| a&b<c>\"d'e\\|f.scn | 20 | " names.txt && grep -qF '| x\\\|y z w' names.txt \
+    && pass "markdown: the names escaped" || fail "markdown names: $(grep -a '^| [ax]' names.txt)"
+  rows=$(LC_ALL=C sed -n '/^| scene |/,/^| \*\*all/p' names.txt)
+  bad=$(LC_ALL=C sed 's/\\[|\\]//g' <<< "$rows" | LC_ALL=C awk -F'|' 'NF != 11')
+  [ "$(wc -l <<< "$rows")" = 5 ] && [ -z "$bad" ] && pass "markdown: 5 rows of 9 cells" \
+    || fail "markdown table: $rows"
+  # standard output that cannot be written (a full disk): exit 1 and a message, for the report
+  # and for --help; nothing wrong when standard output is fine
+  for args in "names.json" "--markdown names.json" "--help"; do
+    out=$("$tool" $args 2>&1 > /dev/full); rc=$?
+    [ $rc = 1 ] && [[ "$out" == *"aleph-profile: standard output: No space left on device"* ]] \
+      && pass "$args > /dev/full -> 1, said so" || fail "$args > /dev/full: exit $rc, said '$out'"
+  done
+  out=$("$tool" names.json 2>&1 >&-); rc=$?
+  [ $rc = 1 ] && [[ "$out" == *"aleph-profile: standard output: "* ]] \
+    && pass "closed standard output -> 1, said so" || fail "closed stdout: exit $rc, said '$out'"
+  expect 1 "cannot write no-such-dir/u.svg: No such file" "$tool" --svg no-such-dir/u.svg names.json
+  ;;
+
 *)
   echo "unknown case $case_name"; exit 2 ;;
 esac
