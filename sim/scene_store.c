@@ -27,15 +27,28 @@ static uint16_t st_count(void *ctx) {
   struct dirent *ent;
   forget(s);
   if (!d) return 0;
-  while ((ent = readdir(d)) && s->n < SCENE_STORE_MAX) {
+  while ((ent = readdir(d))) {
     size_t len = strlen(ent->d_name);
+    uint16_t last = 0, i;
     char *name;
     /* bees lists .scn files; names longer than a scene name could not be stored back */
     if (len <= 4 || strcmp(ent->d_name + len - 4, ".scn") || len - 4 > UI_NAME_LEN) continue;
     name = strdup(ent->d_name);
     if (!name) break;
     name[len - 4] = '\0';
-    s->names[s->n++] = name;
+    if (s->n < SCENE_STORE_MAX) {
+      s->names[s->n++] = name;
+      continue;
+    }
+    /* full: keep the first SCENE_STORE_MAX by name, whatever order the folder lists them in */
+    for (i = 1; i < s->n; i++)
+      if (by_name(&s->names[i], &s->names[last]) > 0) last = i;
+    if (by_name(&name, &s->names[last]) < 0) {
+      free(s->names[last]);
+      s->names[last] = name;
+    } else {
+      free(name);
+    }
   }
   closedir(d);
   qsort(s->names, s->n, sizeof s->names[0], by_name);

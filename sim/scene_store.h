@@ -13,7 +13,7 @@
 #include "scene.h"
 #include "ui.h"
 
-#define SCENE_STORE_MAX 256u /* scenes listed from one folder */
+#define SCENE_STORE_MAX 256u /* scenes listed from one folder: the first by name */
 
 typedef struct {
   engine_t *e;

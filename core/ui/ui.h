@@ -28,7 +28,10 @@ typedef enum {
   UI_PAGE_COUNT
 } ui_page_id_t;
 
-#define UI_NAME_LEN SCENE_NAME_LEN /* longest scene name the SCENES page edits */
+/* The longest names the pages edit: the .scn fields (24 and 16 bytes) keep a terminating NUL,
+ * so a longer name could not be saved (bees' pages let the name fill the field). */
+#define UI_NAME_LEN (SCENE_NAME_LEN - 1u)          /* scene names, SCENES page */
+#define UI_PRESET_NAME_LEN (PRESET_NAME_LEN - 1u) /* preset names, PRESETS page */
 #define UI_NOTICE_LEN 24u
 
 /* Where scenes live (the Aleph's SD card; a folder in the simulator). All calls are synchronous.

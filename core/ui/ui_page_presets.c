@@ -9,7 +9,7 @@ static int16_t *sel(ui_t *ui) { return &ui->select[UI_PAGE_PRESETS]; }
 static void load_name(ui_t *ui) {
   uint32_t i;
   for (i = 0; i < sizeof ui->edit; i++) ui->edit[i] = 0;
-  str_copy(ui->edit, preset_name(ui->net, (uint16_t)*sel(ui)), PRESET_NAME_LEN + 1u);
+  str_copy(ui->edit, preset_name(ui->net, (uint16_t)*sel(ui)), UI_PRESET_NAME_LEN + 1u);
 }
 
 static void save_name(ui_t *ui) { preset_set_name(ui->net, (uint16_t)*sel(ui), ui->edit); }
@@ -22,7 +22,7 @@ static void draw(ui_t *ui) {
   ui_draw_list(ui, *sel(ui), preset_count(ui->net), false, line);
   if (ui->editing) { /* bees draws the edited name over the selection, unhighlighted */
     ui_fill(ui, 0, UI_CENTER * UI_LINE_H, SCREEN_W, UI_LINE_H, 0);
-    ui_edit_string(ui, 0, UI_CENTER * UI_LINE_H, ui->edit, PRESET_NAME_LEN, ui->cursor);
+    ui_edit_string(ui, 0, UI_CENTER * UI_LINE_H, ui->edit, UI_PRESET_NAME_LEN, ui->cursor);
   }
   ui_draw_head(ui, "PRESETS");
 }
@@ -78,7 +78,7 @@ static void encoder(ui_t *ui, uint8_t n, int16_t delta) {
     if (!ui->editing) load_name(ui);
     ui->editing = true;
     if (n == 2)
-      ui_edit_cursor(ui, delta, ui->edit, PRESET_NAME_LEN);
+      ui_edit_cursor(ui, delta, ui->edit, UI_PRESET_NAME_LEN);
     else
       ui_edit_char(ui->edit, (uint8_t)ui->cursor, delta);
     save_name(ui);
@@ -89,7 +89,7 @@ static void encoder(ui_t *ui, uint8_t n, int16_t delta) {
 
 static void enter(ui_t *ui) {
   if (*sel(ui) < 0) *sel(ui) = 0;
-  if (ui->cursor >= (int8_t)PRESET_NAME_LEN) ui->cursor = 0;
+  if (ui->cursor >= (int8_t)UI_PRESET_NAME_LEN) ui->cursor = 0;
 }
 
 const ui_page_t ui_page_presets = {"PRESETS", enter, key, encoder, draw, ui_foot_store_recall};

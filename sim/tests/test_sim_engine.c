@@ -1,14 +1,19 @@
 /* test_sim_engine.c: the simulator's parts without a window: queue order, arena carving, 50 ms
- * encoder batching and bees' mapping, exactness of any tick step, play log lines, the font, and
- * the routing of MODE, keys and encoders between play mode and the editor. */
+ * encoder batching and bees' mapping, exactness of any tick step, play log lines, the font, the
+ * routing of MODE, keys and encoders between play mode and the editor, and the scene folder's
+ * listing. */
+#define _DEFAULT_SOURCE /* mkdtemp */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../../tests/check.h"
 #include "engine.h"
 #include "events.h"
 #include "render_font.h"
 #include "render_screen.h"
+#include "scene_store.h"
 
 static sim_event_t ev(uint32_t t, uint8_t kind, uint16_t index, int16_t value) {
   sim_event_t e;
@@ -254,6 +259,49 @@ static void test_editor_routing(void) {
   free_engine(e);
 }
 
+/* The SCENES page's folder: .scn files with names a scene can hold, sorted; of more than
+ * SCENE_STORE_MAX, the first by name whatever order the folder lists them in (created here in
+ * descending order, which most file systems list first). */
+static void touch(const char *path) {
+  FILE *f = fopen(path, "w");
+  CHECK(f != NULL);
+  if (f) fclose(f);
+}
+
+static void test_scene_store_listing(void) {
+  engine_t *e = new_engine();
+  scene_store_t st;
+  char dir[] = "/tmp/aleph-store-XXXXXX", path[512], name[32];
+  int i;
+  CHECK(mkdtemp(dir) != NULL);
+  for (i = 299; i >= 0; i--) {
+    snprintf(path, sizeof path, "%s/s%03d.scn", dir, i);
+    touch(path);
+  }
+  snprintf(path, sizeof path, "%s/%s.scn", dir, "a-name-of-24-characters!"); /* too long */
+  touch(path);
+  snprintf(path, sizeof path, "%s/%s", dir, "a.txt");
+  touch(path);
+  CHECK(scene_store_init(&st, e, dir));
+  CHECK_EQ_INT(st.iface.count(st.iface.ctx), SCENE_STORE_MAX);
+  CHECK(st.iface.name(st.iface.ctx, 0, name, sizeof name));
+  CHECK_EQ_STR(name, "s000");
+  CHECK(st.iface.name(st.iface.ctx, SCENE_STORE_MAX - 1, name, sizeof name));
+  CHECK_EQ_STR(name, "s255");
+  CHECK(!st.iface.name(st.iface.ctx, SCENE_STORE_MAX, name, sizeof name));
+  scene_store_free(&st);
+  for (i = 0; i < 300; i++) {
+    snprintf(path, sizeof path, "%s/s%03d.scn", dir, i);
+    remove(path);
+  }
+  snprintf(path, sizeof path, "%s/%s.scn", dir, "a-name-of-24-characters!");
+  remove(path);
+  snprintf(path, sizeof path, "%s/%s", dir, "a.txt");
+  remove(path);
+  CHECK_EQ_INT(rmdir(dir), 0);
+  free_engine(e);
+}
+
 int main(void) {
   RUN(test_queue_order);
   RUN(test_carve);
@@ -262,5 +310,6 @@ int main(void) {
   RUN(test_play_log);
   RUN(test_font);
   RUN(test_editor_routing);
+  RUN(test_scene_store_listing);
   return check_summary("test_sim_engine");
 }
