@@ -43,10 +43,11 @@ test-ppc:
 	cmake --build $(PPC_BUILD) -j $(JOBS)
 	cd $(PPC_BUILD) && ctest --output-on-failure -j $(JOBS)
 
-bench: build
+bench: deps
 	cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release
-	cmake --build build-release -j $(JOBS)
+	cmake --build build-release -j $(JOBS) --target bench_pool bench_net
 	build-release/bench/bench_pool
+	build-release/bench/bench_net
 
 # libFuzzer targets (clang; fuzz/, docs/reliability.md): seed corpora, then FUZZ_TIME s each.
 FUZZ_BUILD ?= build-fuzz

@@ -2,6 +2,7 @@
  * mistake, and prints the usage text (with the panel's key help). */
 #include "options.h"
 
+#include <arpa/inet.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -101,7 +102,9 @@ int options_parse(sim_options_t *o, int argc, char **argv) {
         return bad("--osc-port needs a port number from 0 to 65535, not '%s'", v ? v : "");
       o->osc_port = (int)p;
     } else if (!strcmp(a, "--osc-host")) {
-      if (!v || !*v) return bad("%s needs an IPv4 address", a);
+      struct in_addr addr;
+      if (!v || inet_pton(AF_INET, v, &addr) != 1)
+        return bad("--osc-host needs an IPv4 address such as 127.0.0.1, not '%s'", v ? v : "");
       o->osc_host = v;
       if (o->osc_port < 0) o->osc_port = 7770;
     } else if (!strcmp(a, "--overlay")) {

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 
 #include "op_timer.h"
 #include "osc_server.h"
@@ -101,9 +102,13 @@ static bool capture(window_t *w, const engine_t *e, const char *path, char *err,
   return ok;
 }
 
+/* 'p': the next aleph-sim-N.png that does not exist yet, so earlier sessions' shots stay */
 static void screenshot(window_t *w) {
   char name[64], err[256];
-  snprintf(name, sizeof name, "aleph-sim-%d.png", ++w->shots);
+  struct stat st;
+  do {
+    snprintf(name, sizeof name, "aleph-sim-%d.png", ++w->shots);
+  } while (stat(name, &st) == 0 && w->shots < 1000000);
   if (png_write_rgba(name, &w->img, err, sizeof err))
     fprintf(stderr, "aleph-sim: wrote %s\n", name);
   else

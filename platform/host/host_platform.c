@@ -63,19 +63,24 @@ void host_platform_advance(host_platform_t *h, uint32_t ms) { h->virtual_ms += m
 bool host_parse_size(const char *text, size_t *out) {
   char *end;
   unsigned long long v;
-  if (!text || !*text || *text == '-') return false;
+  unsigned shift = 0;
+  if (!text || !*text || *text < '0' || *text > '9') return false; /* no sign, no space */
   errno = 0;
   v = strtoull(text, &end, 10);
   if (errno || end == text) return false;
   switch (*end) {
-  case 'k': case 'K': v <<= 10; end++; break;
-  case 'm': case 'M': v <<= 20; end++; break;
-  case 'g': case 'G': v <<= 30; end++; break;
+  case 'k': case 'K': shift = 10; break;
+  case 'm': case 'M': shift = 20; break;
+  case 'g': case 'G': shift = 30; break;
   default: break;
   }
-  if ((*end == 'i' || *end == 'B') && end[-1] != '\0') end += (*end == 'i') ? 1 : 0;
+  if (shift) {
+    end++;
+    if (*end == 'i') end++; /* KiB, MiB, GiB */
+  }
   if (*end == 'B') end++;
-  if (*end != '\0' || v == 0 || v > 0xFFFFFFFFull) return false;
-  *out = (size_t)v;
+  /* checked before the shift, which would otherwise wrap */
+  if (*end != '\0' || v == 0 || v > (0xFFFFFFFFull >> shift)) return false;
+  *out = (size_t)(v << shift);
   return true;
 }

@@ -29,7 +29,8 @@ void host_platform_free(host_platform_t *host);
 /* Advances the virtual clock (no effect on the real clock). */
 void host_platform_advance(host_platform_t *host, uint32_t ms);
 
-/* Parses a size like "32M", "512K", "1048576" (K/M/G binary multiples). Returns false if bad. */
+/* Parses a size like "32M", "512KiB", "1048576", "64B" (K/M/G binary multiples, an optional i and
+ * B after them) of 1 B to 4 GiB - 1. Returns false if bad, including overflow. */
 bool host_parse_size(const char *text, size_t *out);
 
 #endif

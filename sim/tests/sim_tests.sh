@@ -103,6 +103,11 @@ bad_args)
   expect 2 "--ticks needs a whole number" --ticks 1.5
   expect 2 "give one of --run-for and --ticks" --run-for 1 --ticks 5
   expect 2 "--arena-size needs a size" --arena-size 12Q
+  expect 2 "--arena-size needs a size" --arena-size 17179869185G
+  expect 2 "--arena-size needs a size" --arena-size 17592186044417M
+  expect 2 "--arena-size needs a size" --arena-size 4G
+  expect 2 "--arena-size needs a size" --arena-size 32i
+  expect 2 "--arena-size needs a size" --arena-size " 8M"
   expect 2 "--scale needs a whole number from 1 to 16" --scale 0
   expect 2 "--scale needs a whole number from 1 to 16" --scale 17
   expect 2 "one scene file at a time" a.scn b.scn
@@ -110,7 +115,8 @@ bad_args)
   expect 2 "--screenshot needs a file name" --headless --screenshot
   expect 2 "--inject drives the window" --headless --inject 10:key:q
   expect 2 "--osc-port needs a port number" --osc-port 70000
-  expect 1 "is not an IPv4 address" --headless --run-for 0 --osc-host nowhere
+  expect 2 "--osc-host needs an IPv4 address such as 127.0.0.1, not 'nowhere'" --headless --run-for 0 --osc-host nowhere
+  expect 2 "--osc-host needs an IPv4 address" --osc-host
   expect 1 "no-such.scn" --headless --run-for 0 no-such.scn
   expect 1 "offset" --headless --run-for 0 short.scn
   expect 1 "cannot read no-such.json" --headless --replay no-such.json
@@ -121,6 +127,8 @@ bad_args)
   expect 1 "cannot write no-such-dir/r.json" --headless --run-for 0 --record no-such-dir/r.json
   expect 1 "cannot hold the op pools" --headless --run-for 0 --arena-size 64K
   expect 0 "" --headless --run-for 0 --arena-size 3M
+  expect 0 "" --headless --run-for 0 --arena-size 3MiB
+  expect 0 "" --headless --run-for 0 --arena-size 3145728B
   ;;
 
 no_display)
@@ -180,6 +188,13 @@ window_xvfb)
   [ "$size" = 828x336 ] && pass "resized window shows the panel at scale 3" || fail "capture $size"
   grep -q 'encoder batches 1$' rs.txt && pass "wheel after resize hits encoder 2" \
     || fail "after resize: $(head -3 rs.txt)"
+  # the p key writes the next aleph-sim-N.png that does not exist: an earlier shot stays
+  rm -f aleph-sim-*.png; echo precious > aleph-sim-1.png
+  "${xvfb[@]}" "$sim" --run-for 1 --inject 200:key:p > shot.txt 2>&1 || fail "p run: $(cat shot.txt)"
+  grep -q 'wrote aleph-sim-2.png' shot.txt && [ "$(cat aleph-sim-1.png)" = precious ] \
+    && od -An -c -N4 aleph-sim-2.png | grep -q 'P   N   G' \
+    && pass "p writes aleph-sim-2.png beside an existing aleph-sim-1.png" \
+    || fail "p screenshot: $(cat shot.txt); $(ls aleph-sim-*.png)"
   expect_out=$("${xvfb[@]}" "$sim" --run-for 1 --inject nonsense 2>&1); rc=$?
   [ $rc -eq 2 ] && [[ "$expect_out" == *"--inject: cannot understand"* ]] && pass "bad --inject: exit 2" \
     || fail "bad --inject: exit $rc: $expect_out"
