@@ -37,7 +37,8 @@ bool ppj_read(const char *path, const char *target, pool_plan_t *out, char *err,
     snprintf(err, errlen, "%s", se.message);
     return false;
   }
-  root = cJSON_ParseWithLength((const char *)data, len);
+  root = cJSON_ParseWithLength((const char *)data + sio_bom_len(data, len),
+                               len - sio_bom_len(data, len));
   free(data);
   if (!root) {
     snprintf(err, errlen, "%s: not valid JSON", path);

@@ -61,7 +61,7 @@ bool profile_read_text(profile_t *p, const char *text, size_t len, const char *p
   int ok = 0;
   memset(p, 0, sizeof *p);
   p->path = path;
-  root = cJSON_ParseWithLength(text, len);
+  root = cJSON_ParseWithLength(text + sio_bom_len(text, len), len - sio_bom_len(text, len));
   if (!root) return fail_file(err, errlen, "%s: not valid JSON", path);
   fmt = cJSON_GetObjectItemCaseSensitive(root, "format");
   ver = cJSON_GetObjectItemCaseSensitive(root, "version");

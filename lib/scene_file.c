@@ -372,8 +372,13 @@ pool_t *sio_world_pool(sio_world_t *w) { return w ? w->pool : 0; }
 
 /* ---- loading and saving ---- */
 
+size_t sio_bom_len(const void *text, size_t len) {
+  const uint8_t *b = text;
+  return len >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3u : 0u;
+}
+
 sio_kind_t sio_sniff(const uint8_t *data, size_t len) {
-  size_t i = 0;
+  size_t i = sio_bom_len(data, len);
   while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r'))
     i++;
   if (i < len && data[i] == '[') return SIO_KIND_JSON; /* not a scene; the JSON reader says why */

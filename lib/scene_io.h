@@ -54,9 +54,12 @@ typedef enum {
   SIO_KIND_JSON,   /* this project's JSON (docs/scene-json.md) */
   SIO_KIND_NATIVE  /* beekeep's native JSON */
 } sio_kind_t;
-/* By content: JSON if the first non-blank byte is '{' or '[' (native if it has "operators"
+/* By content: JSON if the first non-blank byte (after a UTF-8 byte order mark) is '{' or '[' (native if it has "operators"
  * and no "aleph-scene"), else a .scn image. */
 sio_kind_t sio_sniff(const uint8_t *data, size_t len);
+/* 3 if text starts with a UTF-8 byte order mark (some Windows editors write one before JSON),
+ * else 0: the JSON readers skip it. */
+size_t sio_bom_len(const void *text, size_t len);
 const char *sio_kind_name(sio_kind_t kind);
 
 /* Loads a .scn or JSON file (by content) into the slot: built in the spare and swapped in only

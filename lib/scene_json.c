@@ -97,7 +97,9 @@ bool sio_json_int(sio_json_ctx_t *c, const cJSON *v, const char *where, long lon
 
 cJSON *sio_json_parse(sio_json_ctx_t *c, const char *text) {
   const char *end = 0;
-  cJSON *root = cJSON_ParseWithOpts(text, &end, 1);
+  cJSON *root;
+  text += sio_bom_len(text, strlen(text));
+  root = cJSON_ParseWithOpts(text, &end, 1);
   if (!root) {
     const char *at = end ? end : cJSON_GetErrorPtr();
     unsigned line = 1, col = 1;

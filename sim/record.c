@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scene_io.h"
+
 static void write_json_string(FILE *f, const char *s) {
   cJSON *str = cJSON_CreateString(s);
   char *txt = str ? cJSON_PrintUnformatted(str) : NULL;
@@ -112,7 +114,7 @@ bool player_load(player_t *p, const char *path, char *err, size_t errlen) {
   p->check = true;
   text = slurp(path, err, errlen);
   if (!text) return false;
-  root = cJSON_Parse(text);
+  root = cJSON_Parse(text + sio_bom_len(text, strlen(text)));
   if (!root) {
     const char *at = cJSON_GetErrorPtr(); /* points into text */
     snprintf(err, errlen, "%s: not valid JSON (at byte %ld)", path,

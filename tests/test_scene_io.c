@@ -65,6 +65,21 @@ static int real_scene(const char *dir, const char *name) {
   b = listing_of(sio_world_net(w2));
   CHECK(strcmp(a, b) == 0);
   free(b);
+  /* the same JSON after a UTF-8 byte order mark (some editors write one): read the same */
+  {
+    size_t n = strlen(json);
+    char *bom = malloc(n + 4);
+    memcpy(bom, "\xEF\xBB\xBF", 3);
+    memcpy(bom + 3, json, n + 1);
+    CHECK_EQ_INT(sio_sniff((const uint8_t *)bom, n + 3), SIO_KIND_JSON);
+    CHECK(scene_json_read(scene_slot_spare(sio_world_slot(w2)), bom, SCENE_LAYOUT_AUTO, &hdr2,
+                          name, &err));
+    CHECK_EQ_INT(scene_slot_commit(sio_world_slot(w2), 0), SCENE_OK);
+    b = listing_of(sio_world_net(w2));
+    CHECK(strcmp(a, b) == 0);
+    free(b);
+    free(bom);
+  }
   /* beekeep's native form: identical after the descriptor (which that form does not carry) */
   native = scene_native_write(sio_world_net(w), &hdr, SCENE_LAYOUT_AUTO, &err);
   CHECK(native != 0);
