@@ -4,7 +4,7 @@
  * plan. Optionally writes the plan file aleph-sim --pool-plan applies and an SVG of usage over
  * time. Exit status: 0 ok, 1 a profile or output file (standard output included) could not be
  * used, 2 bad arguments. Reading and checking a profile is lib/profile_read.c. */
-#include <errno.h>
+#define _POSIX_C_SOURCE 200809L /* open_memstream */
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -17,6 +17,7 @@
 #include "pool_plan_json.h"
 #include "pool_planner.h"
 #include "profile_read.h"
+#include "scene_io.h"
 #include "text_out.h"
 
 #define EXIT_BAD_FILE 1
@@ -51,6 +52,7 @@ static void usage(void) {
       "  --plan-out FILE    write the recommended plan (\"avr32\", and \"host\" for aleph-sim\n"
       "                     --pool-plan, planned from this build's op sizes)\n"
       "  --svg FILE         plot blocks used over time per pool and profile\n"
+      "                     (both files saved safely: temp file, fsync, rename)\n"
       "  --markdown         print the per-scene table as Markdown\n"
       "  -h, --help         this text\n"
       "\n"
@@ -141,10 +143,14 @@ static void plan_text(char *buf, size_t len, const pool_plan_t *pl) {
 
 static bool write_svg(const char *path, profile_t *ps, uint32_t n, char *err, size_t errlen) {
   const int W = 640, H = 140, PAD = 40;
-  text_out_t svg = {fopen(path, "w"), 0};
+  char *text = NULL;
+  size_t len = 0;
+  text_out_t svg = {open_memstream(&text, &len), 0}; /* saved safely when whole */
+  sio_error_t se;
+  bool ok;
   uint32_t i, j;
   if (!svg.f) {
-    snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+    snprintf(err, errlen, "%s: out of memory", path);
     return false;
   }
   text_out_printf(&svg, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%u\" "
@@ -184,10 +190,14 @@ static bool write_svg(const char *path, profile_t *ps, uint32_t n, char *err, si
   }
   text_out_printf(&svg, "</svg>\n");
   if (!text_out_close(&svg)) {
-    snprintf(err, errlen, "cannot write %s: %s", path, text_out_error(&svg));
+    snprintf(err, errlen, "%s: %s", path, text_out_error(&svg));
+    free(text);
     return false;
   }
-  return true;
+  ok = sio_write_file(path, text, len, &se);
+  if (!ok) snprintf(err, errlen, "%s", se.message);
+  free(text);
+  return ok;
 }
 
 int main(int argc, char **argv) {

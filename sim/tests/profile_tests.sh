@@ -156,7 +156,8 @@ output)
   out=$("$tool" names.json 2>&1 >&-); rc=$?
   [ $rc = 1 ] && [[ "$out" == *"aleph-profile: standard output: "* ]] \
     && pass "closed standard output -> 1, said so" || fail "closed stdout: exit $rc, said '$out'"
-  expect 1 "cannot write no-such-dir/u.svg: No such file" "$tool" --svg no-such-dir/u.svg names.json
+  expect 1 "no-such-dir/u.svg: cannot create a temporary file in no-such-dir: No such file" \
+    "$tool" --svg no-such-dir/u.svg names.json
   ;;
 
 *)
