@@ -295,6 +295,19 @@ static void test_presets(void) {
   CHECK_EQ_INT(harness_value(h, a, 1), 5);
   harness_in(h, 11, 0, 40); /* out of range: clamped, nothing recalled */
   CHECK_EQ_INT(harness_value(h, 11, 0), 31);
+  /* WRITE out of range: nothing stored, the value kept as given (bees) */
+  harness_in(h, a, 1, 66);
+  harness_in(h, 11, 1, 40);
+  CHECK_EQ_INT(harness_value(h, 11, 1), 40);
+  harness_in(h, 11, 1, -5);
+  CHECK_EQ_INT(harness_value(h, 11, 1), -5);
+  harness_in(h, 11, 0, 3);
+  CHECK_EQ_INT(harness_value(h, a, 1), 5); /* preset 3 unchanged */
+  harness_in(h, a, 1, 66);
+  harness_in(h, 11, 1, 3); /* in range: stored */
+  harness_in(h, a, 1, 1);
+  harness_in(h, 11, 0, 3);
+  CHECK_EQ_INT(harness_value(h, a, 1), 66);
   CHECK_EQ_INT(preset_recall(h->net, 32), NET_ERR_BAD_INDEX);
   harness_free(h);
 }

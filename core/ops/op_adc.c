@@ -1,6 +1,8 @@
 /* op_adc.c: ADC (shown as CV-IN), the system op of the four CV inputs (bees op_adc). While
  * enabled it samples the inputs every PERIOD ms; MODE 0 fires every sample, MODE 1 fires 1 or
- * 0 when a channel crosses the gate threshold. */
+ * 0 when a channel crosses the gate threshold.
+ * Differs from bees: a scene's negative ENABLE loads as stopped (bees started polling on any
+ * nonzero ENABLE and then could not stop it, since ENABLE 0 only stops a positive one). */
 #include "op.h"
 #include "op_timer.h"
 #include "sys_ops.h"

@@ -3,8 +3,10 @@
  * accumulator / 4 and fires VAL. RING (0..3), POS (0..63) and VAL (0..15) set one LED directly.
  * LEDs go to the device's arc buffer, not the op's (as in bees).
  *
- * Differs from bees: the arc buffer is the device's own (bees wrote arc LEDs into whichever
- * grid buffer was being shown); focus follows monome.h (arc focus is separate from grid focus). */
+ * Differs from bees: VAL starts unconnected (bees left it targeting input 0, the first op's
+ * first input, quirk 1, as MIDINOTE's PITCH); the arc buffer is the device's own (bees wrote arc
+ * LEDs into whichever grid buffer was being shown); focus follows monome.h (arc focus is
+ * separate from grid focus). */
 #include "monome.h"
 #include "op.h"
 

@@ -12,7 +12,10 @@
  * Differs from bees: a fresh instance computes its sub-interval length at creation, so enabling
  * it before PERIOD or DIV was set works (bees leaves the length 0 and stalls after the first
  * TICK, quirk 10). A scene's DIV below 1 or PERIOD below 1 is treated as 1 (bees would divide by
- * zero or stall). ENABLE 0 stops it even if a scene stored a negative ENABLE. */
+ * zero or stall). PERIOD lowered below DIV keeps DIV (bees keeps DIV whenever DIV x 5 >
+ * PERIOD), so the sub-intervals are 0 ms: each lasts 1 ms here (TOCK every ms, TICK every DIV
+ * ms), where bees' timer fires two TOCKs and then stalls (a reload of 0 ticks). ENABLE 0 stops it even if a scene stored a
+ * negative ENABLE. */
 #include "op.h"
 #include "op_timer.h"
 

@@ -14,7 +14,8 @@
  *
  * Differs from bees: the sequencer state (pages, positions, current notes) and the note-off
  * timers are per op (bees kept them in file globals shared by every KRIA op, quirk 13); note-offs
- * run from the net's timers in the caller's context (bees fired them from the timer interrupt);
+ * run from the net's timers in the caller's context (bees fired them from the timer interrupt),
+ * and two falling due in the same ms fire in the order they were armed (bees: track 0 first);
  * keys on rows 8..15 of a 16x16 grid are ignored; alt + a scale-slot key copies the edited
  * scale into the slot it then selects (bees indexed its 7-entry slot table with the 0..41 slot
  * number, copying into whichever scale the bytes past the table named); scene data out of range is indexed modulo the

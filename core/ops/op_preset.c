@@ -1,5 +1,6 @@
 /* op_preset.c: PRESET, the system op that recalls (READ) and stores (WRITE) presets from
- * inside the network (bees op_preset). Out-of-range indices are clamped and not acted on. */
+ * inside the network (bees op_preset). Out-of-range indices are not acted on; READ keeps them
+ * clamped, WRITE keeps them as given (both as bees does). */
 #include "op.h"
 #include "preset.h"
 
@@ -29,7 +30,8 @@ static void in_read(op_t *op, io_t v) {
   if (in_range(op, IN_READ, v)) preset_recall(op->net, (uint16_t)v);
 }
 static void in_write(op_t *op, io_t v) {
-  if (in_range(op, IN_WRITE, v)) preset_store(op->net, (uint16_t)v);
+  op->in[IN_WRITE] = v;
+  if (v >= 0 && v < (io_t)preset_count(op->net)) preset_store(op->net, (uint16_t)v);
 }
 
 static const char *const ins[] = {"READ", "WRITE"};

@@ -11,7 +11,10 @@
  *
  * Differs from bees: STEP stores its value (bees' STEP input had no backing value, quirk 2);
  * STEP values beyond +-127 move |v| steps (bees' 8-bit loop counter never ended for v >= 128 and
- * truncated v below -128); playhead fields from a scene index the step rows modulo 16.
+ * truncated v below -128); playhead fields from a scene index the step rows modulo 16, and so
+ * does a playhead at column 16 or beyond (reached backwards from loop start 0, after SIZE fell
+ * from 16 to 8, or from a loop key past SIZE): bees read and lit past the row there (column 16
+ * of row k is column 0 of row k + 1 in its struct and LED buffer).
  * Focus follows monome.h (release only by the holder; grid and arc focus separate). */
 #include "monome.h"
 #include "op.h"
