@@ -153,9 +153,10 @@ static bool write_svg(const char *path, profile_t *ps, uint32_t n, char *err, si
     snprintf(err, errlen, "%s: out of memory", path);
     return false;
   }
-  text_out_printf(&svg, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%u\" "
-              "font-family=\"sans-serif\" font-size=\"11\">\n",
-       W + 2 * PAD, (unsigned)(n * (H + PAD) + PAD));
+  text_out_printf(&svg,
+                  "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%u\" "
+                  "font-family=\"sans-serif\" font-size=\"11\">\n",
+                  W + 2 * PAD, (unsigned)(n * (H + PAD) + PAD));
   for (i = 0; i < n; i++) {
     const profile_t *p = &ps[i];
     int y0 = PAD + (int)i * (H + PAD);
@@ -164,18 +165,22 @@ static bool write_svg(const char *path, profile_t *ps, uint32_t n, char *err, si
     /* the scene name is the only text from outside (a file name, or any JSON string) */
     text_out_printf(&svg, "<text x=\"%d\" y=\"%d\">", PAD, y0 - 6);
     put_xml(&svg, base_name(p->scene));
-    text_out_printf(&svg, ": blocks used, %% of each pool (small %u x %u B, big %u x %u B)</text>\n",
-         (unsigned)p->plan.small_count, (unsigned)p->plan.small_block_size,
-         (unsigned)p->plan.big_count, (unsigned)p->plan.big_block_size);
-    text_out_printf(&svg, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" "
-                "stroke=\"#999\"/>\n", PAD, y0, W, H);
-    text_out_printf(&svg, "<text x=\"%d\" y=\"%d\">100%%</text><text x=\"%d\" y=\"%d\">0</text>"
-                "<text x=\"%d\" y=\"%d\">%u ms</text>\n",
-         2, y0 + 10, 2, y0 + H, PAD + W - 50, y0 + H + 14, (unsigned)tmax);
+    text_out_printf(&svg,
+                    ": blocks used, %% of each pool (small %u x %u B, big %u x %u B)</text>\n",
+                    (unsigned)p->plan.small_count, (unsigned)p->plan.small_block_size,
+                    (unsigned)p->plan.big_count, (unsigned)p->plan.big_block_size);
+    text_out_printf(&svg,
+                    "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" "
+                    "stroke=\"#999\"/>\n",
+                    PAD, y0, W, H);
+    text_out_printf(&svg,
+                    "<text x=\"%d\" y=\"%d\">100%%</text><text x=\"%d\" y=\"%d\">0</text>"
+                    "<text x=\"%d\" y=\"%d\">%u ms</text>\n",
+                    2, y0 + 10, 2, y0 + H, PAD + W - 50, y0 + H + 14, (unsigned)tmax);
     for (k = 0; k < 2; k++) {
       uint32_t count = k ? p->plan.big_count : p->plan.small_count;
       text_out_printf(&svg, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\" points=\"",
-           k ? "#c03020" : "#2060c0");
+                      k ? "#c03020" : "#2060c0");
       for (j = 0; j < p->nsamples; j++) {
         uint32_t used = k ? p->samples[j].big_used : p->samples[j].small_used;
         double x = PAD + (tmax ? (double)W * p->samples[j].t / tmax : (double)W * j);
@@ -184,9 +189,10 @@ static bool write_svg(const char *path, profile_t *ps, uint32_t n, char *err, si
       }
       text_out_printf(&svg, "\"/>\n");
     }
-    text_out_printf(&svg, "<text x=\"%d\" y=\"%d\" fill=\"#2060c0\">small</text>"
-                "<text x=\"%d\" y=\"%d\" fill=\"#c03020\">big</text>\n",
-         PAD + W - 90, y0 + 14, PAD + W - 45, y0 + 14);
+    text_out_printf(&svg,
+                    "<text x=\"%d\" y=\"%d\" fill=\"#2060c0\">small</text>"
+                    "<text x=\"%d\" y=\"%d\" fill=\"#c03020\">big</text>\n",
+                    PAD + W - 90, y0 + 14, PAD + W - 45, y0 + 14);
   }
   text_out_printf(&svg, "</svg>\n");
   if (!text_out_close(&svg)) {
