@@ -199,6 +199,9 @@ static bool save_replacing(const char *name, const char *target, const void *dat
   const char *slash = strrchr(target, '/');
   size_t plen = strlen(target);
   int fd, dfd;
+  struct stat st;
+  mode_t mode = 0644; /* a new file's; a file saved over keeps its permissions */
+  if (stat(target, &st) == 0 && S_ISREG(st.st_mode)) mode = st.st_mode & 07777;
   tmp = malloc(plen + 16);
   dir = malloc(plen + 2);
   if (!tmp || !dir) {
@@ -232,7 +235,7 @@ static bool save_replacing(const char *name, const char *target, const void *dat
     free(dir);
     return false;
   }
-  if (fchmod(fd, 0644) != 0 || fsync(fd) != 0) {
+  if (fchmod(fd, mode) != 0 || fsync(fd) != 0) {
     sio_fail(err, "%s: cannot flush to disk: %s", name, strerror(errno));
     close(fd);
     unlink(tmp);

@@ -25,12 +25,12 @@ typedef struct {
 bool sio_read_file(const char *path, uint8_t **data, size_t *len, sio_error_t *err);
 /* Writes a file safely: a temporary file in the same folder (".NAME.XXXXXX", locked while it is
  * written), fsync'd, then renamed over path (and the folder fsync'd), so path holds either the
- * old or the new content. A save that succeeds then removes stale temporary siblings of path
- * (sio_remove_stale_temps). A symbolic link (or chain) to a regular file stays: the file it
- * leads to is saved that way, beside itself (realpath). A FIFO, device or socket (or a link to
- * one, such as /dev/stdout) is written in place, never replaced, without the guarantee above
- * (opening a FIFO waits for a reader). Fails, creating nothing, for a directory and for a link
- * to a missing file. */
+ * old or the new content, with the old file's permissions (a new file: 0644). A save that
+ * succeeds then removes stale temporary siblings of path (sio_remove_stale_temps). A symbolic
+ * link (or chain) to a regular file stays: the file it leads to is saved that way, beside itself
+ * (realpath). A FIFO, device or socket (or a link to one, such as /dev/stdout) is written in
+ * place, never replaced, without the guarantee above (opening a FIFO waits for a reader). Fails,
+ * creating nothing, for a directory and for a link to a missing file. */
 bool sio_write_file(const char *path, const void *data, size_t len, sio_error_t *err);
 /* Removes the temporary files killed saves of path left: siblings named exactly ".NAME.XXXXXX"
  * (six letters or digits), regular files owned by this user, that no save holds locked (a save

@@ -285,6 +285,16 @@ static void test_safe_save(void) {
   CHECK(len == 7 && memcmp(data, "second!", 7) == 0 && data[7] == 0);
   free(data);
   CHECK_EQ_INT(count_files(dir), 1); /* no temporary file left behind */
+  { /* a new file is 0644; one saved over keeps its permissions */
+    struct stat st;
+    CHECK(stat(path, &st) == 0 && (st.st_mode & 07777) == 0644);
+    CHECK_EQ_INT(chmod(path, 0600), 0);
+    CHECK(sio_write_file(path, "third", 5, &err));
+    CHECK(stat(path, &st) == 0 && (st.st_mode & 07777) == 0600);
+    CHECK_EQ_INT(chmod(path, 0755), 0);
+    CHECK(sio_write_file(path, "fourth", 6, &err));
+    CHECK(stat(path, &st) == 0 && (st.st_mode & 07777) == 0755);
+  }
   snprintf(path, sizeof path, "%s/missing/a.txt", dir);
   CHECK(!sio_write_file(path, "x", 1, &err));
   CHECK(strstr(err.message, path) != 0);
