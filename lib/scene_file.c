@@ -192,23 +192,19 @@ static bool write_all(int fd, const uint8_t *p, size_t len) {
 }
 
 /* The safe save of a regular file (or of one not there yet): target is the file itself (links
- * already resolved), name what messages call it (the path the caller gave). */
-static bool save_replacing(const char *name, const char *target, const void *data, size_t len,
-                           sio_error_t *err) {
-  char *tmp, *dir;
+ * already resolved), name what messages call it (the path the caller gave), mode the
+ * permissions the saved file gets (those of the file it replaces). */
+static bool save_replacing(const char *name, const char *target, mode_t mode, const void *data,
+                           size_t len, sio_error_t *err) {
   const char *slash = strrchr(target, '/');
   size_t plen = strlen(target);
-  int fd, dfd;
-  struct stat st;
-  mode_t mode = 0644; /* a new file's; a file saved over keeps its permissions */
-  if (stat(target, &st) == 0 && S_ISREG(st.st_mode)) mode = st.st_mode & 07777;
-  tmp = malloc(plen + 16);
-  dir = malloc(plen + 2);
+  char *tmp = malloc(plen + 16), *dir = malloc(plen + 2);
+  const char *failed = NULL; /* which step failed, for the message */
+  int fd, dfd, e = 0;
+  bool ok = false;
   if (!tmp || !dir) {
-    free(tmp);
-    free(dir);
     sio_fail(err, "%s: out of memory", name);
-    return false;
+    goto done;
   }
   /* the temporary file is a hidden sibling, so rename() never crosses file systems */
   if (slash) {
@@ -223,42 +219,37 @@ static bool save_replacing(const char *name, const char *target, const void *dat
   fd = make_temp(tmp);
   if (fd < 0) {
     sio_fail(err, "%s: cannot create a temporary file in %s: %s", name, dir, strerror(errno));
-    free(tmp);
-    free(dir);
-    return false;
+    goto done;
   }
-  if (!write_all(fd, data, len)) {
-    sio_fail(err, "%s: write error: %s", name, strerror(errno));
-    close(fd);
-    unlink(tmp);
-    free(tmp);
-    free(dir);
-    return false;
+  if (!write_all(fd, data, len))
+    failed = "write error";
+  else if (fchmod(fd, mode) != 0 || fsync(fd) != 0)
+    failed = "cannot flush to disk";
+  e = errno;
+  if (close(fd) != 0 && !failed) {
+    failed = "cannot replace the file";
+    e = errno;
   }
-  if (fchmod(fd, mode) != 0 || fsync(fd) != 0) {
-    sio_fail(err, "%s: cannot flush to disk: %s", name, strerror(errno));
-    close(fd);
-    unlink(tmp);
-    free(tmp);
-    free(dir);
-    return false;
+  if (!failed && rename(tmp, target) != 0) {
+    failed = "cannot replace the file";
+    e = errno;
   }
-  if (close(fd) != 0 || rename(tmp, target) != 0) {
-    sio_fail(err, "%s: cannot replace the file: %s", name, strerror(errno));
+  if (failed) {
+    sio_fail(err, "%s: %s: %s", name, failed, strerror(e));
     unlink(tmp);
-    free(tmp);
-    free(dir);
-    return false;
+    goto done;
   }
   dfd = open(dir, O_RDONLY);
   if (dfd >= 0) {
     fsync(dfd); /* makes the rename durable; some file systems refuse, which is harmless */
     close(dfd);
   }
+  sio_remove_stale_temps(target); /* what earlier, killed saves of this file left */
+  ok = true;
+done:
   free(tmp);
   free(dir);
-  sio_remove_stale_temps(target); /* what earlier, killed saves of this file left */
-  return true;
+  return ok;
 }
 
 /* A FIFO, a device or a socket (or a link to one): written in place, never replaced. Opening a
@@ -293,7 +284,7 @@ bool sio_write_file(const char *path, const void *data, size_t len, sio_error_t 
   bool ok;
   sio_clear(err);
   if (lstat(path, &lst) != 0) /* not there (or not reachable): the temp file's creation says */
-    return save_replacing(path, path, data, len, err);
+    return save_replacing(path, path, 0644, data, len, err);
   if (S_ISLNK(lst.st_mode)) {
     if (stat(path, &st) != 0) {
       int e = errno;
@@ -320,7 +311,7 @@ bool sio_write_file(const char *path, const void *data, size_t len, sio_error_t 
     return false;
   }
   if (!S_ISREG(st.st_mode)) return save_in_place(path, data, len, err);
-  if (!S_ISLNK(lst.st_mode)) return save_replacing(path, path, data, len, err);
+  if (!S_ISLNK(lst.st_mode)) return save_replacing(path, path, st.st_mode & 07777, data, len, err);
   /* a link (or a chain of them) to a regular file: the file is saved, beside itself, and the
    * link stays */
   real = realpath(path, NULL);
@@ -328,7 +319,7 @@ bool sio_write_file(const char *path, const void *data, size_t len, sio_error_t 
     sio_fail(err, "%s: cannot resolve the symbolic link: %s", path, strerror(errno));
     return false;
   }
-  ok = save_replacing(path, real, data, len, err);
+  ok = save_replacing(path, real, st.st_mode & 07777, data, len, err);
   free(real);
   return ok;
 }
