@@ -60,6 +60,8 @@ struct pool {
   uint32_t tg;          /* tail guard bytes (debug) */
   uint32_t min_g;       /* smallest block (header + links), granules */
   uint32_t max_request; /* largest request that could ever fit */
+  uint32_t fast_max;    /* largest request the fast path takes: the largest served so far
+                           (a larger one cannot be a reuse), 0 while a trace hook is set */
   uint32_t min_alloc_g; /* the block of a 1-byte request, granules */
   uint32_t salt;
   uint32_t extra;       /* po + tg: a block's bytes beyond its usable bytes */
@@ -71,9 +73,11 @@ struct pool {
   uint32_t parked;      /* blocks in the park */
   uint32_t park_max;
   uint32_t small_max;
-  /* the hot statistics (the rest of st is derived or cold) */
+  /* the hot statistics (the rest of st is derived or cold); live = allocs + base - frees */
   uint32_t requested, handed, handed_peak, requested_at_peak;
   pool_kind_stats_t kinds[2];
+  uint32_t live_base[2];
+  uint32_t heap_allocs; /* allocations tier 2 served (the rest were reuses) */
   pool_status_t last_status;
   pool_stats_t st;      /* cold counters and the fixed layout */
   pool_trace_fn trace;
@@ -514,10 +518,14 @@ COLD static void *fail(pool_t *p, uint32_t size, uint16_t tag, pool_status_t why
   return 0;
 }
 
-/* Heap bytes in live blocks (headers included). */
-static inline uint32_t used_bytes(const pool_t *p) {
-  return p->handed + (p->kinds[0].live + p->kinds[1].live) * p->extra;
+/* Live allocations of a kind, and of both. */
+static inline uint32_t kind_live(const pool_t *p, int k) {
+  return p->kinds[k].allocs + p->live_base[k] - p->kinds[k].frees;
 }
+static inline uint32_t live_allocs(const pool_t *p) { return kind_live(p, 0) + kind_live(p, 1); }
+
+/* Heap bytes in live blocks (headers included). */
+static inline uint32_t used_bytes(const pool_t *p) { return p->handed + live_allocs(p) * p->extra; }
 
 /* Tier 2: the first free block that holds g granules, after settling the park if need be. */
 static uint32_t find_block(pool_t *p, uint32_t g) {
@@ -560,10 +568,6 @@ static inline void *hand_out(pool_t *p, uint32_t i, uint32_t g, uint32_t size, u
     p->requested_at_peak = p->requested;
   }
   k->allocs++;
-  k->live++;
-  k->bytes_handed_out += cap;
-  if (k->bytes_handed_out > k->bytes_peak) k->bytes_peak = k->bytes_handed_out;
-  if (size > p->st.largest_request) p->st.largest_request = size;
   return payload(p, i);
 }
 
@@ -577,8 +581,25 @@ static inline uint32_t pop_parked(pool_t *p, uint32_t b, uint32_t g) {
   if (h->w0 != ((g << 8) | S_PARKED) || h->check != seal(p, i, h->w0, h->w1)) return NONE;
   p->park[b] = links(p, i)[0];
   p->parked--;
-  p->st.reuses++;
   return i;
+}
+
+/* Tier 1, past the head: a parked block of exactly g granules among the first PARK_PROBE of
+ * list b (a list holds every size of its class), unlinked; NONE if none. */
+#define PARK_PROBE 4u
+static uint32_t probe_parked(pool_t *p, uint32_t b, uint32_t g) {
+  uint32_t *at = &p->park[b], k;
+  for (k = 0; k < PARK_PROBE && *at < p->heap_g; k++) {
+    uint32_t i = *at;
+    const hdr_t *h = hdr(p, i);
+    if (h->w0 == ((g << 8) | S_PARKED) && sealed(p, i, h)) {
+      *at = links(p, i)[0];
+      p->parked--;
+      return i;
+    }
+    at = &links(p, i)[0];
+  }
+  return NONE;
 }
 
 /* The granules of a request's block; 0 for a request no block can hold (or a bad tag). */
@@ -600,7 +621,7 @@ static void *alloc_impl(pool_t *p, uint32_t size, uint16_t tag, const char *file
     return fail(p, size, tag,
                 size == 0 ? POOL_ERR_ZERO_SIZE
                           : tag > POOL_TAG_MAX ? POOL_ERR_BAD_CONFIG : POOL_ERR_TOO_LARGE);
-  i = pop_parked(p, bin_of(g), g);
+  i = probe_parked(p, bin_of(g), g);
   if (i == NONE) { /* tier 2: a free block, split to size */
     hdr_t *h;
     i = find_block(p, g);
@@ -614,7 +635,10 @@ static void *alloc_impl(pool_t *p, uint32_t size, uint16_t tag, const char *file
       return fail(p, size, tag, POOL_ERR_CORRUPT);
     }
     g = take_free(p, i, g);
+    p->heap_allocs++;
   }
+  if (size > p->st.largest_request) p->st.largest_request = size;
+  if (!p->trace) p->fast_max = p->st.largest_request;
   ptr = hand_out(p, i, g, size, tag);
 #if POOL_DEBUG
   arm(p, i, g, size, tag, file, line);
@@ -635,8 +659,10 @@ COLD static void *alloc_cold(pool_t *p, uint32_t size, uint16_t tag) {
  * everything else goes to alloc_impl. */
 void *pool_alloc(pool_t *p, uint32_t size, uint16_t tag) {
 #if !POOL_DEBUG
-  uint32_t g = granules_for(p, size, tag), i;
-  if (LIKELY(g && !p->trace) && (i = pop_parked(p, bin_of(g), g)) != NONE)
+  uint32_t g = (size + p->extra + p->gmask) >> p->glog, i;
+  if (g < p->min_g) g = p->min_g;
+  if (LIKELY(size - 1u < p->fast_max && tag <= POOL_TAG_MAX) &&
+      (i = pop_parked(p, bin_of(g), g)) != NONE)
     return hand_out(p, i, g, size, tag);
 #endif
   return alloc_cold(p, size, tag);
@@ -687,8 +713,6 @@ static inline void release(pool_t *p, uint32_t i) {
   p->requested -= size;
   p->handed -= cap;
   k->frees++;
-  k->live--;
-  k->bytes_handed_out -= cap;
   if (p->parked < p->park_max) {
     uint32_t b = bin_of(g);
     put_hdr(p, i, (g << 8) | S_PARKED, h->w1);
@@ -813,8 +837,11 @@ void pool_get_stats(const pool_t *p, pool_stats_t *out) {
   *out = p->st;
   out->small = p->kinds[0];
   out->big = p->kinds[1];
-  out->live_allocs = p->kinds[0].live + p->kinds[1].live;
+  out->small.live = kind_live(p, 0);
+  out->big.live = kind_live(p, 1);
+  out->live_allocs = live_allocs(p);
   out->allocs = p->kinds[0].allocs + p->kinds[1].allocs;
+  out->reuses = out->allocs - p->heap_allocs;
   out->frees = p->kinds[0].frees + p->kinds[1].frees;
   out->bytes_requested = p->requested;
   out->bytes_handed_out = p->handed;
@@ -830,6 +857,17 @@ void pool_get_stats(const pool_t *p, pool_stats_t *out) {
       out->parked_bytes += SIZE_G(hdr(p, i)->w0) << p->glog;
   }
   out->largest_free = largest_free(p);
+  out->small.bytes_handed_out = out->big.bytes_handed_out = 0;
+  for (b = 0; b < p->heap_g;) { /* the bytes of each kind, from the live blocks */
+    const hdr_t *h = hdr(p, b);
+    uint32_t g = SIZE_G(h->w0), cap = (g << p->glog) - p->extra;
+    if (!sealed(p, b, h) || !g) break;
+    if (STATE(h->w0) == S_USED) {
+      if (cap - SLACK(h->w0) > p->small_max) out->big.bytes_handed_out += cap;
+      else out->small.bytes_handed_out += cap;
+    }
+    b += g;
+  }
   out->pressure = pool_pressure(p);
 }
 
@@ -851,16 +889,16 @@ uint32_t pool_bookkeeping_permille(const pool_stats_t *st) {
 void pool_reset_counters(pool_t *p) {
   int k;
   if (!p) return;
-  p->st.failures = p->st.reuses = p->st.splits = 0;
+  p->st.failures = p->st.splits = 0;
   p->st.merges = p->st.settles = p->st.fragmentation_events = 0;
   p->st.bad_frees = p->st.corruptions = 0;
   p->handed_peak = p->handed;
   p->requested_at_peak = p->requested;
   p->st.blocks_peak = p->st.blocks;
-  p->st.largest_request = 0;
+  p->heap_allocs = 0;
   for (k = 0; k < 2; k++) {
+    p->live_base[k] = kind_live(p, k);
     p->kinds[k].allocs = p->kinds[k].frees = 0;
-    p->kinds[k].bytes_peak = p->kinds[k].bytes_handed_out;
   }
 }
 
@@ -874,6 +912,7 @@ void pool_set_trace(pool_t *p, pool_trace_fn fn, void *ctx) {
   if (!p) return;
   p->trace = fn;
   p->trace_ctx = ctx;
+  p->fast_max = fn ? 0u : p->st.largest_request; /* every event through the traced path */
 }
 
 uint32_t pool_foreach_live(const pool_t *p, void (*fn)(void *ctx, const pool_block_info_t *info),
@@ -968,9 +1007,8 @@ static pool_status_t check_structure(const pool_t *p, uint32_t *where) {
   }
   *where = 0;
   if (listed != nfree || in_park != parked || parked != p->parked || blocks != p->st.blocks ||
-      live != p->kinds[0].live + p->kinds[1].live || req != p->requested ||
-      handed != p->handed ||
-      p->kinds[0].bytes_handed_out + p->kinds[1].bytes_handed_out != handed)
+      live != live_allocs(p) || req != p->requested ||
+      handed != p->handed)
     return POOL_ERR_CORRUPT;
   return POOL_OK;
 }

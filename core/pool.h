@@ -79,13 +79,12 @@ typedef enum {
   POOL_PRESSURE_FULL      /* no free block could hold the smallest allocation */
 } pool_pressure_t;
 
-/* Allocations by size: small (up to small_max bytes) and big. Levels go up and down, peaks and
- * counters only grow (until pool_reset_counters()). */
+/* Allocations by size: small (up to small_max bytes) and big. Counters only grow (until
+ * pool_reset_counters()), levels go up and down. */
 typedef struct {
   uint32_t allocs, frees;    /* counters */
   uint32_t live;             /* level: live allocations */
   uint32_t bytes_handed_out; /* level: usable bytes of the live allocations */
-  uint32_t bytes_peak;       /* high-water mark of bytes_handed_out */
 } pool_kind_stats_t;
 
 /* Statistics. Bytes are as the caller sees them (usable payload) unless named otherwise;
@@ -112,7 +111,8 @@ typedef struct {
   uint32_t handed_out_peak;   /* high-water mark of bytes_handed_out ... */
   uint32_t requested_at_peak; /* ... and bytes_requested at that moment */
   uint32_t blocks_peak;       /* high-water mark of blocks */
-  uint32_t largest_request;
+  uint32_t largest_request;   /* largest request served (never reset: the fast path relies on
+                                 it, as a request larger than any before is never a reuse) */
   /* counters */
   uint32_t allocs, frees, failures;
   uint32_t reuses;           /* allocations served by a parked block of their size */

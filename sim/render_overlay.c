@@ -96,7 +96,6 @@ void render_overlay_stats(rgba_img_t *img, const panel_layout_t *l, const engine
   say(&p, OV_TEXT, "live  %7u %7u", (unsigned)ps.small.live, (unsigned)ps.big.live);
   say(&p, OV_TEXT, "bytes %7u %7u B", (unsigned)ps.small.bytes_handed_out,
       (unsigned)ps.big.bytes_handed_out);
-  say(&p, OV_TEXT, "peak  %7u %7u B", (unsigned)ps.small.bytes_peak, (unsigned)ps.big.bytes_peak);
   say(&p, OV_TEXT, "parked %u  free %u B", (unsigned)ps.parked_blocks, (unsigned)ps.largest_free);
   say(&p, (ps.failures || ps.bad_frees || ps.corruptions) ? OV_WARN : OV_TEXT,
       "fail %u badfree %u corrupt %u", (unsigned)ps.failures, (unsigned)ps.bad_frees,

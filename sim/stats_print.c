@@ -37,13 +37,13 @@ void stats_print(FILE *to, const engine_t *e) {
   fprintf(to, " of payload (control %u B, %u B headers x %u blocks at the peak)\n",
           (unsigned)ps.control_bytes, (unsigned)ps.header_bytes, (unsigned)ps.blocks_peak);
   fprintf(to,
-          "pool: small ops (up to %u B) %u live, %u B, peak %u B; big %u live, %u B, peak %u B; "
+          "pool: small ops (up to %u B) %u live, %u B; big %u live, %u B; "
           "parked %u blocks (%u B); largest free %u B; allocs %u frees %u failures %u reuses %u "
           "splits %u merges %u settles %u fragmentation events %u; bad frees %u, corruptions %u; "
           "pressure %s\n",
           (unsigned)ps.small_max, (unsigned)ps.small.live, (unsigned)ps.small.bytes_handed_out,
-          (unsigned)ps.small.bytes_peak, (unsigned)ps.big.live, (unsigned)ps.big.bytes_handed_out,
-          (unsigned)ps.big.bytes_peak, (unsigned)ps.parked_blocks, (unsigned)ps.parked_bytes,
+          (unsigned)ps.big.live, (unsigned)ps.big.bytes_handed_out, (unsigned)ps.parked_blocks,
+          (unsigned)ps.parked_bytes,
           (unsigned)ps.largest_free, (unsigned)ps.allocs, (unsigned)ps.frees,
           (unsigned)ps.failures, (unsigned)ps.reuses, (unsigned)ps.splits, (unsigned)ps.merges,
           (unsigned)ps.settles, (unsigned)ps.fragmentation_events, (unsigned)ps.bad_frees,

@@ -591,6 +591,34 @@ static void test_tables_in_the_pool(void) {
   harness_free(h);
 }
 
+/* Debug builds record, with each op's memory, the file and line that asked for the op: here. */
+static const char *seen_file;
+static uint32_t seen_line;
+static void note_block(void *ctx, const pool_block_info_t *b) {
+  (void)ctx;
+  if (b->tag == OP_DIV + 1u) {
+    seen_file = b->file;
+    seen_line = b->line;
+  }
+}
+
+static void test_leak_records_name_the_caller(void) {
+  harness_t *h = harness_new(0, 0);
+  uint32_t line = __LINE__ + 1u;
+  CHECK_EQ_INT(net_add_op(h->net, OP_DIV, NET_NONE, 0), NET_OK);
+  seen_file = 0;
+  seen_line = 0;
+  CHECK_EQ_INT(pool_foreach_live(h->pool, note_block, 0), 1);
+#if POOL_DEBUG
+  CHECK(seen_file && strstr(seen_file, "test_net.c"));
+  CHECK_EQ_INT(seen_line, line);
+#else
+  CHECK(seen_file == 0); /* release builds keep no records */
+  (void)line;
+#endif
+  harness_free(h);
+}
+
 static void test_clear_returns_all_memory(void) {
   harness_t *h = harness_new(0, 0);
   int i;
@@ -620,6 +648,7 @@ int main(void) {
   RUN(test_random_against_model);
   RUN(test_limits_and_layout);
   RUN(test_tables_in_the_pool);
+  RUN(test_leak_records_name_the_caller);
   RUN(test_clear_returns_all_memory);
   return check_summary("test_net");
 }

@@ -47,12 +47,28 @@ bool host_system_init(host_system_t *sys, size_t arena_bytes, bool virtual_clock
   return true;
 }
 
-void host_system_free(host_system_t *sys) {
+static void report_leak(void *ctx, const pool_block_info_t *b) {
+  host_system_t *sys = ctx;
+  char line[512];
+  if (b->file)
+    snprintf(line, sizeof line, "leak: %u bytes (tag %u) allocated at %s:%u, tick %u",
+             (unsigned)b->requested, (unsigned)b->tag, b->file, (unsigned)b->line,
+             (unsigned)b->tick);
+  else
+    snprintf(line, sizeof line, "leak: %u bytes (tag %u) at heap byte %u", (unsigned)b->requested,
+             (unsigned)b->tag, (unsigned)b->offset);
+  platform_log(&sys->host.platform, PLATFORM_LOG_ERROR, line);
+}
+
+uint32_t host_system_free(host_system_t *sys) {
+  uint32_t leaks = 0;
   if (sys->slot.nets[0]) net_clear(sys->slot.nets[0]);
   if (sys->slot.nets[1]) net_clear(sys->slot.nets[1]);
   sys->slot.nets[0] = sys->slot.nets[1] = NULL;
+  if (sys->pool) leaks = pool_foreach_live(sys->pool, report_leak, sys);
   sys->pool = NULL;
   host_platform_free(&sys->host);
+  return leaks;
 }
 
 net_t *host_system_net(const host_system_t *sys) { return scene_slot_net(&sys->slot); }

@@ -30,8 +30,10 @@ bool host_system_layout(size_t arena_bytes, const arena_plan_t *plan, arena_layo
  * allocated then. */
 bool host_system_init(host_system_t *sys, size_t arena_bytes, bool virtual_clock,
                       const arena_plan_t *plan, char *err, size_t errlen);
-/* Clears both nets (returning their op memory) and frees the arena. */
-void host_system_free(host_system_t *sys);
+/* Clears both nets (returning their memory), reports what is still allocated then (a leak: with
+ * the file and line that asked for it in debug builds) through the platform's log, and frees the
+ * arena. Returns the number of leaked allocations. */
+uint32_t host_system_free(host_system_t *sys);
 /* The running net (scene_slot_net). */
 net_t *host_system_net(const host_system_t *sys);
 

@@ -36,18 +36,21 @@ capture)
   # the same run twice gives the same profile
   "$sim" --headless --run-for 1 --profile demo2.json > /dev/null || fail "second run"
   cmp -s demo.json demo2.json && pass "deterministic" || fail "profiles differ"
-  # a heap too small for the demo: 200 bytes hold two 96-byte ENC blocks, the 3rd fails, the load
-  # is undone (2 frees, each naming its allocation); the profile is still written
+  # a heap too small for the demo (200 bytes: one or two ENC blocks, by the build's block
+  # overhead): the next allocation fails, the load is undone (a free naming each allocation);
+  # the profile is still written
   printf '{"format":"aleph-sim memory plan","version":2,"host":{"heap_bytes":200,"heap_min":200,"granule":8}}' > tiny.json
   expect 1 "operator memory is exhausted" "$sim" --headless --run-for 0 --pool-plan tiny.json \
     --profile tiny_prof.json
-  [ "$(count alloc tiny_prof.json)" = 2 ] && [ "$(count fail tiny_prof.json)" = 1 ] \
-    && [ "$(count free tiny_prof.json)" = 2 ] && [ "$(grep -c '"of"' tiny_prof.json)" = 2 ] \
-    && pass "tiny heap: 2 allocs, 1 failure, 2 frees of them" \
-    || fail "tiny heap: $(count alloc tiny_prof.json) $(count fail tiny_prof.json) $(count free tiny_prof.json)"
+  a=$(count alloc tiny_prof.json)
+  [ "$a" -ge 1 ] && [ "$(count fail tiny_prof.json)" = 1 ] && [ "$(count free tiny_prof.json)" = "$a" ] \
+    && [ "$(grep -c '"of"' tiny_prof.json)" = "$a" ] \
+    && pass "tiny heap: $a allocs, 1 failure, $a frees of them" \
+    || fail "tiny heap: $a $(count fail tiny_prof.json) $(count free tiny_prof.json)"
   # the tool reads it: the failure is reported
   "$tool" tiny_prof.json > tiny.txt || fail "aleph-profile on tiny: $(cat tiny.txt)"
-  grep -qE '^demo +5 +2 .* 1$' tiny.txt && pass "aleph-profile: 5 events, 2 live at the peak, 1 failure" \
+  grep -qE "^demo +$((2 * a + 1)) +$a .* 1\$" tiny.txt \
+    && pass "aleph-profile: $((2 * a + 1)) events, $a live at the peak, 1 failure" \
     || fail "tool report: $(sed -n 3p tiny.txt)"
   # the demo's figures: 17 allocations live, a plan, and a per-scene row for the demo
   "$tool" demo.json > demo.txt || fail "aleph-profile demo: $(cat demo.txt)"

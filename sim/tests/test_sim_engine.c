@@ -107,6 +107,19 @@ static void push(engine_t *e, uint32_t t, uint8_t kind, uint16_t index, int16_t 
   CHECK(engine_push(e, &x));
 }
 
+/* At exit the host system reports what is still allocated once the nets are cleared. */
+static void test_leak_report_at_exit(void) {
+  host_system_t sys;
+  char err[256];
+  CHECK(host_system_init(&sys, 1u << 20, true, NULL, err, sizeof err));
+  CHECK_EQ_INT(net_add_system_ops(host_system_net(&sys)), NET_OK);
+  CHECK_EQ_INT(host_system_free(&sys), 0); /* the net's ops are its own: none leaked */
+  CHECK(host_system_init(&sys, 1u << 20, true, NULL, err, sizeof err));
+  CHECK(pool_alloc(sys.pool, 100, 7) != NULL); /* nobody frees this */
+  sys.host.min_level = PLATFORM_LOG_ERROR + 1; /* (the report itself not shown here) */
+  CHECK_EQ_INT(host_system_free(&sys), 1);
+}
+
 static void test_batching(void) {
   engine_t *e = new_engine();
   /* three detents within one poll period reach the ENC op as one batch at the poll */
@@ -318,6 +331,7 @@ static void test_scene_store_listing(void) {
 int main(void) {
   RUN(test_queue_order);
   RUN(test_carve);
+  RUN(test_leak_report_at_exit);
   RUN(test_batching);
   RUN(test_step_size);
   RUN(test_play_log);
