@@ -9,6 +9,7 @@
 
 #include "host_platform.h"
 #include "panel_keys.h"
+#include "version.h"
 
 void options_usage(FILE *to) {
   int i;
@@ -40,6 +41,7 @@ void options_usage(FILE *to) {
           "  --osc-port N          listen for OSC on port N (0: a free port, printed)\n"
           "  --osc-host ADDR       the IPv4 address to listen on (default 127.0.0.1)\n"
           "  -h, --help            this text\n"
+          "      --version         the version and the git revision it was built from\n"
           "\n"
           "MODE (m) toggles play mode and bees' editor pages (docs/editor.md).\n"
           "Headless without --run-for/--ticks runs in real time until interrupted (or, replaying,\n"
@@ -86,6 +88,9 @@ int options_parse(sim_options_t *o, int argc, char **argv) {
     bool needs = true;
     if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
       options_usage(stdout);
+      return SIM_EXIT_OK;
+    } else if (!strcmp(a, "--version")) {
+      printf("aleph-sim %s\n", aleph_version());
       return SIM_EXIT_OK;
     } else if (!strcmp(a, "--headless")) {
       o->headless = true;
