@@ -7,15 +7,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "examples.h"
 #include "host_platform.h"
 #include "panel_keys.h"
 #include "version.h"
 
 void options_usage(FILE *to) {
   int i;
+  char examples[4096];
+  if (!examples_dir(examples, sizeof examples))
+    snprintf(examples, sizeof examples, "%s", "the installed share/aleph-sim/scenes (none found)");
   fprintf(to,
           "usage: aleph-sim [options] [SCENE.scn | SCENE.json]\n"
           "Runs a bees scene (or, without one, a demo network) on a simulated Aleph front panel.\n"
+          "A SCENE that names no file may name an example scene (default, sequencer,\n"
+          "generative) in %s.\n"
           "\n"
           "  --headless            no window (chosen automatically when no display opens)\n"
           "  --run-for SECONDS     stop after SECONDS (headless: virtual, deterministic time)\n"
@@ -33,7 +39,8 @@ void options_usage(FILE *to) {
           "  --profile FILE.json   record every pool event and usage over time (aleph-profile)\n"
           "  --pool-plan FILE.json lay the op pools out by a plan file (aleph-profile --plan-out)\n"
           "  --scene-dir DIR       the folder the editor's SCENES page lists, loads and saves\n"
-          "                        (default: the scene's folder, else ./scenes)\n"
+          "                        (default: the scene's folder, else ./scenes, else the\n"
+          "                        example scenes)\n"
           "  --inject SPEC         (tests) synthesized window input, comma-separated:\n"
           "                        T:wheel:ENC:N, T:drag:ENC:DY, T:click:KEY, T:key:C,\n"
           "                        T:size:W:H (T in ms)\n"
@@ -45,7 +52,8 @@ void options_usage(FILE *to) {
           "\n"
           "MODE (m) toggles play mode and bees' editor pages (docs/editor.md).\n"
           "Headless without --run-for/--ticks runs in real time until interrupted (or, replaying,\n"
-          "to the recording's end). Exit status: 0 ok, 1 run-time failure, 2 bad arguments.\n\n");
+          "to the recording's end). Exit status: 0 ok, 1 run-time failure, 2 bad arguments.\n\n",
+          examples);
   for (i = 0; PANEL_KEY_HELP[i]; i++) fprintf(to, "  %s\n", PANEL_KEY_HELP[i]);
 }
 

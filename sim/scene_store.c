@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "examples.h"
 #include "scene_io.h"
 #include "scene_load.h"
 
@@ -168,9 +170,12 @@ void scene_store_started(scene_store_t *s, const char *path) {
 
 void scene_store_default_dir(const char *scene, char *out, size_t cap) {
   const char *slash = scene ? strrchr(scene, '/') : NULL;
-  if (!scene)
+  if (!scene) {
+    struct stat st;
+    /* ./scenes where there is one (a source tree), else the installed examples if any */
+    if (stat("scenes", &st) != 0 && examples_dir(out, cap)) return;
     snprintf(out, cap, "scenes");
-  else if (!slash)
+  } else if (!slash)
     snprintf(out, cap, ".");
   else if (slash == scene)
     snprintf(out, cap, "/");
