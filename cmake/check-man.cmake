@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Checks that a manual page names every long option its program's --help names, so the page
 # cannot fall behind the program.
 # cmake -DPROGRAM=<path> -DMAN=<page.1> -P check-man.cmake

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Runs PROGRAM --version and checks it exits 0 printing one line "NAME VERSION (git REV)", REV a
 # revision (hex, maybe -dirty) or "unknown".
 # cmake -DPROGRAM=<path> -DNAME=<name> -DVERSION=<x.y.z> -P check-version.cmake

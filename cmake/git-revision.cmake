@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Configures the version header from IN into OUT: ALEPH_VERSION (VERSION) and the git revision of
 # the source tree SRC (REVISION if not empty; else `git rev-parse`, "-dirty" with uncommitted
 # changes to tracked files; "unknown" outside a git checkout). Run at every build (lib/);

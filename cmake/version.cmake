@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # aleph-sim's version number, written once: the top-level project and fuzz/ both include this.
 set(ALEPH_VERSION 0.1.0)
 # The git revision --version prints: found at every build (cmake/git-revision.cmake); a build

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_profile.c: the pool usage profile reader (lib/profile_read.c, what aleph-profile reads)
  * on arbitrary text. A profile that reads must be self-consistent: every event has both sizes
  * above 0, the recorded peaks do not exceed the run's plan's blocks by more than the events

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* profile_read.c: aleph-sim pool usage profiles (JSON) read and checked into a profile_t: the
  * plan, the events (with the AVR32 size of each op class), the samples and the levels as
  * recorded. Every problem is one sentence naming the file. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* profile_read.h: reading the pool usage profiles aleph-sim --profile writes (JSON, "format":
  * "aleph-sim profile", version 1): the run's pool plan, every alloc/free/fail event with its
  * host size and its op class's AVR32 size (size32), the usage samples, and the levels as

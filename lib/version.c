@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* version.c: the version string of lib/version.h, from the configured version_info.h. */
 #include "version.h"
 

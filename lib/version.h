@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* version.h: the version every program prints for --version: the project's version and the git
  * revision it was built from (a header configured at build time, lib/version_info.h.in). */
 #ifndef ALEPH_LIB_VERSION_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* examples.c: finds the installed example scenes (sim/examples.h): SDL_GetBasePath (the
  * program's own folder, portably) plus the bin-to-scenes path CMake computed, else the
  * configured absolute path (sim/install_dirs.h, generated). */

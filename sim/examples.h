@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* examples.h: where an installed aleph-sim finds its example scenes: beside the program
  * (BINDIR/../share/aleph-sim/scenes, so an unpacked or moved install finds its own), else under
  * the prefix it was configured for. Never the source tree. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* main.c: aleph-sim: parses the command line, sets up the engine (scene or demo), recorder and
  * player, runs the window or the headless loop, and writes the outputs asked for. */
 #include <stdio.h>

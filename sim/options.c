@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* options.c: parses aleph-sim's arguments into sim_options_t, with a sentence for every
  * mistake, and prints the usage text (with the panel's key help). */
 #include "options.h"

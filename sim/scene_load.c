@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* scene_load.c: loads a scene file (.scn or the project's JSON, by content) into the running
  * engine through lib/scene_io's sio_load: built in the slot's spare, swapped in when complete;
  * the editor's SCENES page then saves under that scene's name. */

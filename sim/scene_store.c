@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* scene_store.c: the editor's scenes as files NAME.scn in one folder: listing (sorted by name),
  * loading through lib/scene_io into the engine's slot, and safe saving in bees 0.8.1's layout. */
 #define _DEFAULT_SOURCE /* strdup */

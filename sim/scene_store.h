@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* scene_store.h: the editor's scene store (core/ui's ui_scene_store_t) on a folder of .scn files:
  * the SCENES page lists them by name, loads one into the engine's scene slot (not a recorded
  * event: it follows from recorded key events, so a replay repeats it) and saves the running net

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_pool.c: the operator pools: plans, allocation, validation, exhaustion, coalescing,
  * statistics, tracing, and (debug flavour) canaries, poisoning and leak records.
  * Built twice: against aleph_core (release) and aleph_core_debug (POOL_DEBUG=1). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_pool_planner.c: the planner on synthetic traces with known optimal answers, bounded
  * replays against bees 0.8's plan, budgets, and a recommended plan laid out by the real pool
  * serving its own trace without a failure. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* aleph-scene: inspect, check and convert bees scene files (.scn) and their JSON forms.
  * Exit status: 0 success, 1 bad input (unreadable, malformed or unconvertible file, or an output
  * that could not be written, standard output included), 2 usage error (an option that does not

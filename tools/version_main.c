@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* version_main.c: --version for a tool whose argument parser does not know it yet: aleph-profile,
  * being rewritten under issue 21 (its --version then belongs in its own parser, and this file
  * goes). Answers --version, anywhere on the command line, and hands every other command line to

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # sim_tests.sh: aleph-sim end to end, one case per CTest test (see sim/tests/CMakeLists.txt).
 # usage: sim_tests.sh CASE SIM PNGDIFF SRCDIR WORKDIR [SCENES]
 set -u
