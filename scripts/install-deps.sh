@@ -131,13 +131,15 @@ names_for() {
     dnf:qemu-ppc) echo qemu-user ;;
     dnf:ppc-gcc) echo "!Fedora's powerpc cross compiler has no C library for user programs" ;;
 
+    # Arch and Homebrew name the build tools and libraries alike
+    pacman:cmake | brew:cmake) echo cmake ;;
+    pacman:pkg-config | brew:pkg-config) echo pkgconf ;;
+    pacman:sdl2 | brew:sdl2) echo sdl2 ;;
+    pacman:liblo | pacman:oscsend | brew:liblo | brew:oscsend) echo liblo ;;
+    pacman:libcjson | brew:libcjson) echo cjson ;;
+    pacman:libpng | brew:libpng) echo libpng ;;
+
     pacman:cc | pacman:make | pacman:sanitizers) echo base-devel ;;
-    pacman:cmake) echo cmake ;;
-    pacman:pkg-config) echo pkgconf ;;
-    pacman:sdl2) echo sdl2 ;;
-    pacman:liblo | pacman:oscsend) echo liblo ;;
-    pacman:libcjson) echo cjson ;;
-    pacman:libpng) echo libpng ;;
     pacman:clang) echo clang ;;
     pacman:libfuzzer) echo clang compiler-rt ;;
     pacman:xvfb-run) echo xorg-server-xvfb xorg-xauth ;;
@@ -145,12 +147,6 @@ names_for() {
     pacman:ppc-gcc) echo "!Arch packages no powerpc-linux-gnu cross compiler (the AUR does)" ;;
 
     brew:cc | brew:make | brew:sanitizers) echo "!the Xcode command line tools: xcode-select --install" ;;
-    brew:cmake) echo cmake ;;
-    brew:pkg-config) echo pkgconf ;;
-    brew:sdl2) echo sdl2 ;;
-    brew:liblo | brew:oscsend) echo liblo ;;
-    brew:libcjson) echo cjson ;;
-    brew:libpng) echo libpng ;;
     brew:clang | brew:libfuzzer) echo "!Apple's clang has no libFuzzer: brew install llvm, then make fuzz FUZZ_CC=\$(brew --prefix llvm)/bin/clang" ;;
     brew:xvfb-run) echo "!no Xvfb on macOS: the window test is skipped" ;;
     brew:qemu-ppc) echo "!Homebrew's qemu has no user-mode emulation (qemu-ppc)" ;;
