@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* bench_pool.c: alloc+free pairs of the operator heap against the limit (a bare free list),
  * glibc malloc/free and bees 0.8.1's op pool algorithm, all measured in this run: one op
  * created and deleted over and over ("pair"), and 200 created then deleted in a scrambled order

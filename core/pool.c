@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pool.c: the operator heap, in two tiers. Blocks tile the heap; each starts with a header giving
  * its size, its physical predecessor's size and a check word, so a free is validated in constant
  * time. Tier 1, the park: a freed block is kept whole on a singly linked list of its size class,

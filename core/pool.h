@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pool.h: operator memory. One heap in a region the caller hands in: blocks with a small
  * in-band header, free blocks in two-level segregated lists (TLSF), neighbours merged through
  * the headers' physical links, freed blocks parked for reuse at their exact size.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* render_png.c: writes grey (OLED levels) and RGB (panel) PNG files with libpng; errors come
  * back as sentences, never as aborts. */
 #include "render_png.h"
