@@ -107,17 +107,18 @@ static uint32_t ctz32(uint32_t v) { return fls32(v & (0u - v)); }
 
 static uint32_t round_up(uint32_t v, uint32_t to) { return (v + to - 1u) & ~(to - 1u); }
 
-/* The list a block of g granules belongs to: exact below SL, then SL lists per power of two. */
+/* The list a block of g granules belongs to: exact below 2 SL (list g), then SL lists per power
+ * of two. */
 static inline uint32_t bin_of(uint32_t g) {
   uint32_t f;
-  if (g < SL) return g;
+  if (g < 2u * SL) return g;
   f = fls32(g);
   return ((f - SLI + 1u) << SLI) | ((g >> (f - SLI)) & (SL - 1u));
 }
 
 /* The first list whose every block holds g granules. */
 static inline uint32_t bin_up(uint32_t g) {
-  if (g < SL) return g;
+  if (g < 2u * SL) return g;
   return bin_of(g + (1u << (fls32(g) - SLI)) - 1u);
 }
 
