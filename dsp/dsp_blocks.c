@@ -5,11 +5,11 @@
 
 #include <math.h>
 
-#define SYNC_THRESH (1.0f / 131072.0f) /* 0x4000 in fract32: a little under -120 dB */
+#define SYNC_THRESH (1.0 / 131072.0) /* 0x4000 in fract32 */
 
 int dsp_slew_sync(dsp_slew_t *s) {
   if (s->x == s->y) return 1;
-  if (fabsf(s->x - s->y) < SYNC_THRESH) s->y = s->x; /* equal from the next look on */
+  if (fabs(s->x - s->y) < SYNC_THRESH) s->y = s->x; /* equal from the next look on */
   return 0;
 }
 
@@ -123,7 +123,7 @@ float dsp_env_next(dsp_env_t *e) {
       e->sus_count = 0;
       to_release(e);
     }
-    return e->sus;
+    return (float)e->sus;
   case DSP_ENV_REL:
     v = dsp_slew_next(&e->rel);
     if (dsp_slew_sync(&e->rel)) e->state = DSP_ENV_OFF;

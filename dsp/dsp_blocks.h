@@ -16,14 +16,15 @@ static inline float dsp_fr16_of(int32_t v) { return (float)(int16_t)(v >> 16) * 
 static inline float dsp_sat(float x) { return x > 1.0f ? 1.0f : x < -1.0f ? -1.0f : x; }
 
 /* A 1-pole integrator: y moves toward x by y = x + c (y - x) each step (c from an integrator
- * scaler: 0 jumps, near 1 glides). */
+ * scaler: 0 jumps, near 1 glides). In double: with c near 1 a float y stops short of x (the
+ * step falls under half its last place), where the Blackfin's 31 bits still arrive. */
 typedef struct {
-  float x, y, c;
+  double x, y, c;
 } dsp_slew_t;
 
 static inline float dsp_slew_next(dsp_slew_t *s) {
   s->y = s->x + s->c * (s->y - s->x);
-  return s->y;
+  return (float)s->y;
 }
 /* bees' filter_1p_sync: true once y is x; y snaps to x when within 2^-17 (and says so next time) */
 int dsp_slew_sync(dsp_slew_t *s);

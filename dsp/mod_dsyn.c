@@ -145,11 +145,11 @@ static void set_param(void *p, uint16_t id, int32_t v) {
   case P_SVF_PRE: vc->svf_pre = v > 0; break;
   case P_FREQ_ENV:
     vc->freq_env = v > 0;
-    if (!vc->freq_env) vc->svf.freq = vc->freq.on;
+    if (!vc->freq_env) vc->svf.freq = (float)vc->freq.on;
     break;
   case P_RQ_ENV:
     vc->rq_env = v > 0;
-    if (!vc->rq_env) vc->svf.damp = vc->rq.on;
+    if (!vc->rq_env) vc->svf.damp = (float)vc->rq.on;
     break;
   default: break;
   }

@@ -325,7 +325,7 @@ static void process(void *p, const float *in, float *out, uint32_t frames) {
 static void cv(const void *p, float out[DSP_CV_OUTS]) {
   const lines_t *m = p;
   uint32_t k;
-  for (k = 0; k < DSP_CV_OUTS; k++) out[k] = m->cv[k].y < 0.0f ? 0.0f : m->cv[k].y;
+  for (k = 0; k < DSP_CV_OUTS; k++) out[k] = m->cv[k].y < 0.0 ? 0.0f : (float)m->cv[k].y;
 }
 
 const dsp_class_t dsp_class_lines = {"lines", params, P_COUNT, sizeof(lines_t), init, deinit,

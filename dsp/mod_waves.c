@@ -217,17 +217,15 @@ static float lookup(const waves_t *w, float shape, uint32_t phase) {
 }
 
 static float voice_next(waves_t *w, voice_t *v) {
-  float shape, filtered;
+  float shape, filtered, pm_amt = dsp_slew_next(&v->pm), wm_amt = dsp_slew_next(&v->wm);
   uint32_t pm;
-  dsp_slew_next(&v->pm);
-  dsp_slew_next(&v->wm);
   dsp_slew_next(&v->inc);
-  shape = fabsf(v->shape + v->wm_in * v->wm.y);
+  shape = fabsf(v->shape + v->wm_in * wm_amt);
   if (shape > 1.0f) shape = 1.0f;
   /* phase modulation: the input times the amount, as a fraction of half a cycle */
-  pm = (uint32_t)(int64_t)((double)(v->pm_in * v->pm.y) * 2147483648.0);
+  pm = (uint32_t)(int64_t)((double)(v->pm_in * pm_amt) * 2147483648.0);
   v->osc_out = 0.25f * lookup(w, shape, v->phase + pm);
-  v->phase += (uint32_t)(int64_t)((double)v->inc.y * 4294967296.0);
+  v->phase += (uint32_t)(int64_t)(v->inc.y * 4294967296.0);
   v->svf.freq = dsp_slew_next(&v->cut);
   v->svf.damp = dsp_slew_next(&v->rq);
   dsp_svf_step(&v->svf, 0.5f * v->osc_out);
@@ -238,7 +236,7 @@ static float voice_next(waves_t *w, voice_t *v) {
   v->del_wr = (v->del_wr + 1) & (MOD_DEL - 1);
   v->del_rd = (v->del_rd + 1) & (MOD_DEL - 1);
   v->pm_in = v->wm_in = v->del[v->del_rd];
-  return v->amp.y * dsp_sat(v->osc_out * v->dry.y + filtered * v->wet.y);
+  return (float)v->amp.y * dsp_sat(v->osc_out * (float)v->dry.y + filtered * (float)v->wet.y);
 }
 
 static void process(void *p, const float *in, float *out, uint32_t frames) {
@@ -266,7 +264,7 @@ static void process(void *p, const float *in, float *out, uint32_t frames) {
 static void cv(const void *p, float out[DSP_CV_OUTS]) {
   const waves_t *w = p;
   uint32_t k;
-  for (k = 0; k < DSP_CV_OUTS; k++) out[k] = w->cv[k].y < 0.0f ? 0.0f : w->cv[k].y;
+  for (k = 0; k < DSP_CV_OUTS; k++) out[k] = w->cv[k].y < 0.0 ? 0.0f : (float)w->cv[k].y;
 }
 
 const dsp_class_t dsp_class_waves = {"waves", params, P_COUNT, sizeof(waves_t), init, NULL,

@@ -39,6 +39,11 @@ void options_usage(FILE *to) {
           "  --replay FILE.json    replay a recording (its scene and arena size are the defaults)\n"
           "  --profile FILE.json   record every op heap event and usage over time (aleph-profile)\n"
           "  --pool-plan FILE.json size the op heap by a plan file (aleph-profile --plan-out)\n"
+          "  --audio-out FILE.wav  at exit, write the DSP module's four outputs (48 kHz, 16-bit),\n"
+          "                        rendered on the virtual clock when headless\n"
+          "  --audio-in FILE.wav   feed the module's inputs from a 48 kHz WAV file (channel k\n"
+          "                        to input k; mono to inputs 0 and 1)\n"
+          "  --no-audio            run the DSP module's parameters only: no sound, no rendering\n"
           "  --scene-dir DIR       the folder the editor's SCENES page lists, loads and saves\n"
           "                        (default: the scene's folder, else ./scenes, else the\n"
           "                        example scenes)\n"
@@ -121,6 +126,9 @@ int options_parse(sim_options_t *o, int argc, char **argv) {
         return bad("--osc-host needs an IPv4 address such as 127.0.0.1, not '%s'", v ? v : "");
       o->osc_host = v;
       if (o->osc_port < 0) o->osc_port = 7770;
+    } else if (!strcmp(a, "--no-audio")) {
+      o->no_audio = true;
+      needs = false;
     } else if (!strcmp(a, "--overlay")) {
       o->overlay = true;
       needs = false;
@@ -135,7 +143,8 @@ int options_parse(sim_options_t *o, int argc, char **argv) {
       o->duration_set = true;
     } else if (!strcmp(a, "--screenshot") || !strcmp(a, "--panel-screenshot") ||
                !strcmp(a, "--record") || !strcmp(a, "--replay") || !strcmp(a, "--inject") ||
-               !strcmp(a, "--profile") || !strcmp(a, "--pool-plan")) {
+               !strcmp(a, "--profile") || !strcmp(a, "--pool-plan") ||
+               !strcmp(a, "--audio-out") || !strcmp(a, "--audio-in")) {
       if (!v || !*v) return bad("%s needs a file name", a);
       if (!strcmp(a, "--screenshot")) o->screenshot = v;
       else if (!strcmp(a, "--panel-screenshot")) o->panel_shot = v;
@@ -143,6 +152,8 @@ int options_parse(sim_options_t *o, int argc, char **argv) {
       else if (!strcmp(a, "--replay")) o->replay = v;
       else if (!strcmp(a, "--profile")) o->profile = v;
       else if (!strcmp(a, "--pool-plan")) o->pool_plan = v;
+      else if (!strcmp(a, "--audio-out")) o->audio_out = v;
+      else if (!strcmp(a, "--audio-in")) o->audio_in = v;
       else o->inject = v;
     } else if (!strcmp(a, "--scene-dir")) {
       if (!v || !*v) return bad("%s needs a folder", a);
@@ -166,6 +177,9 @@ int options_parse(sim_options_t *o, int argc, char **argv) {
     }
     if (needs) i++;
   }
+  if (o->no_audio && (o->audio_out || o->audio_in))
+    return bad("--no-audio renders nothing: it cannot go with %s",
+               o->audio_out ? "--audio-out" : "--audio-in");
   if (o->record && o->replay && !strcmp(o->record, o->replay))
     return bad("--record and --replay name the same file '%s'", o->record);
   if (!o->arena_set) o->arena_bytes = HOST_DEFAULT_ARENA_BYTES;

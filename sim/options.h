@@ -33,6 +33,9 @@ typedef struct {
   const char *profile;     /* --profile: write a pool usage profile (JSON) */
   const char *pool_plan;   /* --pool-plan: lay the pools out by this plan file's "host" plan */
   const char *scene_dir;   /* --scene-dir: the SCENES page's folder (NULL: the default) */
+  const char *audio_out;   /* --audio-out: the DSP's four outputs as a WAV file, at exit */
+  const char *audio_in;    /* --audio-in: a WAV file fed to the DSP's inputs */
+  bool no_audio;           /* --no-audio: params only, nothing rendered or played */
 } sim_options_t;
 
 /* Parses argv. Returns -1 to go on, or an exit code (0 after --help, 2 on a bad argument, with
