@@ -90,12 +90,17 @@ net_status_t net_init(void *region, uint32_t size, const net_limits_t *limits, p
 
 uint32_t net_pool_bytes(const net_t *net) { return net ? net->pool_bytes : 0; }
 
+/* n elements of elem bytes here (a part of one counts as one) at elem32 bytes each. */
+static uint32_t elems32(uint32_t bytes, uint32_t elem, uint32_t elem32) {
+  return (uint32_t)(((uint64_t)bytes + elem - 1u) / elem * elem32);
+}
+
 uint32_t net_alloc_size32(uint16_t tag, uint32_t bytes) {
   const op_class_t *c;
   switch (tag) {
-  case NET_TAG_PARAMS: return bytes / (uint32_t)sizeof(net_param_t) * NET_PARAM_SIZE32;
-  case NET_TAG_PRESET_INS: return bytes / (uint32_t)sizeof(preset_in_t) * NET_PRESET_IN_SIZE32;
-  case NET_TAG_PRESET_OUTS: return bytes / (uint32_t)sizeof(preset_out_t) * NET_PRESET_OUT_SIZE32;
+  case NET_TAG_PARAMS: return elems32(bytes, sizeof(net_param_t), NET_PARAM_SIZE32);
+  case NET_TAG_PRESET_INS: return elems32(bytes, sizeof(preset_in_t), NET_PRESET_IN_SIZE32);
+  case NET_TAG_PRESET_OUTS: return elems32(bytes, sizeof(preset_out_t), NET_PRESET_OUT_SIZE32);
   default: break;
   }
   c = tag ? op_class_by_id(tag - 1u) : 0;

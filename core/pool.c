@@ -562,6 +562,7 @@ static inline void *hand_out(pool_t *p, hdr_t *h, uint32_t g, uint32_t size, uin
   return (uint8_t *)h + p->po;
 }
 
+#if !POOL_DEBUG
 /* Tier 1: takes the parked block at the head of list b if it has exactly g granules (and a
  * sound header: its link may have been written through a stale pointer). NONE if not. */
 static inline hdr_t *pop_parked(pool_t *p, uint32_t b, uint32_t g) {
@@ -574,6 +575,7 @@ static inline hdr_t *pop_parked(pool_t *p, uint32_t b, uint32_t g) {
   p->parked--;
   return h;
 }
+#endif
 
 /* Tier 1, past the head: a parked block of exactly g granules among the first PARK_PROBE of
  * list b (a list holds every size of its class), unlinked; NONE if none. */
