@@ -14,7 +14,7 @@ PPC           ?= auto
 WERROR_FLAG   ?=
 
 .PHONY: all deps test-deps build run test test-host test-asan test-ppc test-release package \
-        bench fuzz clean
+        bench memory-report fuzz clean
 
 all: build
 
@@ -92,6 +92,10 @@ bench: deps
 	cmake --build $(RELEASE_BUILD) -j $(JOBS) --target bench_pool bench_net
 	$(RELEASE_BUILD)/bench/bench_pool
 	$(RELEASE_BUILD)/bench/bench_net
+
+# docs/memory.md's corpus tables, measured again in the host and the 32-bit build
+memory-report: build test-ppc
+	scripts/memory-report.sh $(BUILD) $(PPC_BUILD)
 
 # libFuzzer targets (clang; fuzz/, docs/reliability.md): seed corpora, then FUZZ_TIME s each.
 FUZZ_BUILD ?= build-fuzz
