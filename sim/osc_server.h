@@ -3,7 +3,7 @@
  * and queues the rest; the simulation thread runs them at a defined point of each loop pass
  * (osc_server_pump, right after engine_tick): every change to the net goes through the engine's
  * event queue, stamped with the current virtual time, so --record/--replay reproduce OSC runs.
- * Observations (outputs, inputs, params, screen, grid and arc LEDs, MIDI out, pool statistics)
+ * Observations (outputs, inputs, params, screen, grid and arc LEDs, MIDI out, memory statistics)
  * go to subscribed client addresses. */
 #ifndef ALEPH_SIM_OSC_SERVER_H
 #define ALEPH_SIM_OSC_SERVER_H
