@@ -11,9 +11,11 @@
 
 #define PPJ_FORMAT "aleph-sim pool plan"
 #define PPJ_VERSION 1
+/* The largest plan file read: a plan takes some 300 bytes; 1 MiB leaves room for any note. */
+#define PPJ_MAX_BYTES (1u << 20)
 
 /* Reads the plan for target ("host" or "avr32") from path. false with a sentence naming the
- * file in err: unreadable, not JSON, not a plan file, target missing, fields missing or out of
+ * file in err: unreadable, not a regular file of at most PPJ_MAX_BYTES, not JSON, not a plan file, target missing, fields missing or out of
  * range, or a plan pool_plan_validate() refuses. */
 bool ppj_read(const char *path, const char *target, pool_plan_t *out, char *err, size_t errlen);
 /* Writes both plans (host may be NULL) and a note (may be NULL), safely (sio_write_file). */

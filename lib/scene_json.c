@@ -95,24 +95,49 @@ bool sio_json_int(sio_json_ctx_t *c, const cJSON *v, const char *where, long lon
   return true;
 }
 
+void sio_json_explain(const char *text, size_t len, const char *at, char *out, size_t cap) {
+  unsigned line = 1, col = 1, depth = 0, deepest = 0;
+  bool in_string = false, escaped = false;
+  const char *p, *stop = at && at >= text && at <= text + len ? at : text + len;
+  for (p = text; p < stop && *p; p++) {
+    char ch = *p;
+    if (ch == '\n') {
+      line++;
+      col = 1;
+    } else {
+      col++;
+    }
+    if (in_string) {
+      if (escaped)
+        escaped = false;
+      else if (ch == '\\')
+        escaped = true;
+      else if (ch == '"')
+        in_string = false;
+    } else if (ch == '"') {
+      in_string = true;
+    } else if (ch == '[' || ch == '{') {
+      if (++depth > deepest) deepest = depth;
+    } else if ((ch == ']' || ch == '}') && depth) {
+      depth--;
+    }
+  }
+  if (deepest >= CJSON_NESTING_LIMIT)
+    snprintf(out, cap, "not valid JSON here: nested more than %u levels deep (line %u), deeper "
+             "than the JSON reader goes", (unsigned)CJSON_NESTING_LIMIT, line);
+  else
+    snprintf(out, cap, "not valid JSON: syntax error at line %u, column %u", line, col);
+}
+
 cJSON *sio_json_parse(sio_json_ctx_t *c, const char *text) {
   const char *end = 0;
   cJSON *root;
   text += sio_bom_len(text, strlen(text));
   root = cJSON_ParseWithOpts(text, &end, 1);
   if (!root) {
-    const char *at = end ? end : cJSON_GetErrorPtr();
-    unsigned line = 1, col = 1;
-    const char *p;
-    for (p = text; at && p < at && *p; p++) {
-      if (*p == '\n') {
-        line++;
-        col = 1;
-      } else {
-        col++;
-      }
-    }
-    sio_json_fail(c, "", "JSON syntax error at line %u, column %u", line, col);
+    char why[160];
+    sio_json_explain(text, strlen(text), end ? end : cJSON_GetErrorPtr(), why, sizeof why);
+    sio_json_fail(c, "", "%s", why);
   }
   return root;
 }
