@@ -78,7 +78,9 @@ bool sio_save_scn(const net_t *net, const scene_header_t *hdr, scene_layout_t la
 /* ---- JSON (docs/scene-json.md) ---- */
 
 /* The network as JSON text (malloc'd). Op state is pickled in `layout` (AUTO: hdr->layout), so
- * reading it back and encoding in that layout reproduces the scene file byte for byte. */
+ * reading it back and encoding in that layout reproduces the scene file byte for byte. NULL with
+ * a message if a name (scene, module, param label, preset) is not UTF-8: JSON text must be, and
+ * replacing the bytes would break that round trip (scene_native_write: the same). */
 char *scene_json_write(const net_t *net, const scene_header_t *hdr, scene_layout_t layout,
                        sio_error_t *err);
 /* Builds the network a JSON text describes into `net` (cleared first, left empty on failure).
@@ -89,7 +91,8 @@ bool scene_json_read(net_t *net, const char *text, scene_layout_t layout, scene_
 
 /* Why cJSON refused text[0..len) (at: where it stopped, cJSON_GetErrorPtr(); may be NULL), as a
  * phrase for a message: "not valid JSON: syntax error at line 3, column 7", or, for text nested
- * deeper than cJSON goes (CJSON_NESTING_LIMIT, 1000), a sentence that says so. */
+ * deeper than cJSON goes (CJSON_NESTING_LIMIT, 1000), "JSON nested more than 1000 levels deep
+ * (at line 1), more than the JSON reader takes". */
 void sio_json_explain(const char *text, size_t len, const char *at, char *out, size_t cap);
 
 /* beekeep's native JSON: the form bees' own converter writes (operators with pickled state as

@@ -12,6 +12,7 @@
 #include "scene_io.h"
 #include "scene_io_internal.h"
 #include "scene_layout.h"
+#include "utf8.h"
 
 #define FORMAT_NAME "aleph-scene"
 #define FORMAT_VERSION 1
@@ -123,8 +124,8 @@ void sio_json_explain(const char *text, size_t len, const char *at, char *out, s
     }
   }
   if (deepest >= CJSON_NESTING_LIMIT)
-    snprintf(out, cap, "not valid JSON here: nested more than %u levels deep (line %u), deeper "
-             "than the JSON reader goes", (unsigned)CJSON_NESTING_LIMIT, line);
+    snprintf(out, cap, "JSON nested more than %u levels deep (at line %u), more than the JSON "
+             "reader takes", (unsigned)CJSON_NESTING_LIMIT, line);
   else
     snprintf(out, cap, "not valid JSON: syntax error at line %u, column %u", line, col);
 }
@@ -226,6 +227,32 @@ static bool default_preset_name(uint16_t p, const char *name) {
   return strcmp(d, name) == 0;
 }
 
+/* One name: UTF-8, or a message naming the field, the byte and what to do. */
+static bool utf8_name(sio_error_t *err, const char *field, const char *s) {
+  size_t bad = utf8_invalid_at(s);
+  if (bad == (size_t)-1) return true;
+  sio_fail(err, "%s: byte %zu (0x%02x) is not UTF-8, and JSON text must be: this scene cannot "
+           "be written as JSON until the name is changed (its .scn form is unaffected)", field,
+           bad, (unsigned)(unsigned char)s[bad]);
+  return false;
+}
+
+bool sio_names_utf8(const net_t *net, const scene_header_t *hdr, sio_error_t *err) {
+  uint16_t i;
+  char field[40];
+  if (!utf8_name(err, "scene.name", hdr->name) || !utf8_name(err, "scene.module", hdr->module))
+    return false;
+  for (i = 0; i < net_param_count(net); i++) {
+    snprintf(field, sizeof field, "params[%u].label", i);
+    if (!utf8_name(err, field, net_param(net, i)->label)) return false;
+  }
+  for (i = 0; i < preset_count(net); i++) {
+    snprintf(field, sizeof field, "presets[%u].name", i);
+    if (!utf8_name(err, field, preset_name(net, i))) return false;
+  }
+  return true;
+}
+
 char *scene_json_write(const net_t *net, const scene_header_t *hdr_in, scene_layout_t layout,
                        sio_error_t *err) {
   scene_header_t hdr;
@@ -242,6 +269,7 @@ char *scene_json_write(const net_t *net, const scene_header_t *hdr_in, scene_lay
     scene_header_init(&hdr);
   if (layout == SCENE_LAYOUT_AUTO)
     layout = hdr.layout == SCENE_LAYOUT_AUTO ? SCENE_LAYOUT_0_8_1 : hdr.layout;
+  if (!sio_names_utf8(net, &hdr, err)) return 0;
   fmt = scene_layout_format(layout);
   w.net = net;
   w.handles = calloc(n ? n : 1, sizeof *w.handles);
