@@ -516,20 +516,20 @@ char *fio_resolve_inside(const char *dir, const char *name, bool must_exist, cha
     say(err, errlen, "%s: not a file name", name);
     goto out;
   }
-  if (lstat(full, &lst) == 0 || must_exist) {
+  /* where it leads (or, not there yet, where it would be), inside or not; then whether it is
+   * there: a name outside is refused as such whether it exists or not */
+  if (lstat(full, &lst) == 0) {
     res = realpath(full, NULL);
-    if (!res) {
-      say(err, errlen, "%s: %s", name,
-          errno == ENOENT && lstat(full, &lst) == 0 ? "a symbolic link to a missing file"
-                                                    : strerror(errno));
+    if (!res && errno == ENOENT) { /* a link to nothing: where would it lead? */
+      say(err, errlen, "%s: a symbolic link to a missing file", name);
       goto out;
     }
   } else {
-    res = resolved_name(full); /* a new file: its folder must resolve */
-    if (!res) {
-      say(err, errlen, "%s: %s", name, strerror(errno));
-      goto out;
-    }
+    res = resolved_name(full);
+  }
+  if (!res) {
+    say(err, errlen, "%s: %s", name, strerror(errno));
+    goto out;
   }
   /* inside: the folder's resolved name and a '/' start it */
   if (!strcmp(res, root)) {
@@ -538,6 +538,10 @@ char *fio_resolve_inside(const char *dir, const char *name, bool must_exist, cha
     res = NULL;
   } else if (strncmp(res, root, rl) != 0 || (rl > 1 && res[rl] != '/')) {
     say(err, errlen, "%s: outside the scene folder %s; refused", name, root);
+    free(res);
+    res = NULL;
+  } else if (must_exist && lstat(res, &lst) != 0) {
+    say(err, errlen, "%s: %s", name, strerror(errno));
     free(res);
     res = NULL;
   }
