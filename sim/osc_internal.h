@@ -25,7 +25,7 @@
 #define OSC_PREFIX_MAX 64u
 #define OSC_STATS_PERIOD_MS 1000u
 #define OSC_LOG_LIMIT 50u  /* error log lines before they are only counted */
-#define OSC_BUNDLE_DEPTH 4u /* bundles nested deeper are refused */
+#define OSC_BUNDLE_DEPTH 4u /* bundles in bundles deeper than this are refused */
 
 /* Addresses (osc_server.c's table). */
 typedef enum {

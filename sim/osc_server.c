@@ -280,7 +280,7 @@ static bool walk(osc_server_t *s, const uint8_t *data, size_t len, const struct 
   osc_cmd_t *cp = &s->rxcmd;
   if (is_bundle(data, len)) {
     size_t at = 16;
-    if (len < 16 || depth >= OSC_BUNDLE_DEPTH) {
+    if (len < 16 || depth > OSC_BUNDLE_DEPTH) {
       osc_error(s, from, "a malformed or too deeply nested bundle%s", w->why);
       return false;
     }
