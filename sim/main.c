@@ -196,18 +196,14 @@ int main(int argc, char **argv) {
   if (s.replaying) engine_add_tap(&s.engine, player_tap, &s.player);
   if (opt.osc_port >= 0) {
     s.osc = osc_server_start(&s.engine, opt.osc_host, opt.osc_port, err, sizeof err);
+    /* OSC loads and saves scenes in the SCENES page's folder only */
+    if (s.osc && !osc_server_set_scene_dir(s.osc, s.store.dir)) {
+      snprintf(err, sizeof err, "out of memory");
+      osc_server_stop(s.osc);
+      s.osc = NULL;
+    }
     if (!s.osc) {
       fprintf(stderr, "aleph-sim: %s\n", err);
-      if (s.recording) recorder_abort(&s.recorder);
-      profile_capture_abort(&profile);
-      scene_store_free(&s.store);
-      engine_free(&s.engine);
-      player_free(&s.player);
-      return SIM_EXIT_FAIL;
-    }
-    if (!osc_server_set_scene_dir(s.osc, s.store.dir)) {
-      fprintf(stderr, "aleph-sim: out of memory\n");
-      osc_server_stop(s.osc);
       if (s.recording) recorder_abort(&s.recorder);
       profile_capture_abort(&profile);
       scene_store_free(&s.store);

@@ -66,16 +66,32 @@ static double now_s(void) {
   return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-static void sendm(const char *path, const char *types, ...) {
+static lo_message vmsg(const char *types, va_list ap) {
   lo_message m = lo_message_new();
-  va_list ap;
   const char *t;
-  va_start(ap, types);
   for (t = types; *t; t++) {
     if (*t == 'i') lo_message_add_int32(m, va_arg(ap, int32_t));
     if (*t == 's') lo_message_add_string(m, va_arg(ap, const char *));
     if (*t == 'f') lo_message_add_float(m, (float)va_arg(ap, double));
   }
+  return m;
+}
+
+/* A message of these types ('i', 's', 'f') and arguments. */
+static lo_message msg(const char *types, ...) {
+  va_list ap;
+  lo_message m;
+  va_start(ap, types);
+  m = vmsg(types, ap);
+  va_end(ap);
+  return m;
+}
+
+static void sendm(const char *path, const char *types, ...) {
+  va_list ap;
+  lo_message m;
+  va_start(ap, types);
+  m = vmsg(types, ap);
   va_end(ap);
   lo_send_message_from(A, C, path, m);
   lo_message_free(m);
@@ -811,26 +827,25 @@ static void test_files_confined(void) {
   /* outside the folder: absolute, ../, a link in the folder that leads out */
   snprintf(p, sizeof p, "%s/out.scn", scene_dir);
   CHECK(symlink(outside, p) == 0);
-  nrx = 0;
-  sendm("/aleph/scene/save", "s", outside);
-  settle();
-  CHECK(has_error("outside the scene folder"));
-  snprintf(p, sizeof p, "../%s", strrchr(outside, '/') + 1);
-  sendm("/aleph/scene/save", "s", p);
-  settle();
-  CHECK(has_error("outside the scene folder"));
-  sendm("/aleph/scene/save", "s", "out.scn");
-  settle();
-  CHECK(has_error("outside the scene folder"));
-  sendm("/aleph/scene/load", "s", "/etc/passwd");
-  settle();
-  CHECK(has_error("outside the scene folder"));
-  sendm("/aleph/scene/load", "s", "out");
-  settle();
-  CHECK(has_error("outside the scene folder"));
-  sendm("/aleph/scene/save", "s", "caf\xe9");
-  settle();
-  CHECK(has_error("not UTF-8"));
+  {
+    char up[80];
+    const struct {
+      const char *addr, *name, *words;
+    } refused[] = {{"/aleph/scene/save", outside, "outside the scene folder"},
+                   {"/aleph/scene/save", up, "outside the scene folder"},
+                   {"/aleph/scene/save", "out.scn", "outside the scene folder"},
+                   {"/aleph/scene/load", "/etc/passwd", "outside the scene folder"},
+                   {"/aleph/scene/load", "out", "outside the scene folder"},
+                   {"/aleph/scene/save", "caf\xe9", "not UTF-8"}};
+    size_t k;
+    snprintf(up, sizeof up, "../%s", strrchr(outside, '/') + 1);
+    nrx = 0;
+    for (k = 0; k < sizeof refused / sizeof refused[0]; k++) {
+      sendm(refused[k].addr, "s", refused[k].name);
+      settle();
+      CHECK(has_error(refused[k].words));
+    }
+  }
   CHECK_EQ_INT(count("/aleph/scene/saved") + count("/aleph/scene/loaded"), 0);
   CHECK(fio_read_regular(outside, 100, "file", &data, &len, msg, sizeof msg) == FIO_OK);
   CHECK(len == 5 && !memcmp(data, "notes", 5)); /* untouched */
@@ -935,22 +950,14 @@ static void test_bundle_whole(void) {
   uint32_t applied;
   osc_counters_t c0, c1;
   lo_bundle b;
-  lo_message m;
   start(NULL, NULL);
   before = net_print();
   applied = E->applied;
   /* good, good, then one with the wrong type tags: none of the three runs */
   b = lo_bundle_new(LO_TT_IMMEDIATE);
-  m = lo_message_new();
-  lo_message_add_string(m, "ADD");
-  lo_bundle_add_message(b, "/aleph/op/add", m);
-  m = lo_message_new();
-  lo_message_add_int32(m, 0);
-  lo_message_add_int32(m, 5);
-  lo_bundle_add_message(b, "/aleph/enc", m);
-  m = lo_message_new();
-  lo_message_add_string(m, "x");
-  lo_bundle_add_message(b, "/aleph/enc", m);
+  lo_bundle_add_message(b, "/aleph/op/add", msg("s", "ADD"));
+  lo_bundle_add_message(b, "/aleph/enc", msg("ii", 0, 5));
+  lo_bundle_add_message(b, "/aleph/enc", msg("s", "x"));
   nrx = 0;
   send_bundle(b);
   settle();
@@ -961,11 +968,8 @@ static void test_bundle_whole(void) {
   CHECK_EQ_INT(E->applied, applied);
   /* a prefix change, then a bad message: the prefix stays as it was */
   b = lo_bundle_new(LO_TT_IMMEDIATE);
-  m = lo_message_new();
-  lo_message_add_string(m, "/other");
-  lo_bundle_add_message(b, "/sys/prefix", m);
-  m = lo_message_new();
-  lo_bundle_add_message(b, "/aleph/nope", m);
+  lo_bundle_add_message(b, "/sys/prefix", msg("s", "/other"));
+  lo_bundle_add_message(b, "/aleph/nope", msg(""));
   nrx = 0;
   send_bundle(b);
   settle();
@@ -975,14 +979,8 @@ static void test_bundle_whole(void) {
   sendm("/aleph/monome/connect", "sii", "grid", 8, 8);
   settle();
   b = lo_bundle_new(LO_TT_IMMEDIATE);
-  m = lo_message_new();
-  lo_message_add_string(m, "/other");
-  lo_bundle_add_message(b, "/sys/prefix", m);
-  m = lo_message_new();
-  lo_message_add_int32(m, 1);
-  lo_message_add_int32(m, 1);
-  lo_message_add_int32(m, 1);
-  lo_bundle_add_message(b, "/other/grid/key", m);
+  lo_bundle_add_message(b, "/sys/prefix", msg("s", "/other"));
+  lo_bundle_add_message(b, "/other/grid/key", msg("iii", 1, 1, 1));
   nrx = 0;
   send_bundle(b);
   settle();
@@ -996,8 +994,7 @@ static void test_bundle_whole(void) {
     size_t n = 0, ml;
     int fd = lo_server_get_socket_fd(C); /* the error comes back to C */
     struct sockaddr_in to;
-    lo_message add = lo_message_new();
-    lo_message_add_string(add, "ADD");
+    lo_message add = msg("s", "ADD");
     memcpy(pkt, "#bundle\0\0\0\0\0\0\0\0\1", 16);
     n = 16;
     ml = lo_message_length(add, "/aleph/op/add");
@@ -1049,12 +1046,7 @@ static void test_bundle_queue_room(void) {
     size_t len;
     int k;
     osc_counters_t c;
-    for (k = 0; k < n; k++) {
-      lo_message m = lo_message_new();
-      lo_message_add_int32(m, 0);
-      lo_message_add_int32(m, 1);
-      lo_bundle_add_message(b, "/aleph/enc", m);
-    }
+    for (k = 0; k < n; k++) lo_bundle_add_message(b, "/aleph/enc", msg("ii", 0, 1));
     len = lo_bundle_length(b);
     buf = malloc(len);
     lo_bundle_serialise(b, buf, &len);
