@@ -8,24 +8,29 @@ typedef struct cons {
   struct cons *next;
 } cons_t;
 
-static uint8_t small_data[BEES08_SMALL_SIZE * BEES08_SMALL_COUNT];
-static uint8_t big_data[BEES08_BIG_SIZE * BEES08_BIG_COUNT];
-static cons_t small_cells[BEES08_SMALL_COUNT], big_cells[BEES08_BIG_COUNT];
+static uint8_t small_data[BEES08_SMALL_SIZE * BEES08_MAX_BLOCKS];
+static uint8_t big_data[BEES08_BIG_SIZE * BEES08_MAX_BLOCKS];
+static cons_t small_cells[BEES08_MAX_BLOCKS], big_cells[BEES08_MAX_BLOCKS];
 static cons_t *small_head, *big_head;
+static uint32_t small_count, big_count;
 
-void bees08_pool_init(void) {
+void bees08_pool_init_counts(uint32_t small, uint32_t big) {
   uint32_t i;
-  for (i = 0; i < BEES08_SMALL_COUNT; i++) {
+  small_count = small < BEES08_MAX_BLOCKS ? small : BEES08_MAX_BLOCKS;
+  big_count = big < BEES08_MAX_BLOCKS ? big : BEES08_MAX_BLOCKS;
+  for (i = 0; i < small_count; i++) {
     small_cells[i].block = small_data + i * BEES08_SMALL_SIZE;
-    small_cells[i].next = i + 1 < BEES08_SMALL_COUNT ? &small_cells[i + 1] : 0;
+    small_cells[i].next = i + 1 < small_count ? &small_cells[i + 1] : 0;
   }
-  for (i = 0; i < BEES08_BIG_COUNT; i++) {
+  for (i = 0; i < big_count; i++) {
     big_cells[i].block = big_data + i * BEES08_BIG_SIZE;
-    big_cells[i].next = i + 1 < BEES08_BIG_COUNT ? &big_cells[i + 1] : 0;
+    big_cells[i].next = i + 1 < big_count ? &big_cells[i + 1] : 0;
   }
-  small_head = small_cells;
-  big_head = big_cells;
+  small_head = small_count ? small_cells : 0;
+  big_head = big_count ? big_cells : 0;
 }
+
+void bees08_pool_init(void) { bees08_pool_init_counts(BEES08_SMALL_COUNT, BEES08_BIG_COUNT); }
 
 static uint8_t *pop(cons_t **head) {
   cons_t *c = *head;
@@ -50,8 +55,8 @@ static int free_in(uint8_t *region, uint8_t *data, uint32_t size, uint32_t count
 }
 
 int bees08_free(uint8_t *region) {
-  if (free_in(region, small_data, BEES08_SMALL_SIZE, BEES08_SMALL_COUNT, small_cells,
+  if (free_in(region, small_data, BEES08_SMALL_SIZE, small_count, small_cells,
               &small_head) == 0)
     return 0;
-  return free_in(region, big_data, BEES08_BIG_SIZE, BEES08_BIG_COUNT, big_cells, &big_head);
+  return free_in(region, big_data, BEES08_BIG_SIZE, big_count, big_cells, &big_head);
 }

@@ -12,7 +12,14 @@
 #define BEES08_BIG_SIZE 16384u
 #define BEES08_BIG_COUNT 8u
 
+/* Storage for up to this many blocks of each size (bees had 256 small and 8 big). */
+#define BEES08_MAX_BLOCKS 256u
+
+/* bees' own counts. */
 void bees08_pool_init(void);
+/* The same algorithm with more blocks (at most BEES08_MAX_BLOCKS each), for a benchmark that
+ * holds more big ops at once than bees' 8. */
+void bees08_pool_init_counts(uint32_t small, uint32_t big);
 /* bees chose the pool by the op class's size before calling alloc. */
 uint8_t *bees08_alloc_small(void);
 uint8_t *bees08_alloc_big(void);

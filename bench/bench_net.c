@@ -17,14 +17,12 @@ typedef struct {
 } env_t;
 
 static int env_init(env_t *e, const net_limits_t *lim, int system_ops) {
-  pool_plan_t plan;
   uint32_t psize, nsize;
-  /* room for 128 ops of any size: bees 0.8's block sizes, more blocks */
-  pool_plan_from_budget(4u * POOL_BEES08_BUDGET, &POOL_SPLIT_BEES08, &plan);
-  psize = pool_region_size(&plan);
+  /* room for 128 ops of any size */
+  psize = (pool_region_size(1u << 20, 0) + 7u) & ~7u;
   nsize = net_region_size(lim);
   e->arena = aligned_alloc(8, ((size_t)psize + nsize + 7u) & ~(size_t)7u);
-  if (!e->arena || pool_init(e->arena, psize, &plan, NULL, &e->pool) != POOL_OK ||
+  if (!e->arena || pool_init(e->arena, psize, 0, NULL, &e->pool) != POOL_OK ||
       net_init((uint8_t *)e->arena + psize, nsize, lim, e->pool, NULL, &e->net) != NET_OK) {
     fprintf(stderr, "bench_net: setup failed\n");
     return 0;

@@ -1,28 +1,36 @@
-/* bench_pool.c: alloc+free pairs of the operator pools against the limit (a bare free list),
- * glibc malloc/free, and bees 0.8.1's op pool algorithm, all measured in this run.
- * Each allocator is a direct call to a function that is not inlined, as the pools are. */
+/* bench_pool.c: alloc+free pairs of the operator heap against the limit (a bare free list),
+ * glibc malloc/free and bees 0.8.1's op pool algorithm, all measured in this run: one op
+ * created and deleted over and over ("pair"), and 200 created then deleted in a scrambled order
+ * ("batch"), at 40, 96, 168 and 1000 bytes and at a mix of this build's op class sizes.
+ * Rounds are interleaved (every allocator once per round, in a rotating order) so a slow phase
+ * of the machine hits all of them; each figure is the median over the rounds, with the spread.
+ * Each allocator is a direct call to a function that is not inlined. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "bees08_pool.h"
 #include "bench_util.h"
+#include "op_catalog.h"
 #include "pool.h"
 
 #define BATCH 200
 #define ORDER_STEP 73 /* coprime with BATCH: a fixed scramble of the free order */
-#define OP_SIZE 96u   /* an ADD op on a 32-bit target */
+#define ROUNDS 15
+#define NALLOC 4
+#define MIX 64 /* sizes in the mix sequence */
 
-/* ---- the limit: a bare intrusive free list of 128-byte blocks ---- */
-static uint64_t bare_mem[256 * 128 / 8];
+/* ---- the limit: a bare intrusive free list of 1 KiB blocks (sizes ignored) ---- */
+static uint64_t bare_mem[BATCH * 1024 / 8];
 static void *bare_head;
 static void bare_init(void) {
   int i;
   uint8_t *b = (uint8_t *)bare_mem;
   bare_head = 0;
-  for (i = 255; i >= 0; i--) {
-    *(void **)(b + i * 128) = bare_head;
-    bare_head = b + i * 128;
+  for (i = BATCH - 1; i >= 0; i--) {
+    *(void **)(b + i * 1024) = bare_head;
+    bare_head = b + i * 1024;
   }
 }
 __attribute__((noinline)) static void *bare_alloc(uint32_t size) {
@@ -40,82 +48,139 @@ __attribute__((noinline)) static void *malloc_alloc(uint32_t size) { return mall
 __attribute__((noinline)) static void malloc_free(void *p) { free(p); }
 
 static pool_t *pool;
-#define POOL_A(size) pool_alloc(pool, (size))
-#define POOL_F(p) pool_free(pool, (p))
+static void *pool_a(uint32_t size) { return pool_alloc(pool, size, 1); }
+static void pool_f(void *p) { pool_free(pool, p); }
 
 __attribute__((noinline)) static void *bees_alloc(uint32_t size) {
   return size <= BEES08_SMALL_SIZE ? bees08_alloc_small() : bees08_alloc_big();
 }
+static void bees_free(void *p) { bees08_free(p); }
 
-static long reps;
+typedef struct {
+  const char *name;
+  void *(*alloc)(uint32_t);
+  void (*free)(void *);
+} allocator_t;
 
-/* pairs: one op created and deleted, over and over.
- * batch: a scene's worth of ops created, then deleted in a scrambled order. */
-#define LOOPS(name, ALLOC, FREE)                                        \
-  static void pairs_##name(void *ctx) {                                 \
-    long r;                                                             \
-    (void)ctx;                                                          \
-    for (r = 0; r < reps; r++) {                                        \
-      void *p = ALLOC(OP_SIZE);                                         \
-      bench_sink((uintptr_t)p);                                         \
-      FREE(p);                                                          \
-    }                                                                   \
-  }                                                                     \
-  static void batch_##name(void *ctx) {                                 \
-    void *ptrs[BATCH];                                                  \
-    long r;                                                             \
-    int i;                                                              \
-    (void)ctx;                                                          \
-    for (r = 0; r < reps; r++) {                                        \
-      for (i = 0; i < BATCH; i++) ptrs[i] = ALLOC(OP_SIZE);             \
-      for (i = 0; i < BATCH; i++) FREE(ptrs[(i * ORDER_STEP) % BATCH]); \
-    }                                                                   \
+static const allocator_t ALLOC[NALLOC] = {
+    {"bare free list", bare_alloc, bare_free},
+    {"aleph pool", pool_a, pool_f},
+    {"bees 0.8.1 op_pool", bees_alloc, bees_free},
+    {"glibc malloc", malloc_alloc, malloc_free},
+};
+
+/* a workload: fixed size (or 0: the mix), pairs or batches */
+typedef struct {
+  uint32_t size;
+  int batch;
+  long reps;
+  const allocator_t *a;
+} work_t;
+
+static uint32_t mix[MIX];
+
+static void run_pairs(void *ctx) {
+  const work_t *w = ctx;
+  long r;
+  for (r = 0; r < w->reps; r++) {
+    void *p = w->a->alloc(w->size ? w->size : mix[r & (MIX - 1)]);
+    bench_sink((uintptr_t)p);
+    w->a->free(p);
   }
-LOOPS(bare, bare_alloc, bare_free)
-LOOPS(pool, POOL_A, POOL_F)
-LOOPS(bees, bees_alloc, bees08_free)
-LOOPS(malloc, malloc_alloc, malloc_free)
+}
+
+static void run_batch(void *ctx) {
+  const work_t *w = ctx;
+  void *ptrs[BATCH];
+  long r;
+  int i;
+  for (r = 0; r < w->reps; r++) {
+    for (i = 0; i < BATCH; i++) ptrs[i] = w->a->alloc(w->size ? w->size : mix[i & (MIX - 1)]);
+    bench_sink((uintptr_t)ptrs[BATCH - 1]);
+    for (i = 0; i < BATCH; i++) w->a->free(ptrs[(i * ORDER_STEP) % BATCH]);
+  }
+}
+
+static int cmp_double(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return x < y ? -1 : x > y;
+}
 
 int main(void) {
-  static uint64_t region[(1u << 20) / 8];
-  static const char *names[4] = {"bare free list", "aleph pool", "bees 0.8.1 op_pool",
-                                 "glibc malloc"};
-  void (*pairs[4])(void *) = {pairs_bare, pairs_pool, pairs_bees, pairs_malloc};
-  void (*batch[4])(void *) = {batch_bare, batch_pool, batch_bees, batch_malloc};
-  const long pair_reps = 20000000, batch_reps = 100000;
-  pool_plan_t plan;
+  static const uint32_t sizes[5] = {40, 96, 168, 1000, 0};
+  static uint64_t region[(8u << 20) / 8];
+  double t[NALLOC][ROUNDS], med[2][5][NALLOC], lo[2][5][NALLOC], hi[2][5][NALLOC];
   pool_stats_t st;
-  double t[4][2];
-  int k;
-
-  pool_plan_from_budget(POOL_BEES08_BUDGET, &POOL_SPLIT_BEES08, &plan);
-  if (pool_init(region, sizeof region, &plan, NULL, &pool) != POOL_OK) {
+  uint32_t i, s, k, r;
+  int batch;
+  /* the mix: this build's op class sizes in a fixed scramble */
+  for (i = 0; i < MIX; i++) mix[i] = op_class_at((uint16_t)((i * 37u) % op_class_count()))->size;
+  /* the shipped configuration (granule, park), in a heap large enough for a batch of the
+   * largest classes */
+  if (pool_init(region, sizeof region, 0, NULL, &pool) != POOL_OK) {
     fprintf(stderr, "bench_pool: pool_init failed\n");
     return 1;
   }
   bare_init();
-  bees08_pool_init();
-  printf("bench_pool: alloc+free pairs of %u-byte ops, plan %u x %u B + %u x %u B, POOL_DEBUG=%d\n",
-         OP_SIZE, plan.small_count, plan.small_block_size, plan.big_count, plan.big_block_size,
-         POOL_DEBUG);
-  for (k = 0; k < 4; k++) {
-    reps = pair_reps;
-    t[k][0] = bench_best_ns(7, (uint64_t)pair_reps, pairs[k], NULL);
-    reps = batch_reps;
-    t[k][1] = bench_best_ns(7, (uint64_t)batch_reps * BATCH, batch[k], NULL);
-  }
-  printf("%-26s %14s %14s\n", "ns per alloc+free", "create+delete", "batch of 200");
-  for (k = 0; k < 4; k++) printf("%-26s %14.2f %14.2f\n", names[k], t[k][0], t[k][1]);
-  printf("%-26s %14.2f %14.2f   (target <= 1.5)\n", "pool / bare free list", t[1][0] / t[0][0],
-         t[1][1] / t[0][1]);
-  printf("%-26s %14.2f %14.2f   (target > 1)\n", "glibc malloc / pool", t[3][0] / t[1][0],
-         t[3][1] / t[1][1]);
-  printf("%-26s %14.2f %14.2f\n", "bees 0.8.1 op_pool / pool", t[2][0] / t[1][0],
-         t[2][1] / t[1][1]);
+  bees08_pool_init_counts(BEES08_MAX_BLOCKS, BEES08_MAX_BLOCKS);
   pool_get_stats(pool, &st);
-  if (st.small.blocks_used || st.big.blocks_used || st.failed_allocs) {
-    fprintf(stderr, "bench_pool: pool not empty after the run (leak or failure)\n");
+  printf("bench_pool: ns per alloc+free, median of %d interleaved rounds [min..max]; heap %u B, "
+         "granule %u, POOL_DEBUG=%d; bees 0.8.1 with %u blocks of each size\n",
+         ROUNDS, (unsigned)st.heap_bytes, (unsigned)st.granule, POOL_DEBUG,
+         (unsigned)BEES08_MAX_BLOCKS);
+  for (batch = 0; batch < 2; batch++) {
+    for (s = 0; s < 5; s++) {
+      for (r = 0; r < ROUNDS; r++) {
+        for (k = 0; k < NALLOC; k++) {
+          uint32_t a = (k + r) % NALLOC; /* a rotating order within the round */
+          work_t w;
+          w.size = sizes[s];
+          w.batch = batch;
+          w.reps = batch ? 20000 : 4000000;
+          w.a = &ALLOC[a];
+          if (a == 1) pool_settle(pool); /* each workload starts from a merged heap */
+          t[a][r] = bench_best_ns(1, (uint64_t)w.reps * (batch ? BATCH : 1),
+                                  batch ? run_batch : run_pairs, &w);
+        }
+      }
+      for (k = 0; k < NALLOC; k++) {
+        qsort(t[k], ROUNDS, sizeof t[k][0], cmp_double);
+        med[batch][s][k] = t[k][ROUNDS / 2];
+        lo[batch][s][k] = t[k][0];
+        hi[batch][s][k] = t[k][ROUNDS - 1];
+      }
+    }
+  }
+  for (batch = 0; batch < 2; batch++) {
+    printf("\n%s\n%-20s", batch ? "batch of 200, freed in a scrambled order" : "create+delete pairs",
+           "");
+    for (s = 0; s < 5; s++) {
+      char h[16];
+      if (sizes[s]) snprintf(h, sizeof h, "%u B", (unsigned)sizes[s]);
+      else snprintf(h, sizeof h, "op mix");
+      printf(" %19s", h);
+    }
+    printf("\n");
+    for (k = 0; k < NALLOC; k++) {
+      printf("%-20s", ALLOC[k].name);
+      for (s = 0; s < 5; s++)
+        printf("  %5.2f [%5.2f..%5.2f]", med[batch][s][k], lo[batch][s][k], hi[batch][s][k]);
+      printf("\n");
+    }
+    printf("%-20s", "pool / bare");
+    for (s = 0; s < 5; s++) printf(" %19.2f", med[batch][s][1] / med[batch][s][0]);
+    printf("   (target <= 2 for small ops)\n%-20s", "glibc / pool");
+    for (s = 0; s < 5; s++) printf(" %19.2f", med[batch][s][3] / med[batch][s][1]);
+    printf("   (target > 1)\n%-20s", "bees 0.8.1 / pool");
+    for (s = 0; s < 5; s++) printf(" %19.2f", med[batch][s][2] / med[batch][s][1]);
+    printf("   (target > 1)\n");
+  }
+  pool_get_stats(pool, &st);
+  if (st.live_allocs || st.failures || st.corruptions || st.bad_frees) {
+    fprintf(stderr, "bench_pool: pool not empty after the run, or it failed (%u live, %u "
+                    "failures)\n", (unsigned)st.live_allocs, (unsigned)st.failures);
     return 1;
   }
+  memset(t, 0, sizeof t);
   return 0;
 }

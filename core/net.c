@@ -13,57 +13,40 @@
 
 const net_limits_t NET_LIMITS_BEES08 = {128, 256, 256, 256, NET_PRESETS, NET_DEFAULT_DEPTH};
 
-static uint16_t min16(uint32_t a, uint32_t b) { return (uint16_t)(a < b ? a : b); }
-
-void net_limits_for_plan(const pool_plan_t *plan, net_limits_t *out) {
-  uint32_t blocks = plan ? plan->small_count + plan->big_count : 0;
-  /* every op takes at least one block; the scene format bounds what can be saved */
-  out->max_ops = min16(blocks, NET_LIMITS_BEES08.max_ops);
-  out->max_ins = min16((uint32_t)out->max_ops * NET_PORTS_PER_OP, NET_LIMITS_BEES08.max_ins);
-  out->max_outs = min16((uint32_t)out->max_ops * NET_PORTS_PER_OP, NET_LIMITS_BEES08.max_outs);
-  out->max_params = NET_DSP_PARAMS_MAX;
-  out->max_presets = NET_PRESETS;
-  out->max_depth = NET_DEFAULT_DEPTH;
-}
-
 /* ---- layout ---- */
 
 typedef struct {
-  uint32_t ops, ins, play, outs, out_play, params, presets, preset_ins, preset_outs, total;
+  uint32_t ops, ins, play, outs, out_play, presets, total;
 } net_layout_t;
 
-static uint32_t align8(uint32_t v) { return (v + 7u) & ~7u; }
+static uint64_t align8(uint64_t v) { return (v + 7u) & ~(uint64_t)7u; }
 
 static bool limits_ok(const net_limits_t *l) {
   return l && l->max_ops && l->max_ins && l->max_outs && l->max_presets && l->max_depth &&
          l->max_ops <= 0x7FFF && l->max_ins <= 0x7FFF && l->max_outs <= 0x7FFF &&
-         (uint32_t)l->max_ins + l->max_params <= 0x7FFF;
+         l->max_presets <= 0x7FFF && (uint32_t)l->max_ins + l->max_params <= 0x7FFF;
 }
 
+/* The fixed tables: the net, its op and node index tables with their play flags, the preset
+ * headers. Computed in 64 bits; false if a limit is invalid or the total does not fit 32 bits. */
 static bool net_layout(const net_limits_t *l, net_layout_t *n) {
-  uint32_t off;
+  uint64_t off;
   if (!limits_ok(l)) return false;
   off = align8(sizeof(net_t));
-  n->ops = off;
-  off = align8(off + (uint32_t)l->max_ops * sizeof(op_t *));
-  n->ins = off;
-  off = align8(off + (uint32_t)l->max_ins * sizeof(op_t *));
-  n->play = off;
-  off = align8(off + (uint32_t)l->max_ins);
-  n->outs = off;
-  off = align8(off + (uint32_t)l->max_outs * sizeof(op_t *));
-  n->out_play = off;
-  off = align8(off + (uint32_t)l->max_outs);
-  n->params = off;
-  off = align8(off + (uint32_t)l->max_params * sizeof(net_param_t));
-  n->presets = off;
-  off = align8(off + (uint32_t)l->max_presets * sizeof(preset_t));
-  n->preset_ins = off;
-  off = align8(off + (uint32_t)l->max_presets * ((uint32_t)l->max_ins + l->max_params) *
-                         sizeof(preset_in_t));
-  n->preset_outs = off;
-  off = align8(off + (uint32_t)l->max_presets * l->max_outs * sizeof(preset_out_t));
-  n->total = off;
+  n->ops = (uint32_t)off;
+  off = align8(off + (uint64_t)l->max_ops * sizeof(op_t *));
+  n->ins = (uint32_t)off;
+  off = align8(off + (uint64_t)l->max_ins * sizeof(op_t *));
+  n->play = (uint32_t)off;
+  off = align8(off + (uint64_t)l->max_ins);
+  n->outs = (uint32_t)off;
+  off = align8(off + (uint64_t)l->max_outs * sizeof(op_t *));
+  n->out_play = (uint32_t)off;
+  off = align8(off + (uint64_t)l->max_outs);
+  n->presets = (uint32_t)off;
+  off = align8(off + (uint64_t)l->max_presets * sizeof(preset_t));
+  if (off > 0xFFFFFFFFu) return false;
+  n->total = (uint32_t)off;
   return true;
 }
 
@@ -92,16 +75,62 @@ net_status_t net_init(void *region, uint32_t size, const net_limits_t *limits, p
   net->in_play = base + n.play;
   net->out_op = (op_t **)(base + n.outs);
   net->out_play = base + n.out_play;
-  net->params = (net_param_t *)(base + n.params);
   net->presets = (preset_t *)(base + n.presets);
-  for (p = 0; p < limits->max_presets; p++) {
-    net->presets[p].ins = (preset_in_t *)(base + n.preset_ins) +
-                          (uint32_t)p * ((uint32_t)limits->max_ins + limits->max_params);
-    net->presets[p].outs = (preset_out_t *)(base + n.preset_outs) + (uint32_t)p * limits->max_outs;
-    net->presets[p].num_ins = net->presets[p].num_outs = 0; /* the region is not zeroed */
+  for (p = 0; p < limits->max_presets; p++) { /* the region is not zeroed */
+    net->presets[p].num_ins = net->presets[p].num_outs = 0;
+    net->presets[p].cap_ins = net->presets[p].cap_outs = 0;
+    net->presets[p].ins = 0;
+    net->presets[p].outs = 0;
   }
   preset_clear_all(net);
   *out = net;
+  return NET_OK;
+}
+
+uint32_t net_pool_bytes(const net_t *net) { return net ? net->pool_bytes : 0; }
+
+uint32_t net_alloc_size32(uint16_t tag, uint32_t bytes) {
+  const op_class_t *c;
+  switch (tag) {
+  case NET_TAG_PARAMS: return bytes / (uint32_t)sizeof(net_param_t) * NET_PARAM_SIZE32;
+  case NET_TAG_PRESET_INS: return bytes / (uint32_t)sizeof(preset_in_t) * NET_PRESET_IN_SIZE32;
+  case NET_TAG_PRESET_OUTS: return bytes / (uint32_t)sizeof(preset_out_t) * NET_PRESET_OUT_SIZE32;
+  default: break;
+  }
+  c = tag ? op_class_by_id(tag - 1u) : 0;
+  return c ? c->size32 : bytes;
+}
+
+/* ---- the net's memory ---- */
+
+void *net_mem_alloc(net_t *net, uint32_t size, uint16_t tag, const char *file, uint32_t line) {
+  void *m = pool_alloc_at(net->pool, size, tag, file, line);
+  if (m) net->pool_bytes += pool_footprint(net->pool, m);
+  return m;
+}
+
+void net_mem_free(net_t *net, void *ptr) {
+  if (!ptr) return;
+  net->pool_bytes -= pool_footprint(net->pool, ptr);
+  if (pool_free(net->pool, ptr) != POOL_OK)
+    platform_fault(net->platform, "net: memory was corrupt when freed");
+}
+
+net_status_t net_mem_grow(net_t *net, void **arr, uint16_t *cap, uint32_t want, uint32_t max,
+                          uint32_t elem, uint16_t used, uint16_t tag) {
+  uint32_t n;
+  void *m;
+  if (want <= *cap) return NET_OK;
+  n = *cap ? 2u * *cap : 4u;
+  if (n < want) n = want;
+  if (n > max) n = max;
+  if (n < want) return NET_ERR_BAD_INDEX;
+  m = net_mem_alloc(net, n * elem, tag, 0, 0);
+  if (!m) return NET_ERR_NO_MEMORY;
+  if (*arr) bytes_copy(m, *arr, (uint32_t)used * elem);
+  net_mem_free(net, *arr);
+  *arr = m;
+  *cap = (uint16_t)n;
   return NET_OK;
 }
 
@@ -129,7 +158,8 @@ static void renumber(net_t *net, uint16_t from) {
   }
 }
 
-net_status_t net_add_op(net_t *net, op_id_t id, uint16_t at, uint16_t *index) {
+net_status_t net_add_op_at(net_t *net, op_id_t id, uint16_t at, uint16_t *index,
+                           const char *file, uint32_t line) {
   const op_class_t *cls;
   op_t *op;
   uint16_t fin, fout, i;
@@ -152,7 +182,7 @@ net_status_t net_add_op(net_t *net, op_id_t id, uint16_t at, uint16_t *index) {
     net->stats.add_failures++;
     return NET_ERR_TOO_MANY_OUTS;
   }
-  op = (op_t *)POOL_ALLOC(net->pool, cls->size, (uint16_t)(cls->id + 1u));
+  op = (op_t *)net_mem_alloc(net, cls->size, (uint16_t)(cls->id + 1u), file, line);
   if (!op) {
     net->stats.add_failures++;
     return NET_ERR_NO_MEMORY;
@@ -244,7 +274,7 @@ static void remove_at(net_t *net, uint16_t index) {
              (uint32_t)(net->num_ops - index - 1u) * sizeof(op_t *));
   net->num_ops--;
   renumber(net, index);
-  if (pool_free(net->pool, op) != POOL_OK) fault(net, "net: op memory was corrupt when removed");
+  net_mem_free(net, op);
 }
 
 net_status_t net_remove_op(net_t *net, uint16_t index) {
@@ -265,9 +295,29 @@ void net_clear_user_ops(net_t *net) {
 void net_clear(net_t *net) {
   if (!net) return;
   while (net->num_ops) remove_at(net, (uint16_t)(net->num_ops - 1u));
-  net->num_params = 0;
   preset_clear_all(net);
+  net_clear_params(net);
   net->depth = 0;
+  /* a scene goes as a whole: its blocks merge back into large free ones for the next */
+  pool_settle(net->pool);
+}
+
+net_status_t net_room_for_op(const net_t *net, op_id_t id) {
+  const op_class_t *cls;
+  pool_stats_t st;
+  uint64_t need;
+  if (!net) return NET_ERR_NULL_ARG;
+  cls = op_class_by_id((uint32_t)id);
+  if (!cls) return NET_ERR_UNKNOWN_CLASS;
+  if (net->num_ops >= net->lim.max_ops) return NET_ERR_TOO_MANY_OPS;
+  if ((uint32_t)net->num_ins + cls->num_ins > net->lim.max_ins) return NET_ERR_TOO_MANY_INS;
+  if ((uint32_t)net->num_outs + cls->num_outs > net->lim.max_outs) return NET_ERR_TOO_MANY_OUTS;
+  pool_get_stats(net->pool, &st);
+  /* this net with the op, twice (the running scene and its reload), within the heap less a
+   * sixteenth for the blocks' placement */
+  need = 2u * ((uint64_t)net->pool_bytes + cls->size + st.header_bytes + st.granule);
+  if (need + st.heap_bytes / 16u > st.heap_bytes) return NET_ERR_NO_ROOM;
+  return NET_OK;
 }
 
 net_status_t net_add_system_ops(net_t *net) {
@@ -474,9 +524,22 @@ net_status_t net_set_out_play(net_t *net, uint16_t out, bool play) {
 
 uint16_t net_param_count(const net_t *net) { return net ? net->num_params : 0; }
 
+net_status_t net_reserve_params(net_t *net, uint16_t n) {
+  if (!net) return NET_ERR_NULL_ARG;
+  if (n > net->lim.max_params) return NET_ERR_TOO_MANY_PARAMS;
+  if (n <= net->cap_params) return NET_OK;
+  /* exactly n: the decoders know the count */
+  return net_mem_grow(net, (void **)&net->params, &net->cap_params, n, n, sizeof(net_param_t),
+                      net->num_params, NET_TAG_PARAMS);
+}
+
 net_status_t net_add_param(net_t *net, const net_param_t *param) {
+  net_status_t st;
   if (!net || !param) return NET_ERR_NULL_ARG;
   if (net->num_params >= net->lim.max_params) return NET_ERR_TOO_MANY_PARAMS;
+  st = net_mem_grow(net, (void **)&net->params, &net->cap_params, net->num_params + 1u,
+                    net->lim.max_params, sizeof(net_param_t), net->num_params, NET_TAG_PARAMS);
+  if (st != NET_OK) return st;
   net->params[net->num_params] = *param;
   net->params[net->num_params].label[NET_PARAM_LABEL_LEN] = '\0';
   net->num_params++;
@@ -508,6 +571,9 @@ void net_clear_params(net_t *net) {
   /* and so are the presets' routings to params; their stored param values are dropped */
   preset_forget_params(net);
   net->num_params = 0;
+  net_mem_free(net, net->params);
+  net->params = 0;
+  net->cap_params = 0;
 }
 
 /* ---- hardware events ---- */
@@ -687,6 +753,8 @@ net_status_t net_check(const net_t *net) {
       return corrupt(net, "param target", k);
     }
   }
+  if (net->params && !pool_owns(net->pool, net->params)) return corrupt(net, "param array", 0);
+  if (net->num_params > net->cap_params) return corrupt(net, "param count", net->num_params);
   bad = preset_check_params(net);
   if (bad >= 0) return corrupt(net, "preset entry for a missing param, preset", (uint32_t)bad);
   if (net->depth != 0) return corrupt(net, "delivery depth", net->depth);
@@ -704,6 +772,9 @@ const char *net_strerror(net_status_t s) {
   case NET_ERR_TOO_MANY_INS: return "the network has no room for the operator's inputs";
   case NET_ERR_TOO_MANY_OUTS: return "the network has no room for the operator's outputs";
   case NET_ERR_NO_MEMORY: return "operator memory is exhausted";
+  case NET_ERR_NO_ROOM:
+    return "operator memory would be too full to load this scene again (a scene switch holds "
+           "the old and the new scene at once)";
   case NET_ERR_BAD_INDEX: return "index out of range";
   case NET_ERR_SYSTEM_OP: return "system operators cannot be removed";
   case NET_ERR_SELF_CONNECT: return "an operator's output cannot feed its own input";

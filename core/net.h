@@ -1,6 +1,7 @@
-/* net.h: the operator network: ops allocated from the pools, their input and output nodes with
+/* net.h: the operator network: ops allocated from the pool, their input and output nodes with
  * O(1) index tables, connections, DSP parameters, presets, activation with a feedback bound,
- * and the op timers. Capacities are computed from the pool plan, not fixed. */
+ * and the op timers. The tables are sized from the limits; everything that grows with a scene
+ * (ops, the params, the presets' entries) lives in the pool. */
 #ifndef ALEPH_NET_H
 #define ALEPH_NET_H
 
@@ -21,7 +22,8 @@ typedef enum {
   NET_ERR_TOO_MANY_OPS,      /* the op table is full */
   NET_ERR_TOO_MANY_INS,      /* the op's inputs do not fit the input table */
   NET_ERR_TOO_MANY_OUTS,     /* the op's outputs do not fit the output table */
-  NET_ERR_NO_MEMORY,         /* the pools cannot hold the op (see pool_last_status) */
+  NET_ERR_NO_MEMORY,         /* the pool cannot hold it (see pool_last_status) */
+  NET_ERR_NO_ROOM,           /* adding it would leave too little memory to load the scene again */
   NET_ERR_BAD_INDEX,         /* op, input, output, param or preset index out of range */
   NET_ERR_SYSTEM_OP,         /* system ops cannot be removed */
   NET_ERR_SELF_CONNECT,      /* an op's output cannot target its own input */
@@ -39,10 +41,6 @@ typedef struct {
   uint16_t max_depth;  /* longest chain of output->input deliveries before it is cut */
 } net_limits_t;
 
-/* Limits from a pool plan: every op needs at least one block, so max_ops is the block count
- * (capped to index range); inputs and outputs scale with ops by NET_PORTS_PER_OP, the average
- * over real scenes rounded up; params are bounded by the DSP protocol's parameter count. */
-#define NET_PORTS_PER_OP 4u
 #define NET_DSP_PARAMS_MAX 256u /* bees' DSP protocol addresses parameters with one byte */
 #define NET_PRESETS 32u         /* bees' preset count, part of the scene format */
 #define NET_DEFAULT_DEPTH 64u
@@ -50,13 +48,28 @@ typedef struct {
  * are cut: the depth limit stops loops, this stops fan-out (ops with several outputs feeding
  * each other make 2^depth deliveries within the depth limit). */
 #define NET_CASCADE_MAX 65536u
-void net_limits_for_plan(const pool_plan_t *plan, net_limits_t *out);
 /* bees 0.8.1's fixed limits (128 ops, 256 ins/outs/params, 32 presets): what its scene format
- * can hold. */
+ * can hold, and what the shipped configuration gives every net. */
 extern const net_limits_t NET_LIMITS_BEES08;
+
+/* Pool tags of what the net allocates besides ops (ops are tagged with their class id + 1). */
+#define NET_TAG_PARAMS 252u
+#define NET_TAG_PRESET_INS 253u
+#define NET_TAG_PRESET_OUTS 254u
+/* For planners, which size a 32-bit target from a 64-bit recording: what an allocation of bytes
+ * tagged tag in this build takes on a 32-bit target (ops: their class's size32; params and
+ * preset entries: per element). bytes itself for an unknown tag. */
+uint32_t net_alloc_size32(uint16_t tag, uint32_t bytes);
+/* Element sizes on a 32-bit target (checked against sizeof in 32-bit builds by test_catalog). */
+#define NET_PARAM_SIZE32 36u
+#define NET_PRESET_IN_SIZE32 8u
+#define NET_PRESET_OUT_SIZE32 16u
 
 /* Bytes net_init() needs for the tables of these limits. 0 if limits are invalid. */
 uint32_t net_region_size(const net_limits_t *limits);
+/* Heap bytes of this net's allocations in the pool (ops, params, preset entries, headers
+ * included): what loading the same scene again would need beside it. O(1). */
+uint32_t net_pool_bytes(const net_t *net);
 
 /* A DSP parameter node (the module's parameter, as bees stores it in scenes). */
 #define NET_PARAM_LABEL_LEN 16
@@ -100,8 +113,21 @@ net_status_t net_add_system_ops(net_t *net);
 
 /* Adds an op of class id at position `at` (0..count; NET_NONE or count: append). On any failure
  * the net is unchanged. Returns the new op's index in *index if non-NULL.
- * Time: O(ops after `at` + their nodes) for the index tables; O(1) appending. */
-net_status_t net_add_op(net_t *net, op_id_t id, uint16_t at, uint16_t *index);
+ * Time: O(ops after `at` + their nodes) for the index tables; O(1) appending.
+ * net_add_op is a macro that, in debug builds, records its caller's file and line with the op's
+ * memory, so a leak report names the code that asked for the op. */
+net_status_t net_add_op_at(net_t *net, op_id_t id, uint16_t at, uint16_t *index,
+                           const char *file, uint32_t line);
+#if POOL_DEBUG
+#define net_add_op(net, id, at, index) net_add_op_at((net), (id), (at), (index), __FILE__, __LINE__)
+#else
+#define net_add_op(net, id, at, index) net_add_op_at((net), (id), (at), (index), 0, 0)
+#endif
+/* What an editor asks before adding an op of class id: NET_OK, a limit's status, or
+ * NET_ERR_NO_ROOM when the net would then take more than half of the pool (less a margin for
+ * fragmentation), so that loading the same scene again, which holds the old and the new net at
+ * once, could fail. Scene loading does not ask. O(1). */
+net_status_t net_room_for_op(const net_t *net, op_id_t id);
 /* Removes op `index` and every connection and preset entry naming it.
  * Time: O(ops after it + their nodes), plus O(outputs) only if something targets it. */
 net_status_t net_remove_op(net_t *net, uint16_t index);
@@ -150,7 +176,11 @@ net_status_t net_set_out_play(net_t *net, uint16_t out, bool play);
 
 /* ---- DSP parameters ---- */
 uint16_t net_param_count(const net_t *net);
+/* Appends a param; the param array grows in the pool (NET_ERR_NO_MEMORY if it cannot). */
 net_status_t net_add_param(net_t *net, const net_param_t *param);
+/* Makes room for n params at once (decoders know the count), so the array is allocated once at
+ * its size. */
+net_status_t net_reserve_params(net_t *net, uint16_t n);
 const net_param_t *net_param(const net_t *net, uint16_t idx);
 /* Sets a param's value (what an output targeting it does). */
 net_status_t net_set_param(net_t *net, uint16_t idx, io_t value);

@@ -22,8 +22,9 @@ typedef struct {
 typedef struct {
   char name[PRESET_NAME_LEN + 1];
   uint16_t num_ins, num_outs;
-  preset_in_t *ins;   /* capacity max_ins + max_params */
-  preset_out_t *outs; /* capacity max_outs */
+  uint16_t cap_ins, cap_outs;
+  preset_in_t *ins;   /* in the pool, NULL while empty; grows to at most max_ins + max_params */
+  preset_out_t *outs; /* in the pool, NULL while empty; grows to at most max_outs */
 } preset_t;
 
 struct net {
@@ -35,9 +36,10 @@ struct net {
   uint8_t *in_play; /* global input g -> play flag (moves with the node) */
   op_t **out_op;    /* global output g -> its op */
   uint8_t *out_play;/* global output g -> play flag (moves with the node) */
-  net_param_t *params;
+  net_param_t *params; /* in the pool, NULL while there are none */
   preset_t *presets;
-  uint16_t num_ops, num_ins, num_outs, num_params;
+  uint16_t num_ops, num_ins, num_outs, num_params, cap_params;
+  uint32_t pool_bytes;  /* heap bytes of this net's allocations (net_pool_bytes) */
   uint16_t depth;
   uint32_t cascade; /* deliveries since the outside event now being handled (depth 0) */
   uint16_t preset_select;
@@ -60,6 +62,14 @@ static inline uint8_t net_out_sub(const net_t *net, uint16_t g) {
   return (uint8_t)(g - net->out_op[g]->first_out);
 }
 
+/* The net's allocations in the pool, counted in pool_bytes (file/line: debug leak records). */
+void *net_mem_alloc(net_t *net, uint32_t size, uint16_t tag, const char *file, uint32_t line);
+void net_mem_free(net_t *net, void *ptr);
+/* Grows an array in the pool to hold `want` elements of `elem` bytes (at least doubling, up to
+ * `max`): *arr and *cap updated. NET_OK, or NET_ERR_NO_MEMORY with the array as it was. */
+net_status_t net_mem_grow(net_t *net, void **arr, uint16_t *cap, uint32_t want, uint32_t max,
+                          uint32_t elem, uint16_t used, uint16_t tag);
+
 /* Removes every preset entry naming op (as input owner, output owner or target). */
 void preset_forget_op(net_t *net, const op_t *op);
 /* The params are going away: drops every preset value entry for a param and disconnects every
@@ -69,7 +79,7 @@ void preset_forget_params(net_t *net);
 int32_t preset_check_params(const net_t *net);
 /* How many preset entries name op (for the invariant checker). */
 uint32_t preset_count_refs(const net_t *net, const op_t *op);
-/* Clears every preset (names reset to bees' "NNN_"). */
+/* Clears every preset (names reset to bees' "NNN_"), returning their entries' memory. */
 void preset_clear_all(net_t *net);
 /* Stops every timer owned by op. */
 void op_timer_stop_all(net_t *net, const op_t *op);

@@ -1,227 +1,170 @@
-/* pool_planner.c: replays allocation traces against candidate pool plans and picks the plan that
- * serves the observed peaks (plus a margin) with the least internal fragmentation. */
+/* pool_planner.c: heap sizes from traces, by replaying scene switches through the real pool and
+ * searching for the least heap that serves them all. */
 #include "pool_planner.h"
 
-#include "pool.h"
+static uint32_t align8(uint32_t v) { return (v + 7u) & ~7u; }
 
-const uint32_t PLANNER_GRANULE[PLANNER_GRANULES] = {8u,   16u,   32u,   64u,   128u,  256u,
-                                                    512u, 1024u, 2048u, 4096u, 8192u, 16384u};
-
-/* Sizes of allocations that failed or spilled, so their frees are accounted the same way. */
-#define PLANNER_PENDING 64u
-typedef struct {
-  uint32_t size[PLANNER_PENDING];
-  uint32_t n;
-} pending_t;
-
-static void pending_add(pending_t *p, uint32_t size) {
-  if (p->n < PLANNER_PENDING) p->size[p->n++] = size;
-}
-
-static bool pending_take(pending_t *p, uint32_t size) {
+/* Heap bytes a trace's allocations take if nothing were ever freed: an upper bound. */
+static uint64_t total_blocks(const planner_trace_t *t, const pool_config_t *cfg) {
+  uint64_t sum = 0;
   uint32_t i;
-  for (i = 0; i < p->n; i++)
-    if (p->size[i] == size) {
-      p->size[i] = p->size[--p->n];
-      return true;
-    }
-  return false;
+  for (i = 0; i < t->count; i++)
+    if (t->ev[i].ref < 0) sum += pool_block_size(t->ev[i].size, cfg);
+  return sum;
 }
 
-static uint32_t granules(uint32_t size, uint32_t g) { return (size + g - 1u) / g; }
-
-static uint32_t ratio_bp(uint64_t num, uint64_t den) {
-  return den ? (uint32_t)((num * 10000u + den / 2u) / den) : 0u;
+static uint32_t longest(const planner_trace_t *t, uint32_t n) {
+  uint32_t i, m = 0;
+  for (i = 0; i < n; i++)
+    if (t[i].count > m) m = t[i].count;
+  return m;
 }
 
-void planner_replay(const planner_trace_t *t, const pool_plan_t *plan, bool bounded,
-                    planner_usage_t *out) {
-  const uint32_t S = plan->small_block_size, G = plan->big_block_size;
-  const bool small_on = plan->small_count > 0;
-  uint32_t sl = 0, bl = 0, i;
-  uint64_t rq = 0, hd = 0, payload;
-  pending_t failed, spilled;
-  failed.n = spilled.n = 0;
-  out->small_peak = out->big_peak = out->peak_requested = out->peak_handed = 0;
-  out->allocs = out->spills = out->failures = out->frag_bp = out->util_bp = 0;
-  if (!t || !t->ev || G == 0) return;
-  for (i = 0; i < t->count; i++) {
-    const uint32_t z = t->ev[i].size;
-    if (z == 0) continue;
-    if (t->ev[i].delta > 0) {
-      out->allocs++;
-      if (z <= S && small_on && (!bounded || sl < plan->small_count)) {
-        sl++;
-        rq += z;
-        hd += S;
-      } else {
-        uint32_t g = granules(z, G);
-        bool spill = z <= S;
-        if (bounded && (uint64_t)bl + g > plan->big_count) {
-          out->failures++;
-          pending_add(&failed, z);
-          continue;
-        }
-        if (spill && bounded) {
-          out->spills++;
-          pending_add(&spilled, z);
-        }
-        bl += g;
-        rq += z;
-        hd += (uint64_t)g * G;
-      }
-      if (sl > out->small_peak) out->small_peak = sl;
-      if (bl > out->big_peak) out->big_peak = bl;
-      if (hd > out->peak_handed) {
-        out->peak_handed = (uint32_t)hd;
-        out->peak_requested = (uint32_t)rq;
-      }
-    } else {
-      if (pending_take(&failed, z)) continue;
-      if (z <= S && small_on && !pending_take(&spilled, z) && sl > 0) {
-        sl--;
-        rq -= rq >= z ? z : rq;
-        hd -= hd >= S ? S : hd;
-      } else {
-        uint32_t g = granules(z, G);
-        bl -= bl >= g ? g : bl;
-        rq -= rq >= z ? z : rq;
-        hd -= hd >= (uint64_t)g * G ? (uint64_t)g * G : hd;
-      }
-    }
-  }
-  out->frag_bp = ratio_bp(out->peak_handed - out->peak_requested, out->peak_handed);
-  payload = (uint64_t)plan->small_count * S + (uint64_t)plan->big_count * G;
-  if (bounded) out->util_bp = ratio_bp((uint64_t)out->small_peak * S + (uint64_t)out->big_peak * G,
-                                       payload);
-}
-
-/* Runs every trace; maxima of the peaks, sums of the bytes at each run's peak. */
-static uint32_t replay_all(const planner_trace_t *traces, uint32_t n, const pool_plan_t *plan,
-                           bool bounded, planner_result_t *r, uint32_t *failures,
-                           uint32_t *spills) {
-  uint64_t req = 0, hand = 0;
-  uint32_t i, allocs = 0;
-  r->small_peak = r->big_peak = 0;
-  if (failures) *failures = 0;
-  if (spills) *spills = 0;
+/* The largest heap the search may try: the two largest traces and the headroom, unfreed,
+ * twice over. */
+static uint64_t upper_bound(const planner_trace_t *t, uint32_t n, const planner_params_t *pp) {
+  uint64_t a = 0, b = 0, s;
+  uint32_t i;
   for (i = 0; i < n; i++) {
-    planner_usage_t u;
-    planner_replay(&traces[i], plan, bounded, &u);
-    if (u.small_peak > r->small_peak) r->small_peak = u.small_peak;
-    if (u.big_peak > r->big_peak) r->big_peak = u.big_peak;
-    req += u.peak_requested;
-    hand += u.peak_handed;
-    allocs += u.allocs;
-    if (failures) *failures += u.failures;
-    if (spills) *spills += u.spills;
-  }
-  r->frag_bp = ratio_bp(hand - req, hand);
-  return allocs;
-}
-
-static void finish(planner_result_t *r) {
-  const pool_plan_t *p = &r->plan;
-  uint64_t small = (uint64_t)p->small_count * p->small_block_size;
-  uint64_t payload = small + (uint64_t)p->big_count * p->big_block_size;
-  uint64_t needed = (uint64_t)r->small_peak * p->small_block_size +
-                    (uint64_t)r->big_peak * p->big_block_size;
-  r->payload_bytes = (uint32_t)payload;
-  r->util_bp = ratio_bp(needed, payload);
-  r->small_permille = (uint16_t)(payload ? (small * 1000u + payload / 2u) / payload : 0u);
-  r->region_bytes = pool_region_size(p);
-}
-
-static uint32_t with_margin(uint32_t peak, uint32_t permille) {
-  return peak + (uint32_t)(((uint64_t)peak * permille + 999u) / 1000u);
-}
-
-bool planner_fit(const planner_trace_t *traces, uint32_t ntraces, uint32_t small_block,
-                 uint32_t granule, const planner_params_t *params, planner_result_t *out) {
-  planner_result_t r;
-  pool_plan_t probe;
-  int32_t m;
-  if (!traces || !params || !out) return false;
-  probe.small_block_size = small_block ? small_block : 8u;
-  probe.small_count = small_block ? 1u : 0u;
-  probe.big_block_size = granule;
-  probe.big_count = 1u;
-  if (pool_plan_validate(&probe) != POOL_PLAN_OK) return false;
-  r.candidates = 0;
-  if (replay_all(traces, ntraces, &probe, false, &r, NULL, NULL) == 0) return false;
-  for (m = (int32_t)params->margin_permille; m >= 0; m -= 10) {
-    r.plan = probe;
-    r.plan.small_count = small_block ? with_margin(r.small_peak, (uint32_t)m) : 0u;
-    r.plan.big_count = with_margin(r.big_peak, (uint32_t)m);
-    if (pool_plan_validate(&r.plan) != POOL_PLAN_OK) return false;
-    finish(&r);
-    if (r.region_bytes == 0) return false;
-    if (!params->region_budget || r.region_bytes <= params->region_budget) {
-      r.margin_permille = (uint16_t)m;
-      *out = r;
-      return true;
+    s = total_blocks(&t[i], &pp->pool);
+    if (s > a) {
+      b = a;
+      a = s;
+    } else if (s > b) {
+      b = s;
     }
-    if (m > 0 && m < 10) m = 10; /* the last step tries no margin at all */
   }
-  return false;
+  if (n == 1) b = a;
+  return 2u * (a + b + (pp->headroom ? pool_block_size(pp->headroom, &pp->pool) : 0u)) + 64u;
 }
 
-/* a better than b: less fragmentation (whole %), more utilization (whole %), fewer bytes. */
-static bool better(const planner_result_t *a, const planner_result_t *b) {
-  uint32_t fa = (a->frag_bp + 99u) / 100u, fb = (b->frag_bp + 99u) / 100u;
-  uint32_t ua = a->util_bp / 100u, ub = b->util_bp / 100u;
-  if (fa != fb) return fa < fb;
-  if (ua != ub) return ua > ub;
-  return a->region_bytes < b->region_bytes;
+uint32_t planner_scratch_size(const planner_trace_t *t, uint32_t n, const planner_params_t *pp) {
+  uint64_t heap, region, need;
+  if (!t || !n || !pp) return 0;
+  heap = upper_bound(t, n, pp);
+  if (heap > 0xFFFFFFF0u) return 0;
+  region = pool_region_size((uint32_t)heap, &pp->pool);
+  if (!region) return 0;
+  need = (uint64_t)region + align8((uint32_t)(2u * (uint64_t)longest(t, n) * sizeof(void *)));
+  return need > 0xFFFFFFFFu ? 0 : (uint32_t)need;
 }
 
-planner_status_t planner_recommend(const planner_trace_t *traces, uint32_t ntraces,
-                                   const planner_params_t *params, planner_result_t *out) {
-  uint32_t i, j, gi, largest = 0, limit, candidates = 0;
-  bool found = false, any = false;
-  planner_result_t best, r;
-  if (!traces || !params || !out) return PLANNER_ERR_NULL;
-  for (i = 0; i < ntraces; i++)
-    for (j = 0; traces[i].ev && j < traces[i].count; j++)
-      if (traces[i].ev[j].delta > 0 && traces[i].ev[j].size) {
-        any = true;
-        if (traces[i].ev[j].size > largest) largest = traces[i].ev[j].size;
+/* Replays t's events into pool, pointers in ptr[]. False on a failed allocation or a bad ref. */
+static bool replay(pool_t *pool, const planner_trace_t *t, void **ptr) {
+  uint32_t i;
+  for (i = 0; i < t->count; i++) {
+    const planner_event_t *e = &t->ev[i];
+    if (e->ref < 0) {
+      ptr[i] = pool_alloc(pool, e->size, 1);
+      if (!ptr[i]) return false;
+    } else {
+      if ((uint32_t)e->ref >= i || !ptr[e->ref]) return false;
+      pool_free(pool, ptr[e->ref]);
+      ptr[e->ref] = 0;
+      ptr[i] = 0;
+    }
+  }
+  return true;
+}
+
+bool planner_switch_fits(const planner_trace_t *a, const planner_trace_t *b, uint32_t heap,
+                         const planner_params_t *pp, void *scratch, uint32_t scratch_bytes) {
+  pool_t *pool;
+  void **pa, **pb, *extra = 0;
+  uint32_t region, ptrs, i;
+  if (!a || !b || !pp || !scratch) return false;
+  region = pool_region_size(heap, &pp->pool); /* exactly: the heap is what was asked */
+  ptrs = (uint32_t)(((uint64_t)a->count + b->count) * sizeof(void *));
+  if (!region || (uint64_t)region + align8(ptrs) > scratch_bytes) return false;
+  pa = (void **)scratch; /* the pointers first, the pool's region after them */
+  pb = pa + a->count;
+  if (pool_init((uint8_t *)scratch + align8(ptrs), region, &pp->pool, 0, &pool) != POOL_OK)
+    return false;
+  if (!replay(pool, a, pa)) return false;
+  if (pp->headroom && !(extra = pool_alloc(pool, pp->headroom, 1))) return false;
+  if (!replay(pool, b, pb)) return false;
+  /* the commit: the old scene goes (the next switch starts from what this leaves) */
+  for (i = 0; i < a->count; i++)
+    if (pa[i]) pool_free(pool, pa[i]);
+  pool_free(pool, extra);
+  pool_settle(pool);
+  return pool_invariants_hold(pool);
+}
+
+/* The pairs a search covers: old scenes [a0, a1) against new scenes [b0, b1). */
+typedef struct {
+  uint32_t a0, a1, b0, b1;
+} pairs_t;
+
+/* The least heap in [lo, hi] (granule steps) in which every pair fits, by bisection. */
+static uint32_t search(const planner_trace_t *t, pairs_t pr, const planner_params_t *pp,
+                       uint32_t lo, uint32_t hi, void *scratch, uint32_t sb, uint32_t *replays) {
+  uint32_t g = pp->pool.granule ? pp->pool.granule : POOL_ALIGN;
+  while (lo + g <= hi) {
+    uint32_t mid = lo + ((hi - lo) / 2u / g) * g, i, j;
+    bool all = true;
+    for (i = pr.a0; i < pr.a1 && all; i++)
+      for (j = pr.b0; j < pr.b1 && all; j++) {
+        (*replays)++;
+        all = planner_switch_fits(&t[i], &t[j], mid, pp, scratch, sb);
       }
-  if (!any) return PLANNER_ERR_EMPTY;
-  limit = params->max_small_block ? params->max_small_block : 4096u;
-  if (limit > ((largest + 7u) & ~7u)) limit = (largest + 7u) & ~7u;
-  for (gi = 0; gi < PLANNER_GRANULES; gi++) {
-    uint32_t s;
-    for (s = 0; s <= limit; s += 8u) {
-      pool_plan_t probe = {s ? s : 8u, 1u, PLANNER_GRANULE[gi], 1u};
-      if (pool_plan_validate(&probe) != POOL_PLAN_OK) continue;
-      candidates++;
-      if (!planner_fit(traces, ntraces, s, PLANNER_GRANULE[gi], params, &r)) continue;
-      if (!found || better(&r, &best)) best = r;
-      found = true;
-    }
+    if (all)
+      hi = mid;
+    else
+      lo = mid + g;
   }
-  if (!found) return PLANNER_ERR_BUDGET;
-  best.candidates = candidates;
-  *out = best;
-  return PLANNER_OK;
+  return hi;
 }
 
-void planner_evaluate(const planner_trace_t *traces, uint32_t ntraces, const pool_plan_t *plan,
-                      planner_result_t *out, uint32_t *failures, uint32_t *spills) {
-  out->plan = *plan;
-  out->candidates = 1;
-  out->margin_permille = 0;
-  replay_all(traces, ntraces, plan, true, out, failures, spills);
-  finish(out);
+planner_status_t planner_plan(const planner_trace_t *t, uint32_t n, const planner_params_t *pp,
+                              void *scratch, uint32_t scratch_bytes, planner_result_t *out) {
+  planner_params_t bare;
+  pairs_t all = {0, n, 0, n};
+  uint32_t i, j, k, hi, g, allocs = 0;
+  if (!t || !pp || !out || !scratch) return PLANNER_ERR_NULL;
+  if (!pool_block_size(1, &pp->pool)) return PLANNER_ERR_CONFIG;
+  if (!n) return PLANNER_ERR_EMPTY;
+  for (i = 0; i < n; i++)
+    for (k = 0; k < t[i].count; k++) {
+      int32_t ref = t[i].ev[k].ref;
+      if (ref < 0)
+        allocs++;
+      else if ((uint32_t)ref >= k || t[i].ev[ref].ref >= 0)
+        return PLANNER_ERR_TRACE;
+    }
+  if (!allocs) return PLANNER_ERR_EMPTY;
+  if (scratch_bytes < planner_scratch_size(t, n, pp)) return PLANNER_ERR_SCRATCH;
+  g = pp->pool.granule ? pp->pool.granule : POOL_ALIGN;
+  out->replays = 0;
+  hi = (uint32_t)upper_bound(t, n, pp) / g * g;
+  bare = *pp;
+  bare.headroom = 0;
+  out->heap_min = search(t, all, &bare, g, hi, scratch, scratch_bytes, &out->replays);
+  out->heap_bytes = search(t, all, pp, out->heap_min, hi, scratch, scratch_bytes, &out->replays);
+  /* the pair that needs the most on its own */
+  out->worst_old = out->worst_new = 0;
+  out->worst_bytes = 0;
+  for (i = 0; i < n; i++)
+    for (j = 0; j < n; j++) {
+      pairs_t one = {i, i + 1u, j, j + 1u};
+      uint32_t need = search(t, one, pp, g, out->heap_bytes, scratch, scratch_bytes, &out->replays);
+      if (need > out->worst_bytes) {
+        out->worst_bytes = need;
+        out->worst_old = i;
+        out->worst_new = j;
+      }
+    }
+  return PLANNER_OK;
 }
 
 const char *planner_strerror(planner_status_t st) {
   switch (st) {
   case PLANNER_OK: return "ok";
   case PLANNER_ERR_NULL: return "a required argument was NULL";
-  case PLANNER_ERR_EMPTY: return "the profiles hold no allocation";
-  case PLANNER_ERR_BUDGET: return "no plan that serves the observed peaks fits the budget";
+  case PLANNER_ERR_EMPTY: return "no allocation to plan for";
+  case PLANNER_ERR_TRACE: return "a free in a trace names no earlier allocation";
+  case PLANNER_ERR_SCRATCH: return "the scratch area is too small";
+  case PLANNER_ERR_CONFIG: return "the pool configuration is invalid";
   }
   return "unknown planner status";
 }

@@ -1,6 +1,7 @@
 /* preset.c: bees' presets as lists of entries that name ops directly: (op, input) = value for
  * inputs, DSP params by index, and (op, output) -> target for routings. Insertions and deletions
- * of other ops never touch them; deleting an op drops the entries that name it. */
+ * of other ops never touch them; deleting an op drops the entries that name it. The entries are
+ * arrays in the pool, as large as a preset uses (bees kept every preset at its full size). */
 #include "preset.h"
 
 #include "bytes.h"
@@ -52,33 +53,58 @@ static void ref(op_t *op, int d) {
   if (op) op->refs = (uint16_t)(op->refs + d);
 }
 
-static void drop_in(preset_t *pr, uint16_t i) {
+/* An emptied list gives its memory back. */
+static void drop_in(net_t *net, preset_t *pr, uint16_t i) {
   ref(pr->ins[i].op, -1);
   pr->ins[i] = pr->ins[--pr->num_ins];
+  if (!pr->num_ins) {
+    net_mem_free(net, pr->ins);
+    pr->ins = 0;
+    pr->cap_ins = 0;
+  }
 }
 
-static void drop_out(preset_t *pr, uint16_t i) {
+static void drop_out(net_t *net, preset_t *pr, uint16_t i) {
   ref(pr->outs[i].src, -1);
   ref(pr->outs[i].target.op, -1);
   pr->outs[i] = pr->outs[--pr->num_outs];
+  if (!pr->num_outs) {
+    net_mem_free(net, pr->outs);
+    pr->outs = 0;
+    pr->cap_outs = 0;
+  }
 }
 
-static void set_in_entry(net_t *net, preset_t *pr, op_t *op, uint16_t idx, io_t value) {
+static net_status_t grow_ins(net_t *net, preset_t *pr, uint32_t want) {
+  return net_mem_grow(net, (void **)&pr->ins, &pr->cap_ins, want, in_capacity(net),
+                      sizeof(preset_in_t), pr->num_ins, NET_TAG_PRESET_INS);
+}
+
+static net_status_t grow_outs(net_t *net, preset_t *pr, uint32_t want) {
+  return net_mem_grow(net, (void **)&pr->outs, &pr->cap_outs, want, net->lim.max_outs,
+                      sizeof(preset_out_t), pr->num_outs, NET_TAG_PRESET_OUTS);
+}
+
+static net_status_t set_in_entry(net_t *net, preset_t *pr, op_t *op, uint16_t idx, io_t value) {
   int32_t i = find_in(pr, op, idx);
   if (i < 0) {
-    if (pr->num_ins >= in_capacity(net)) return; /* cannot happen: one entry per node */
+    net_status_t st = grow_ins(net, pr, pr->num_ins + 1u);
+    if (st != NET_OK) return st;
     i = pr->num_ins++;
     pr->ins[i].op = op;
     pr->ins[i].idx = idx;
     ref(op, +1);
   }
   pr->ins[i].value = value;
+  return NET_OK;
 }
 
-static void set_out_entry(net_t *net, preset_t *pr, op_t *src, uint8_t out, op_target_t target) {
+static net_status_t set_out_entry(net_t *net, preset_t *pr, op_t *src, uint8_t out,
+                                  op_target_t target) {
   int32_t i = find_out(pr, src, out);
   if (i < 0) {
-    if (pr->num_outs >= net->lim.max_outs) return;
+    net_status_t st = grow_outs(net, pr, pr->num_outs + 1u);
+    if (st != NET_OK) return st;
     i = pr->num_outs++;
     pr->outs[i].src = src;
     pr->outs[i].out = out;
@@ -89,12 +115,13 @@ static void set_out_entry(net_t *net, preset_t *pr, op_t *src, uint8_t out, op_t
   ref(pr->outs[i].target.op, -1);
   pr->outs[i].target = target;
   ref(target.op, +1);
+  return NET_OK;
 }
 
-static void clear_preset(preset_t *pr, uint16_t p) {
+static void clear_preset(net_t *net, preset_t *pr, uint16_t p) {
   strbuf_t sb;
-  while (pr->num_ins) drop_in(pr, (uint16_t)(pr->num_ins - 1u));
-  while (pr->num_outs) drop_out(pr, (uint16_t)(pr->num_outs - 1u));
+  while (pr->num_ins) drop_in(net, pr, (uint16_t)(pr->num_ins - 1u));
+  while (pr->num_outs) drop_out(net, pr, (uint16_t)(pr->num_outs - 1u));
   /* bees names presets "000_" .. "031_" */
   sb_init(&sb, pr->name, sizeof pr->name);
   sb_char(&sb, (char)('0' + (p / 100u) % 10u));
@@ -105,7 +132,7 @@ static void clear_preset(preset_t *pr, uint16_t p) {
 
 void preset_clear_all(net_t *net) {
   uint16_t p;
-  for (p = 0; p < net->lim.max_presets; p++) clear_preset(&net->presets[p], p);
+  for (p = 0; p < net->lim.max_presets; p++) clear_preset(net, &net->presets[p], p);
   net->preset_select = 0;
 }
 
@@ -114,9 +141,9 @@ void preset_forget_op(net_t *net, const op_t *op) {
   for (p = 0; p < net->lim.max_presets && op->refs; p++) {
     preset_t *pr = &net->presets[p];
     for (i = pr->num_ins; i-- > 0;)
-      if (pr->ins[i].op == op) drop_in(pr, i);
+      if (pr->ins[i].op == op) drop_in(net, pr, i);
     for (i = pr->num_outs; i-- > 0;)
-      if (pr->outs[i].src == op || pr->outs[i].target.op == op) drop_out(pr, i);
+      if (pr->outs[i].src == op || pr->outs[i].target.op == op) drop_out(net, pr, i);
   }
 }
 
@@ -125,7 +152,7 @@ void preset_forget_params(net_t *net) {
   for (p = 0; p < net->lim.max_presets; p++) {
     preset_t *pr = &net->presets[p];
     for (i = pr->num_ins; i-- > 0;)
-      if (!pr->ins[i].op) drop_in(pr, i);
+      if (!pr->ins[i].op) drop_in(net, pr, i);
     for (i = 0; i < pr->num_outs; i++)
       if (!pr->outs[i].target.op) pr->outs[i].target.idx = NET_NONE;
   }
@@ -186,10 +213,8 @@ net_status_t preset_include_in(net_t *net, uint16_t p, uint16_t in, bool include
   if (!pr) return NET_ERR_BAD_INDEX;
   if (!resolve_in(net, in, &op, &idx)) return NET_ERR_BAD_INDEX;
   i = find_in(pr, op, idx);
-  if (include)
-    set_in_entry(net, pr, op, idx, net_get_value(net, in));
-  else if (i >= 0)
-    drop_in(pr, (uint16_t)i);
+  if (include) return set_in_entry(net, pr, op, idx, net_get_value(net, in));
+  if (i >= 0) drop_in(net, pr, (uint16_t)i);
   return NET_OK;
 }
 
@@ -201,10 +226,9 @@ net_status_t preset_include_out(net_t *net, uint16_t p, uint16_t out, bool inclu
   i = find_out(pr, net->out_op[out], net_out_sub(net, out));
   if (include) {
     op_t *src = net->out_op[out];
-    set_out_entry(net, pr, src, net_out_sub(net, out), src->out[net_out_sub(net, out)]);
-  } else if (i >= 0) {
-    drop_out(pr, (uint16_t)i);
+    return set_out_entry(net, pr, src, net_out_sub(net, out), src->out[net_out_sub(net, out)]);
   }
+  if (i >= 0) drop_out(net, pr, (uint16_t)i);
   return NET_OK;
 }
 
@@ -248,8 +272,7 @@ net_status_t preset_set_in(net_t *net, uint16_t p, uint16_t in, io_t value) {
   uint16_t idx;
   if (!pr) return NET_ERR_BAD_INDEX;
   if (!resolve_in(net, in, &op, &idx)) return NET_ERR_BAD_INDEX;
-  set_in_entry(net, pr, op, idx, value);
-  return NET_OK;
+  return set_in_entry(net, pr, op, idx, value);
 }
 
 net_status_t preset_set_out(net_t *net, uint16_t p, uint16_t out, int32_t target) {
@@ -264,8 +287,7 @@ net_status_t preset_set_out(net_t *net, uint16_t p, uint16_t out, int32_t target
     t.op = op;
     t.idx = idx;
   }
-  set_out_entry(net, pr, net->out_op[out], net_out_sub(net, out), t);
-  return NET_OK;
+  return set_out_entry(net, pr, net->out_op[out], net_out_sub(net, out), t);
 }
 
 net_status_t preset_store(net_t *net, uint16_t p) {
@@ -274,26 +296,43 @@ net_status_t preset_store(net_t *net, uint16_t p) {
   if (!dst) return NET_ERR_BAD_INDEX;
   sel = &net->presets[net->preset_select];
   if (dst != sel) {
-    /* inclusion follows the selected preset: copy its pattern, with current values */
-    char name[PRESET_NAME_LEN + 1];
-    bytes_copy(name, dst->name, sizeof name);
-    clear_preset(dst, p);
-    bytes_copy(dst->name, name, sizeof name);
-    for (i = 0; i < sel->num_ins; i++) {
+    /* inclusion follows the selected preset: copy its pattern, with current values; room for
+     * it first, so that a full pool leaves dst as it was */
+    net_status_t st = grow_ins(net, dst, sel->num_ins);
+    if (st == NET_OK) st = grow_outs(net, dst, sel->num_outs);
+    if (st != NET_OK) return st;
+    for (i = 0; i < dst->num_ins; i++) ref(dst->ins[i].op, -1);
+    for (i = 0; i < dst->num_outs; i++) {
+      ref(dst->outs[i].src, -1);
+      ref(dst->outs[i].target.op, -1);
+    }
+    dst->num_ins = dst->num_outs = 0;
+    for (i = 0; i < sel->num_ins; i++) { /* cannot fail: the room is there */
       const preset_in_t *e = &sel->ins[i];
-      set_in_entry(net, dst, e->op, e->idx, e->op ? e->op->in[e->idx] : net->params[e->idx].value);
+      (void)set_in_entry(net, dst, e->op, e->idx,
+                         e->op ? e->op->in[e->idx] : net->params[e->idx].value);
     }
     for (i = 0; i < sel->num_outs; i++)
-      set_out_entry(net, dst, sel->outs[i].src, sel->outs[i].out,
-                    sel->outs[i].src->out[sel->outs[i].out]);
+      (void)set_out_entry(net, dst, sel->outs[i].src, sel->outs[i].out,
+                          sel->outs[i].src->out[sel->outs[i].out]);
+    if (!dst->num_ins && dst->ins) { /* an empty pattern keeps no memory */
+      net_mem_free(net, dst->ins);
+      dst->ins = 0;
+      dst->cap_ins = 0;
+    }
+    if (!dst->num_outs && dst->outs) {
+      net_mem_free(net, dst->outs);
+      dst->outs = 0;
+      dst->cap_outs = 0;
+    }
   } else {
     for (i = 0; i < dst->num_ins; i++) {
       preset_in_t *e = &dst->ins[i];
       e->value = e->op ? e->op->in[e->idx] : net->params[e->idx].value;
     }
-    for (i = 0; i < dst->num_outs; i++)
-      set_out_entry(net, dst, dst->outs[i].src, dst->outs[i].out,
-                    dst->outs[i].src->out[dst->outs[i].out]);
+    for (i = 0; i < dst->num_outs; i++) /* existing entries: no allocation */
+      (void)set_out_entry(net, dst, dst->outs[i].src, dst->outs[i].out,
+                          dst->outs[i].src->out[dst->outs[i].out]);
   }
   net->preset_select = p;
   return NET_OK;

@@ -495,8 +495,12 @@ static scene_status_t build(rd_t *r, net_t *net, const scene_probe_t *info) {
     lout += cl.outs;
     pos += 4u + cl.state;
   }
-  /* params */
+  /* params: their array allocated once, at its size */
   pos = info->params_at + 4u;
+  if (info->params <= net_get_limits(net)->max_params) {
+    ns = net_reserve_params(net, (uint16_t)info->params);
+    if (ns != NET_OK) return net_error(r, ns, net, pos, 0, 0);
+  }
   for (i = 0; i < info->params; i++, pos += SCENE_PARAM_SIZE) {
     net_param_t prm;
     bytes_fill(&prm, 0, sizeof prm);

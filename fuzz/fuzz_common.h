@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "arena.h"
 #include "net.h"
 #include "net_devices.h"
 #include "pool.h"
@@ -31,24 +32,20 @@ static inline void fuzz_fault(void *ctx, const char *what) {
 
 #include "fuzz_require.h"
 
-/* Pools that hold two of the real scenes at once (256 x 128 B small blocks, 256 x 1 KiB big
- * blocks, four times what the largest needs; pool_check scans every byte of it, which was most
- * of each input's time with 768 big blocks; a scene of many big ops fails with
- * SCENE_ERR_NO_MEMORY, a path worth fuzzing too), bees 0.8.1's limits. */
+/* The memory that ships (ARENA_PLAN_SHIPPED: the real scenes each replace each other in it; a
+ * scene of many big ops fails with SCENE_ERR_NO_MEMORY, a path worth fuzzing too; pool_check
+ * scans every byte of it, so it stays small), bees 0.8.1's limits. */
 static inline fuzz_world_t *fuzz_world(void) {
   static fuzz_world_t *w;
-  static const pool_plan_t plan = {128, 256, 1024, 256};
-  uint32_t psize, ssize;
+  arena_layout_t l;
   if (w) return w;
   w = calloc(1, sizeof *w);
-  psize = pool_region_size(&plan);
-  ssize = scene_slot_region_size(&NET_LIMITS_BEES08);
-  w->arena = aligned_alloc(8, ((size_t)psize + ssize + 7u) & ~(size_t)7u);
+  FUZZ_REQUIRE(arena_layout(arena_size_for(&ARENA_PLAN_SHIPPED), &ARENA_PLAN_SHIPPED, &l) ==
+               ARENA_OK);
+  w->arena = aligned_alloc(8, ((size_t)l.used_bytes + 7u) & ~(size_t)7u);
   w->platform.fault = fuzz_fault;
   w->platform.ctx = w;
-  FUZZ_REQUIRE(pool_init(w->arena, psize, &plan, &w->platform, &w->pool) == POOL_OK);
-  FUZZ_REQUIRE(scene_slot_init(&w->slot, (uint8_t *)w->arena + psize, ssize, &NET_LIMITS_BEES08,
-                               w->pool, &w->platform) == NET_OK);
+  FUZZ_REQUIRE(arena_init(w->arena, &l, &w->platform, &w->pool, &w->slot) == ARENA_OK);
   screen_init(&w->screen);
   net_attach_screen(scene_slot_net(&w->slot), &w->screen);
   return w;

@@ -52,20 +52,17 @@ static void ops_fault(void *ctx, const char *what) {
 
 static ops_world_t *ops_world(void) {
   static ops_world_t *w;
-  /* 96 small blocks of 128 B, 320 big blocks of 256 B (runs hold the largest classes; with
-   * 2 KiB big blocks the checks scanned up to 2 KiB of tail canary per big op, half the time) */
-  static const pool_plan_t plan = {128, 96, 256, 320};
-  net_limits_t lim;
+  /* a heap of 96 KiB: a few dozen ops of any class, and runs out now and then */
+  const net_limits_t lim = NET_LIMITS_BEES08;
   uint32_t psize, nsize;
   if (w) return w;
   w = calloc(1, sizeof *w);
-  net_limits_for_plan(&plan, &lim);
-  psize = pool_region_size(&plan);
+  psize = (pool_region_size(96u << 10, 0) + 7u) & ~7u;
   nsize = net_region_size(&lim);
   w->arena = aligned_alloc(8, ((size_t)psize + nsize + 7u) & ~(size_t)7u);
   w->platform.fault = ops_fault;
   w->platform.ctx = w;
-  FUZZ_REQUIRE(pool_init(w->arena, psize, &plan, &w->platform, &w->pool) == POOL_OK);
+  FUZZ_REQUIRE(pool_init(w->arena, psize, 0, &w->platform, &w->pool) == POOL_OK);
   FUZZ_REQUIRE(net_init((uint8_t *)w->arena + psize, nsize, &lim, w->pool, &w->platform,
                         &w->net) == NET_OK);
   net_attach_screen(w->net, &w->screen);

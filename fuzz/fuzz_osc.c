@@ -25,10 +25,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 #include "fuzz_require.h"
 
-/* Pools of 256 x 128 B and 512 x 1 KiB (room for the demo and a few hundred ops; a fresh
- * arena per input, so it is kept small), the net's tables as that plan calls for. */
-#define ARENA_BYTES (2u << 20)
-static const pool_plan_t PLAN = {128, 256, 1024, 512};
+/* The shipped plan in an arena of 256 KiB (a fresh arena per input, so it is kept small). */
+#define ARENA_BYTES (256u << 10)
 #define MAX_DATAGRAMS 128u
 
 static uint32_t replies;
@@ -58,7 +56,7 @@ static uint8_t *pristine_arena;
 static void fresh_engine(void) {
   char err[256];
   if (!pristine_arena) {
-    if (!engine_init_plan(&e, ARENA_BYTES, true, &PLAN, err, sizeof err) ||
+    if (!engine_init_plan(&e, ARENA_BYTES, true, NULL, err, sizeof err) ||
         !engine_load_demo(&e, err, sizeof err)) {
       fprintf(stderr, "%s\n", err);
       abort();
@@ -99,8 +97,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   }
   osc_server_stop(s);
   consistent(&e);
-  /* leak-free: the net's ops are its only allocations */
-  FUZZ_REQUIRE(pool_foreach_live(e.sys.pool, 0, 0) == net_op_count(engine_net(&e)));
+  /* leak-free: every live block is the running net's (its ops, params and preset entries) */
+  {
+    pool_stats_t ps;
+    pool_get_stats(e.sys.pool, &ps);
+    FUZZ_REQUIRE(ps.used_bytes == net_pool_bytes(engine_net(&e)));
+  }
   net_clear(engine_net(&e));
   scene_slot_discard(&e.sys.slot);
   FUZZ_REQUIRE(pool_foreach_live(e.sys.pool, 0, 0) == 0);

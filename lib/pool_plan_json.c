@@ -1,4 +1,4 @@
-/* pool_plan_json.c: reads and writes pool plan files (cJSON), checking every field. */
+/* pool_plan_json.c: reads and writes memory plan files (cJSON), checking every field. */
 #include "pool_plan_json.h"
 
 #include <cjson/cJSON.h>
@@ -11,8 +11,7 @@
 #include "pool.h"
 #include "scene_io.h"
 
-static const char *const FIELDS[4] = {"small_block_size", "small_count", "big_block_size",
-                                      "big_count"};
+static const char *const FIELDS[3] = {"heap_bytes", "heap_min", "granule"};
 
 static bool get_u32(const cJSON *obj, const char *name, uint32_t *out) {
   const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, name);
@@ -24,16 +23,15 @@ static bool get_u32(const cJSON *obj, const char *name, uint32_t *out) {
   return true;
 }
 
-bool ppj_read(const char *path, const char *target, pool_plan_t *out, char *err, size_t errlen) {
+bool ppj_read(const char *path, const char *target, arena_plan_t *out, char *err, size_t errlen) {
   uint8_t *data = NULL;
   size_t len = 0;
   cJSON *root;
   const cJSON *fmt, *plan;
-  uint32_t v[4];
+  uint32_t v[3];
   int i;
-  pool_plan_status_t st;
   bool ok = false;
-  if (fio_read_regular(path, PPJ_MAX_BYTES, "pool plan", &data, &len, err, errlen) != FIO_OK)
+  if (fio_read_regular(path, PPJ_MAX_BYTES, "memory plan", &data, &len, err, errlen) != FIO_OK)
     return false;
   root = cJSON_ParseWithLength((const char *)data + sio_bom_len(data, len),
                                len - sio_bom_len(data, len));
@@ -49,31 +47,35 @@ bool ppj_read(const char *path, const char *target, pool_plan_t *out, char *err,
   fmt = cJSON_GetObjectItemCaseSensitive(root, "format");
   plan = cJSON_GetObjectItemCaseSensitive(root, target);
   if (!cJSON_IsString(fmt) || strcmp(fmt->valuestring, PPJ_FORMAT) != 0) {
-    snprintf(err, errlen, "%s: not an aleph-sim pool plan (\"format\" should be \"%s\")", path,
+    snprintf(err, errlen, "%s: not an aleph-sim memory plan (\"format\" should be \"%s\")", path,
              PPJ_FORMAT);
   } else if (!cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(root, "version")) ||
              cJSON_GetObjectItemCaseSensitive(root, "version")->valueint != PPJ_VERSION) {
-    snprintf(err, errlen, "%s: pool plan version is not %d (the one this build reads)", path,
+    snprintf(err, errlen, "%s: memory plan version is not %d (the one this build reads)", path,
              PPJ_VERSION);
   } else if (!cJSON_IsObject(plan)) {
     snprintf(err, errlen, "%s: no \"%s\" plan in the file", path, target);
   } else {
-    for (i = 0; i < 4; i++)
+    arena_layout_t l;
+    for (i = 0; i < 3; i++)
       if (!get_u32(plan, FIELDS[i], &v[i])) break;
-    if (i < 4) {
+    if (i < 3) {
       snprintf(err, errlen, "%s: the \"%s\" plan needs \"%s\" as a whole number from 0 to 2^32-1",
                path, target, FIELDS[i]);
+    } else if (v[2] > 0xFFFFu) {
+      snprintf(err, errlen, "%s: the \"%s\" plan's granule must be 4, 8, 16 or 32", path, target);
     } else {
-      out->small_block_size = v[0];
-      out->small_count = v[1];
-      out->big_block_size = v[2];
-      out->big_count = v[3];
-      st = pool_plan_validate(out);
-      if (st != POOL_PLAN_OK)
-        snprintf(err, errlen, "%s: the \"%s\" plan is not usable: %s", path, target,
-                 pool_plan_strerror(st));
-      else if (pool_region_size(out) == 0)
-        snprintf(err, errlen, "%s: the \"%s\" plan does not fit 32 bits", path, target);
+      out->heap_bytes = v[0];
+      out->heap_min = v[1];
+      out->limits = NET_LIMITS_BEES08;
+      out->pool.granule = (uint16_t)v[2];
+      out->pool.small_max = 0;
+      out->pool.park_max = 0;
+      if (arena_layout(0xFFFFFFF0u, out, &l) != ARENA_OK)
+        snprintf(err, errlen,
+                 "%s: the \"%s\" plan is not usable (heap_min must be 1..heap_bytes, the "
+                 "granule 4, 8, 16 or 32, and all of it under 4 GiB)",
+                 path, target);
       else
         ok = true;
     }
@@ -82,19 +84,15 @@ bool ppj_read(const char *path, const char *target, pool_plan_t *out, char *err,
   return ok;
 }
 
-static cJSON *plan_obj(const pool_plan_t *p) {
+static cJSON *plan_obj(const arena_plan_t *p) {
   cJSON *o = cJSON_CreateObject();
-  cJSON_AddNumberToObject(o, FIELDS[0], p->small_block_size);
-  cJSON_AddNumberToObject(o, FIELDS[1], p->small_count);
-  cJSON_AddNumberToObject(o, FIELDS[2], p->big_block_size);
-  cJSON_AddNumberToObject(o, FIELDS[3], p->big_count);
-  cJSON_AddNumberToObject(o, "payload_bytes",
-                          (double)p->small_count * p->small_block_size +
-                              (double)p->big_count * p->big_block_size);
+  cJSON_AddNumberToObject(o, FIELDS[0], p->heap_bytes);
+  cJSON_AddNumberToObject(o, FIELDS[1], p->heap_min);
+  cJSON_AddNumberToObject(o, FIELDS[2], p->pool.granule ? p->pool.granule : POOL_ALIGN);
   return o;
 }
 
-bool ppj_write(const char *path, const pool_plan_t *avr32, const pool_plan_t *host,
+bool ppj_write(const char *path, const arena_plan_t *avr32, const arena_plan_t *host,
                const char *note, char *err, size_t errlen) {
   cJSON *root = cJSON_CreateObject();
   char *text;

@@ -1,5 +1,5 @@
-/* profile_read.c: aleph-sim pool usage profiles (JSON) read and checked into a profile_t: the
- * plan, the events (with the AVR32 size of each op class), the samples and the levels as
+/* profile_read.c: aleph-sim heap usage profiles (JSON) read and checked into a profile_t: the
+ * plan, the events as traces (host sizes and 32-bit sizes), the samples and the levels as
  * recorded. Every problem is one sentence naming the file. */
 #include "profile_read.h"
 
@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "file_io.h"
-#include "op_catalog.h"
+#include "net.h"
 #include "scene_io.h"
 
 static bool fail_file(char *err, size_t errlen, const char *fmt, ...) {
@@ -56,8 +56,8 @@ bool profile_read_text(profile_t *p, const char *text, size_t len, const char *p
                        size_t errlen) {
   cJSON *root;
   const cJSON *fmt, *ver, *scene, *plan, *events, *samples, *e;
-  uint32_t i, n, live[2] = {0, 0}, lives = 0;
-  uint64_t req[2] = {0, 0}, hand[2] = {0, 0}, hpeak[2] = {0, 0};
+  uint32_t i, n, nt = 0, gran, lives = 0, *at = NULL;
+  uint64_t req = 0, hand = 0;
   int ok = 0;
   memset(p, 0, sizeof *p);
   p->path = path;
@@ -79,19 +79,22 @@ bool profile_read_text(profile_t *p, const char *text, size_t len, const char *p
               path);
     goto out;
   }
-  if (!cJSON_IsNumber(ver) || ver->valueint != 1) {
-    fail_file(err, errlen, "%s: profile version %s is not supported (this tool reads version 1)",
-              path, cJSON_IsNumber(ver) ? "other than 1" : "missing");
+  if (!cJSON_IsNumber(ver) || ver->valueint != 2) {
+    fail_file(err, errlen,
+              "%s: profile version %s is not supported (this tool reads version 2; record the "
+              "profile again with this aleph-sim)",
+              path, cJSON_IsNumber(ver) ? "other than 2" : "missing");
     goto out;
   }
-  if (!cJSON_IsObject(plan) || !num(plan, "small_block_size", &p->plan.small_block_size) ||
-      !num(plan, "small_count", &p->plan.small_count) ||
-      !num(plan, "big_block_size", &p->plan.big_block_size) ||
-      !num(plan, "big_count", &p->plan.big_count) || p->plan.big_block_size == 0) {
-    fail_file(err, errlen, "%s: \"plan\" needs small_block_size, small_count, big_block_size and "
-              "big_count as whole numbers", path);
+  if (!cJSON_IsObject(plan) || !num(plan, "heap_bytes", &p->plan.heap_bytes) ||
+      !num(plan, "heap_min", &p->plan.heap_min) || !num(plan, "granule", &gran) ||
+      gran > 0xFFFFu) {
+    fail_file(err, errlen, "%s: \"plan\" needs heap_bytes, heap_min and granule as whole numbers",
+              path);
     goto out;
   }
+  p->plan.pool.granule = (uint16_t)gran;
+  p->plan.limits = NET_LIMITS_BEES08;
   if (!cJSON_IsArray(events) || !cJSON_IsArray(samples)) {
     fail_file(err, errlen, "%s: \"events\" and \"samples\" must be arrays", path);
     goto out;
@@ -101,90 +104,88 @@ bool profile_read_text(profile_t *p, const char *text, size_t len, const char *p
   n = (uint32_t)cJSON_GetArraySize(events);
   p->avr32 = calloc(n ? n : 1u, sizeof *p->avr32);
   p->host = calloc(n ? n : 1u, sizeof *p->host);
+  at = calloc(n ? n : 1u, sizeof *at); /* event index -> trace index of a live allocation + 1 */
+  if (!p->avr32 || !p->host || !at) {
+    fail_file(err, errlen, "%s: out of memory for %u events", path, (unsigned)n);
+    goto out;
+  }
   i = 0;
   cJSON_ArrayForEach(e, events) {
     const cJSON *ev = cJSON_GetObjectItemCaseSensitive(e, "ev");
-    const cJSON *pl = cJSON_GetObjectItemCaseSensitive(e, "pool");
-    const cJSON *cl = cJSON_GetObjectItemCaseSensitive(e, "class");
-    uint32_t t, rq, cap, size32;
-    int kind, k;
+    uint32_t t, rq, cap, tag, of;
+    int kind;
     if (!cJSON_IsObject(e) || !num(e, "t", &t) || !num(e, "req", &rq) || !num(e, "cap", &cap) ||
-        !cJSON_IsString(ev) || !cJSON_IsString(pl) || !cJSON_IsNumber(cl)) {
-      fail_file(err, errlen, "%s: event %u needs t, ev, pool, req, cap and class", path,
-                (unsigned)i);
+        !num(e, "tag", &tag) || !cJSON_IsString(ev)) {
+      fail_file(err, errlen, "%s: event %u needs t, ev, req, cap and tag", path, (unsigned)i);
       goto out;
     }
     kind = !strcmp(ev->valuestring, "alloc") ? 0 : !strcmp(ev->valuestring, "free") ? 1
            : !strcmp(ev->valuestring, "fail") ? 2 : -1;
-    k = !strcmp(pl->valuestring, "small") ? 0 : !strcmp(pl->valuestring, "big") ? 1 : -1;
-    if (kind < 0 || k < 0 || rq == 0) {
-      fail_file(err, errlen, "%s: event %u: ev must be alloc, free or fail, pool small or big, "
-                "req above 0", path, (unsigned)i);
+    if (kind < 0 || rq == 0 || tag > POOL_TAG_MAX || (kind == 0 && cap < rq)) {
+      fail_file(err, errlen, "%s: event %u: ev must be alloc, free or fail, req above 0, tag at "
+                "most %u and cap at least req", path, (unsigned)i, (unsigned)POOL_TAG_MAX);
       goto out;
     }
-    size32 = rq;
-    if (cl->valuedouble >= 0.0) {
-      /* a whole number in range before the conversion (beyond it, the cast is undefined) */
-      double v = cl->valuedouble;
-      const op_class_t *c =
-          v <= 4294967295.0 && v == (double)(uint32_t)v ? op_class_by_id((uint32_t)v) : NULL;
-      if (!c) {
-        fail_file(err, errlen, "%s: event %u: class %g is not an op class this build knows", path,
-                  (unsigned)i, cl->valuedouble);
+    if (kind == 1) {
+      /* a free: its allocation, if it was made while recording */
+      if (!cJSON_GetObjectItemCaseSensitive(e, "of")) {
+        i++;
+        continue; /* allocated before the recording began: not in the traces */
+      }
+      if (!num(e, "of", &of) || of >= i || !at[of]) {
+        fail_file(err, errlen, "%s: event %u frees \"of\" %s, which is no earlier live allocation",
+                  path, (unsigned)i, cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(e, "of"))
+                                         ? "an event" : "a non-number");
         goto out;
       }
-      size32 = c->size32;
-    }
-    p->avr32[i].size = size32;
-    p->host[i].size = rq;
-    p->avr32[i].delta = p->host[i].delta = kind == 1 ? -1 : 1;
-    /* as recorded: levels per pool */
-    if (kind == 0) {
-      uint32_t blocks = k == 0 ? 1u : (cap + p->plan.big_block_size - 1u) / p->plan.big_block_size;
-      live[k] += blocks;
-      req[k] += rq;
-      hand[k] += cap;
-      lives++;
-      if (live[k] > p->peak[k]) p->peak[k] = live[k];
-      if (lives > p->live_peak) p->live_peak = lives;
-      if (hand[k] > hpeak[k]) {
-        hpeak[k] = hand[k];
-        p->peak_req[k] = req[k];
-        p->peak_hand[k] = hand[k];
-      }
-    } else if (kind == 1) {
-      uint32_t blocks = k == 0 ? 1u : (cap + p->plan.big_block_size - 1u) / p->plan.big_block_size;
-      live[k] -= live[k] >= blocks ? blocks : live[k];
-      req[k] -= req[k] >= rq ? rq : req[k];
-      hand[k] -= hand[k] >= cap ? cap : hand[k];
+      p->host[nt].size = p->avr32[nt].size = rq;
+      p->host[nt].ref = p->avr32[nt].ref = (int32_t)(at[of] - 1u);
+      at[of] = 0;
+      req -= req >= rq ? rq : req;
+      hand -= hand >= cap ? cap : hand;
       if (lives) lives--;
     } else {
-      p->fails++;
+      p->host[nt].size = rq;
+      p->avr32[nt].size = net_alloc_size32((uint16_t)tag, rq);
+      p->host[nt].ref = p->avr32[nt].ref = -1;
+      if (kind == 0) {
+        at[i] = nt + 1u;
+        req += rq;
+        hand += cap;
+        if (++lives > p->live_peak) p->live_peak = lives;
+        if (hand > p->handed_peak) {
+          p->handed_peak = (uint32_t)hand;
+          p->requested_at_peak = (uint32_t)req;
+        }
+      } else {
+        p->fails++;
+      }
     }
+    nt++;
     i++;
   }
-  p->nev = n;
+  p->nev = nt;
   n = (uint32_t)cJSON_GetArraySize(samples);
   p->samples = calloc(n ? n : 1u, sizeof *p->samples);
+  if (!p->samples) {
+    fail_file(err, errlen, "%s: out of memory for %u samples", path, (unsigned)n);
+    goto out;
+  }
   i = 0;
   cJSON_ArrayForEach(e, samples) {
     profile_sample_t *s = &p->samples[i];
-    if (!num(e, "t", &s->t) || !num(e, "small_used", &s->small_used) ||
-        !num(e, "big_used", &s->big_used)) {
-      fail_file(err, errlen, "%s: sample %u needs t, small_used and big_used", path, (unsigned)i);
+    if (!num(e, "t", &s->t) || !num(e, "used", &s->used) || !num(e, "handed_out", &s->handed)) {
+      fail_file(err, errlen, "%s: sample %u needs t, used and handed_out", path, (unsigned)i);
       goto out;
     }
+    if (s->used > p->used_peak) p->used_peak = s->used;
     i++;
   }
   p->nsamples = n;
-  {
-    const cJSON *fin = cJSON_GetObjectItemCaseSensitive(root, "final");
-    if (!cJSON_IsObject(fin) || !num(fin, "spills", &p->spills)) p->spills = 0;
-  }
   ok = 1;
 out:
+  free(at);
   cJSON_Delete(root);
   if (!ok) profile_free(p);
   return ok;
 }
-

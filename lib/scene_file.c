@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "file_io.h"
 #include "pool.h"
 #include "scene_io.h"
@@ -61,18 +62,19 @@ struct sio_world {
 };
 
 sio_world_t *sio_world_new(void) {
-  /* 1 KiB big blocks in runs: any class fits, two full scenes of the largest classes too */
-  static const pool_plan_t plan = {256, 1024, 1024, 4096};
+  /* tools hold any scene the format can: 128 ops of the largest class, twice (the slot), with
+   * every param and preset entry */
+  static const arena_plan_t plan = {4u << 20, 4u << 20,
+                                    {128, 256, 256, 256, NET_PRESETS, NET_DEFAULT_DEPTH},
+                                    {0, 0, 0}};
   sio_world_t *w = calloc(1, sizeof *w);
-  uint32_t psize = pool_region_size(&plan), ssize = scene_slot_region_size(&NET_LIMITS_BEES08);
-  if (!w || !psize || !ssize) {
+  arena_layout_t l;
+  if (!w || arena_layout(arena_size_for(&plan), &plan, &l) != ARENA_OK) {
     free(w);
     return 0;
   }
-  w->arena = aligned_alloc(8, ((size_t)psize + ssize + 7u) & ~(size_t)7u);
-  if (!w->arena || pool_init(w->arena, psize, &plan, 0, &w->pool) != POOL_OK ||
-      scene_slot_init(&w->slot, (uint8_t *)w->arena + psize, ssize, &NET_LIMITS_BEES08, w->pool,
-                      0) != NET_OK) {
+  w->arena = aligned_alloc(8, ((size_t)l.used_bytes + 7u) & ~(size_t)7u);
+  if (!w->arena || arena_init(w->arena, &l, 0, &w->pool, &w->slot) != ARENA_OK) {
     free(w->arena);
     free(w);
     return 0;

@@ -821,6 +821,12 @@ static bool read_params(rd_t *r, const cJSON *params) {
     sio_json_fail(&r->c, "params", "expected an array");
     return false;
   }
+  /* the param array allocated once, at its size (too many: the adds below say so) */
+  if (cJSON_GetArraySize(params) <= (int)net_get_limits(r->net)->max_params &&
+      net_reserve_params(r->net, (uint16_t)cJSON_GetArraySize(params)) != NET_OK) {
+    sio_json_fail(&r->c, "params", "%s", net_strerror(NET_ERR_NO_MEMORY));
+    return false;
+  }
   cJSON_ArrayForEach(o, params) {
     char where[64];
     net_param_t p;
@@ -905,6 +911,13 @@ static bool read_connections(rd_t *r, const cJSON *conns) {
   return true;
 }
 
+/* A preset entry's status: its entries live in the pool, which can be full. */
+static bool preset_ok(rd_t *r, const char *where, net_status_t ns) {
+  if (ns == NET_OK) return true;
+  sio_json_fail(&r->c, where, "%s", net_strerror(ns));
+  return false;
+}
+
 static bool read_presets(rd_t *r, const cJSON *presets) {
   static const char *const keys[] = {"index", "name", "ins", "params", "outs", 0};
   static const char *const in_keys[] = {"op", "in", "value", 0};
@@ -954,8 +967,10 @@ static bool read_presets(rd_t *r, const cJSON *presets) {
       if (op < 0) return false;
       in = find_port(r, op, true, cJSON_GetObjectItemCaseSensitive(e, "in"), w);
       if (in < 0 || !get_int(r, e, "value", w, -32768, 32767, &v)) return false;
-      preset_set_in(r->net, (uint16_t)p, (uint16_t)(net_op_first_in(r->net, (uint16_t)op) + in),
-                    (io_t)v);
+      if (!preset_ok(r, w,
+                     preset_set_in(r->net, (uint16_t)p,
+                                   (uint16_t)(net_op_first_in(r->net, (uint16_t)op) + in), (io_t)v)))
+        return false;
     }
     k = 0;
     arr = cJSON_GetObjectItemCaseSensitive(o, "params");
@@ -965,7 +980,9 @@ static bool read_presets(rd_t *r, const cJSON *presets) {
       if (!only_keys(r, e, w, param_keys)) return false;
       j = find_param(r, cJSON_GetObjectItemCaseSensitive(e, "param"), w);
       if (j < 0 || !get_int(r, e, "value", w, -32768, 32767, &v)) return false;
-      preset_set_in(r->net, (uint16_t)p, (uint16_t)(net_in_count(r->net) + j), (io_t)v);
+      if (!preset_ok(r, w,
+                     preset_set_in(r->net, (uint16_t)p, (uint16_t)(net_in_count(r->net) + j), (io_t)v)))
+        return false;
     }
     k = 0;
     arr = cJSON_GetObjectItemCaseSensitive(o, "outs");
@@ -974,7 +991,7 @@ static bool read_presets(rd_t *r, const cJSON *presets) {
       int32_t t;
       snprintf(w, sizeof w, "%s.outs[%d]", where, k++);
       if (!read_link(r, e, w, &out, &t)) return false;
-      preset_set_out(r->net, (uint16_t)p, out, t);
+      if (!preset_ok(r, w, preset_set_out(r->net, (uint16_t)p, out, t))) return false;
     }
   }
   return true;

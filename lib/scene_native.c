@@ -263,6 +263,13 @@ static int op_in_by_name(nrd_t *r, int op, const cJSON *v, const char *where) {
 }
 
 /* A target object in the layout's numbering -> net global target (-1: none). -2 on error. */
+/* A preset entry's status: its entries live in the pool, which can be full. */
+static bool preset_ok(nrd_t *r, const char *where, net_status_t ns) {
+  if (ns == NET_OK) return true;
+  sio_json_fail(&r->c, where, "%s", net_strerror(ns));
+  return false;
+}
+
 static int32_t read_target(nrd_t *r, const cJSON *t, const char *where) {
   const cJSON *v;
   long long x;
@@ -350,6 +357,12 @@ bool scene_native_read(net_t *net, const char *text, scene_layout_t layout, scen
   /* params first, as beekeep reads them */
   params = item(root, "params");
   i = 0;
+  if (cJSON_IsArray(params) &&
+      cJSON_GetArraySize(params) <= (int)net_get_limits(net)->max_params &&
+      net_reserve_params(net, (uint16_t)cJSON_GetArraySize(params)) != NET_OK) {
+    sio_json_fail(&r.c, "params", "%s", net_strerror(NET_ERR_NO_MEMORY));
+    goto done;
+  }
   cJSON_ArrayForEach(o, params) {
     char where[64];
     net_param_t p;
@@ -506,21 +519,28 @@ bool scene_native_read(net_t *net, const char *text, scene_layout_t layout, scen
         }
         t = read_target(&r, item(e, "target"), w);
         if (t == -2) goto done;
-        preset_set_out(net, (uint16_t)i, (uint16_t)(net_op_first_out(net, (uint16_t)op) + out), t);
+        if (!preset_ok(&r, w,
+                       preset_set_out(net, (uint16_t)i,
+                                      (uint16_t)(net_op_first_out(net, (uint16_t)op) + out), t)))
+          goto done;
         continue;
       }
       if (!sio_json_int(&r.c, item(e, "value"), w, INT32_MIN, INT32_MAX, &x)) goto done;
       if ((v = item(e, "paramName"))) {
         int j = param_by_name(&r, v, w);
         if (j < 0) goto done;
-        preset_set_in(net, (uint16_t)i, (uint16_t)(net_in_count(net) + j), (io_t)(uint16_t)x);
+        if (!preset_ok(&r, w,
+                       preset_set_in(net, (uint16_t)i, (uint16_t)(net_in_count(net) + j),
+                                     (io_t)(uint16_t)x)))
+          goto done;
       } else if (item(e, "inIdx") || item(e, "opIdx")) {
         int32_t t = read_target(&r, e, w);
         if (t < 0) {
           if (t == -1) sio_json_fail(&r.c, w, "an input entry needs an input");
           goto done;
         }
-        preset_set_in(net, (uint16_t)i, (uint16_t)t, (io_t)(uint16_t)x);
+        if (!preset_ok(&r, w, preset_set_in(net, (uint16_t)i, (uint16_t)t, (io_t)(uint16_t)x)))
+          goto done;
       } else {
         sio_json_fail(&r.c, w, "unknown preset entry");
         goto done;

@@ -35,10 +35,10 @@ bool engine_init(engine_t *e, size_t arena_bytes, bool virtual_clock, char *err,
   return engine_init_plan(e, arena_bytes, virtual_clock, NULL, err, errlen);
 }
 
-bool engine_init_plan(engine_t *e, size_t arena_bytes, bool virtual_clock, const pool_plan_t *plan,
+bool engine_init_plan(engine_t *e, size_t arena_bytes, bool virtual_clock, const arena_plan_t *plan,
                       char *err, size_t errlen) {
   memset(e, 0, sizeof *e);
-  if (!host_system_init_plan(&e->sys, arena_bytes, virtual_clock, plan, err, errlen)) return false;
+  if (!host_system_init(&e->sys, arena_bytes, virtual_clock, plan, err, errlen)) return false;
   sim_queue_init(&e->queue);
   playlog_init(&e->log);
   history_init(&e->history);

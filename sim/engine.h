@@ -63,8 +63,8 @@ typedef struct {
  * empty: load a scene (scene_load.h) or the demo (engine_load_demo) next. false with a sentence
  * in err. */
 bool engine_init(engine_t *e, size_t arena_bytes, bool virtual_clock, char *err, size_t errlen);
-/* As engine_init, with the pools laid out by plan (NULL: the default carving). */
-bool engine_init_plan(engine_t *e, size_t arena_bytes, bool virtual_clock, const pool_plan_t *plan,
+/* As engine_init, with the arena carved by plan (NULL: the shipped plan). */
+bool engine_init_plan(engine_t *e, size_t arena_bytes, bool virtual_clock, const arena_plan_t *plan,
                       char *err, size_t errlen);
 void engine_free(engine_t *e);
 /* The running net (it changes when a scene is swapped in). */

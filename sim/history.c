@@ -10,9 +10,9 @@ void history_sample(history_t *h, const pool_t *pool) {
   pool_stats_t st;
   history_sample_t *s = &h->s[h->total % HISTORY_SAMPLES];
   pool_get_stats(pool, &st);
-  s->small_used = st.small.blocks_used;
-  s->big_used = st.big.blocks_used;
-  s->requested = st.small.bytes_requested + st.big.bytes_requested;
+  s->small_bytes = st.small.bytes_handed_out;
+  s->big_bytes = st.big.bytes_handed_out;
+  s->used = st.used_bytes;
   h->total++;
 }
 

@@ -11,8 +11,8 @@
 #define HISTORY_PERIOD_MS 100u
 
 typedef struct {
-  uint32_t small_used, big_used; /* blocks */
-  uint32_t requested;            /* bytes requested by live allocations, both pools */
+  uint32_t small_bytes, big_bytes; /* bytes handed out to small and big allocations */
+  uint32_t used;                   /* heap bytes in live blocks, headers included */
 } history_sample_t;
 
 typedef struct {

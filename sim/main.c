@@ -135,7 +135,7 @@ int main(int argc, char **argv) {
   s.title = opt.scene ? opt.scene : "demo";
   /* The engine's clock is the only clock: virtual ms, from the host clock in the window. */
   if (opt.pool_plan) {
-    static pool_plan_t plan;
+    static arena_plan_t plan;
     if (!ppj_read(opt.pool_plan, "host", &plan, err, sizeof err) ||
         !engine_init_plan(&s.engine, opt.arena_bytes, true, &plan, err, sizeof err)) {
       fprintf(stderr, "aleph-sim: %s\n", err);

@@ -25,6 +25,8 @@ bool osc_apply_event(engine_t *e, const sim_event_t *ev) {
   case SIM_EV_OP_ADD: {
     const op_class_t *cls = op_class_by_id((uint32_t)ev->value);
     if (!cls) return net_ok(NET_ERR_UNKNOWN_CLASS);
+    /* refused while there is still room to load the scene again (a switch holds two) */
+    if (!net_ok(net_room_for_op(net, cls->id))) return false;
     return net_ok(net_add_op(net, cls->id, ev->index, NULL));
   }
   case SIM_EV_OP_REMOVE:

@@ -102,9 +102,9 @@ void osc_send_stats(osc_server_t *s, const struct sockaddr_in *to, bool reply) {
       reply ? osc_reply : osc_send;
   pool_get_stats(s->e->sys.pool, &ps);
   net_get_stats(engine_net(s->e), &ns);
-  send(s, to, "/aleph/stats", "iiiiiiiiiii", (int32_t)ps.small.blocks_used,
-       (int32_t)ps.small.block_count, (int32_t)ps.small.blocks_peak, (int32_t)ps.big.blocks_used,
-       (int32_t)ps.big.block_count, (int32_t)ps.big.blocks_peak, (int32_t)ps.failed_allocs,
+  send(s, to, "/aleph/stats", "iiiiiiiiiii", (int32_t)ps.used_bytes, (int32_t)ps.heap_bytes,
+       (int32_t)ps.handed_out_peak, (int32_t)pool_frag_permille(&ps),
+       (int32_t)pool_bookkeeping_permille(&ps), (int32_t)ps.live_allocs, (int32_t)ps.failures,
        (int32_t)ns.ops, (int32_t)ns.deliveries, (int32_t)ns.feedback_cuts, (int32_t)s->e->now);
 }
 

@@ -1,8 +1,8 @@
-/* profile_capture.h: aleph-sim --profile: records every pool event (alloc, free, failure: pool,
- * size requested, block bytes handed out, op class, virtual tick) through pool_set_trace(), and
- * the pools' statistics every PROFILE_PERIOD_MS of virtual time, into a JSON profile with the
- * scene, the arena size, the plan and the build target (docs/memory.md describes the format;
- * tools/aleph-profile analyses it). */
+/* profile_capture.h: aleph-sim --profile: records every pool event (alloc, free, failure: size
+ * requested, bytes handed out, tag and op class, which allocation a free returns, virtual tick)
+ * through pool_set_trace(), and the heap's statistics every PROFILE_PERIOD_MS of virtual time,
+ * into a JSON profile with the scene, the arena size, the plan and the build target
+ * (docs/memory.md describes the format; tools/aleph-profile analyses it). */
 #ifndef ALEPH_SIM_PROFILE_CAPTURE_H
 #define ALEPH_SIM_PROFILE_CAPTURE_H
 
@@ -13,7 +13,7 @@
 #include "engine.h"
 
 #define PROFILE_FORMAT "aleph-sim profile"
-#define PROFILE_VERSION 1
+#define PROFILE_VERSION 2
 #define PROFILE_PERIOD_MS 100u
 
 typedef struct {
@@ -21,8 +21,11 @@ typedef struct {
   const engine_t *engine;
   const char *path;
   uint32_t next_sample;
-  pool_stats_t last;            /* the pools after the latest event */
+  pool_stats_t last;            /* the heap after the latest event */
   uint32_t allocs, frees, fails;
+  uint32_t nevents;             /* events written (an event's index is its id) */
+  struct live_alloc *live;      /* live allocations: pointer -> event index, for frees */
+  uint32_t nlive, cap_live;
 } profile_capture_t;
 
 /* Starts recording the engine's pool (call before the scene loads, so its allocations are in

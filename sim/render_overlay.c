@@ -1,5 +1,6 @@
-/* render_overlay.c: the statistics overlay (pool levels and counters, internal fragmentation,
- * pressure, sparklines of blocks used over the last 12 s, net figures) and the key help. */
+/* render_overlay.c: the statistics overlay (the op heap's levels and counters, internal
+ * fragmentation and bookkeeping, pressure, sparklines of small and big op bytes over the last
+ * 12 s, net figures) and the key help. */
 #include "render_overlay.h"
 
 #include <stdarg.h>
@@ -41,14 +42,7 @@ static void panel_box(rgba_img_t *img, const panel_layout_t *l, pen_t *p) {
   p->line_h = FONT_CELL_H * l->text + (l->scale >= 4 ? l->scale / 2 : 0);
 }
 
-/* Bytes handed out that the caller did not ask for, as a percentage of what was handed out. */
-static unsigned waste_pct(const pool_side_stats_t *s) {
-  if (s->bytes_handed_out == 0) return 0;
-  return (unsigned)(((uint64_t)(s->bytes_handed_out - s->bytes_requested) * 100u) /
-                    s->bytes_handed_out);
-}
-
-/* One series of the history (small or big blocks used), scaled to its own maximum. */
+/* One series of the history (small or big op bytes), scaled to its own maximum. */
 static void sparkline(rgba_img_t *img, panel_rect_t r, const history_t *h, int big,
                       uint32_t color, uint32_t *max_out) {
   uint32_t n = history_count(h), i, max = 1;
@@ -56,7 +50,7 @@ static void sparkline(rgba_img_t *img, panel_rect_t r, const history_t *h, int b
   if (col_w < 1) col_w = 1;
   for (i = 0; i < n; i++) {
     const history_sample_t *s = history_get(h, i);
-    uint32_t v = big ? s->big_used : s->small_used;
+    uint32_t v = big ? s->big_bytes : s->small_bytes;
     if (v > max) max = v;
   }
   *max_out = max;
@@ -64,7 +58,7 @@ static void sparkline(rgba_img_t *img, panel_rect_t r, const history_t *h, int b
   draw_rect(img, r, RGB(0x18, 0x1C, 0x26));
   for (i = 0; i < n; i++) {
     const history_sample_t *s = history_get(h, i);
-    uint32_t v = big ? s->big_used : s->small_used;
+    uint32_t v = big ? s->big_bytes : s->small_bytes;
     panel_rect_t c;
     c.h = (int)((uint64_t)v * (uint64_t)r.h / max);
     if (v && c.h == 0) c.h = 1;
@@ -83,30 +77,28 @@ void render_overlay_stats(rgba_img_t *img, const panel_layout_t *l, const engine
   net_stats_t ns;
   pen_t p;
   panel_rect_t spark;
-  uint32_t max;
-  const pool_side_stats_t *sm, *bg;
+  uint32_t max, frag, keep;
   pool_get_stats(e->sys.pool, &ps);
   net_get_stats(net, &ns);
-  sm = &ps.small;
-  bg = &ps.big;
+  frag = pool_frag_permille(&ps);
+  keep = pool_bookkeeping_permille(&ps);
   panel_box(img, l, &p);
-  say(&p, OV_HEAD, "POOLS           t %u.%us", (unsigned)(e->now / 1000u),
+  say(&p, OV_HEAD, "MEMORY          t %u.%us", (unsigned)(e->now / 1000u),
       (unsigned)(e->now / 100u % 10u));
+  say(&p, OV_TEXT, "heap   %7u B  used %u%%", (unsigned)ps.heap_bytes,
+      (unsigned)(((uint64_t)ps.used_bytes * 100u) / (ps.heap_bytes ? ps.heap_bytes : 1u)));
+  say(&p, OV_TEXT, "in use %7u B  peak %u", (unsigned)ps.used_bytes,
+      (unsigned)ps.handed_out_peak);
+  say(&p, frag >= 50u ? OV_WARN : OV_TEXT, "frag %u.%u%%  bookkeeping %u.%u%%",
+      (unsigned)(frag / 10u), (unsigned)(frag % 10u), (unsigned)(keep / 10u),
+      (unsigned)(keep % 10u));
   say(&p, OV_TEXT, "        small     big");
-  say(&p, OV_TEXT, "block %7u %7u B", (unsigned)sm->block_size, (unsigned)bg->block_size);
-  say(&p, OV_TEXT, "used  %7u %7u", (unsigned)sm->blocks_used, (unsigned)bg->blocks_used);
-  say(&p, OV_TEXT, "free  %7u %7u", (unsigned)(sm->block_count - sm->blocks_used),
-      (unsigned)(bg->block_count - bg->blocks_used));
-  say(&p, OV_TEXT, "peak  %7u %7u", (unsigned)sm->blocks_peak, (unsigned)bg->blocks_peak);
-  say(&p, OV_TEXT, "asked %7u %7u B", (unsigned)sm->bytes_requested,
-      (unsigned)bg->bytes_requested);
-  say(&p, OV_TEXT, "given %7u %7u B", (unsigned)sm->bytes_handed_out,
-      (unsigned)bg->bytes_handed_out);
-  say(&p, OV_TEXT, "waste %6u%% %6u%%", waste_pct(sm), waste_pct(bg));
-  say(&p, (sm->failures || bg->failures) ? OV_WARN : OV_TEXT, "fail  %7u %7u",
-      (unsigned)sm->failures, (unsigned)bg->failures);
-  say(&p, (ps.bad_frees || ps.corruptions) ? OV_WARN : OV_TEXT,
-      "spill %u badfree %u corrupt %u", (unsigned)ps.spills, (unsigned)ps.bad_frees,
+  say(&p, OV_TEXT, "live  %7u %7u", (unsigned)ps.small.live, (unsigned)ps.big.live);
+  say(&p, OV_TEXT, "bytes %7u %7u B", (unsigned)ps.small.bytes_handed_out,
+      (unsigned)ps.big.bytes_handed_out);
+  say(&p, OV_TEXT, "parked %u  free %u B", (unsigned)ps.parked_blocks, (unsigned)ps.largest_free);
+  say(&p, (ps.failures || ps.bad_frees || ps.corruptions) ? OV_WARN : OV_TEXT,
+      "fail %u badfree %u corrupt %u", (unsigned)ps.failures, (unsigned)ps.bad_frees,
       (unsigned)ps.corruptions);
   say(&p, ps.pressure != POOL_PRESSURE_OK ? OV_WARN : OV_TEXT, "pressure %s",
       pool_pressure_name(ps.pressure));
@@ -117,11 +109,11 @@ void render_overlay_stats(rgba_img_t *img, const panel_layout_t *l, const engine
   spark.y = p.y;
   sparkline(img, spark, &e->history, 0, OV_SMALL, &max);
   p.y += spark.h + l->scale;
-  say(&p, OV_SMALL, "small used, 12 s (max %u)", (unsigned)max);
+  say(&p, OV_SMALL, "small ops, 12 s (max %u B)", (unsigned)max);
   spark.y = p.y;
   sparkline(img, spark, &e->history, 1, OV_BIG, &max);
   p.y += spark.h + l->scale;
-  say(&p, OV_BIG, "big used, 12 s (max %u)", (unsigned)max);
+  say(&p, OV_BIG, "big ops, 12 s (max %u B)", (unsigned)max);
 
   say(&p, OV_HEAD, "NET");
   say(&p, OV_TEXT, "ops %u/%u ins %u/%u outs %u/%u", (unsigned)ns.ops, (unsigned)lim->max_ops,

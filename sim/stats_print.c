@@ -1,26 +1,17 @@
-/* stats_print.c: prints the --stats report: arena layout, both pools' statistics, net
- * statistics and the engine's event counts. */
+/* stats_print.c: prints the --stats report: arena layout, the op heap's figures (the design's
+ * fragmentation and bookkeeping among them) and counters, net statistics and the engine's event
+ * counts. */
 #include "stats_print.h"
 
 #include "op_timer.h"
 
-static void side(FILE *to, const char *name, const pool_side_stats_t *s) {
-  fprintf(to,
-          "pool %-5s %u x %u B: used %u free %u peak %u; live %u; requested %u B, handed out "
-          "%u B (%u B unused), requested peak %u B, largest %u B, largest free run %u; "
-          "allocs %u frees %u failures %u",
-          name, (unsigned)s->block_count, (unsigned)s->block_size, (unsigned)s->blocks_used,
-          (unsigned)(s->block_count - s->blocks_used), (unsigned)s->blocks_peak,
-          (unsigned)s->live_allocs, (unsigned)s->bytes_requested,
-          (unsigned)s->bytes_handed_out, (unsigned)(s->bytes_handed_out - s->bytes_requested),
-          (unsigned)s->bytes_requested_peak, (unsigned)s->largest_request,
-          (unsigned)s->largest_free_run, (unsigned)s->allocs, (unsigned)s->frees,
-          (unsigned)s->failures);
-  fprintf(to, "\n");
+/* A permille figure as a percentage with one decimal. */
+static void pct(FILE *to, uint32_t permille) {
+  fprintf(to, "%u.%u%%", (unsigned)(permille / 10u), (unsigned)(permille % 10u));
 }
 
 void stats_print(FILE *to, const engine_t *e) {
-  const host_carve_t *c = &e->sys.carve;
+  const arena_layout_t *c = &e->sys.layout;
   const net_t *net = engine_net(e);
   const net_limits_t *lim = net_get_limits(net);
   pool_stats_t ps;
@@ -30,16 +21,32 @@ void stats_print(FILE *to, const engine_t *e) {
   fprintf(to, "time %u ms; input events %u applied, %u rejected, %u dropped; encoder batches %u\n",
           (unsigned)e->now, (unsigned)e->applied, (unsigned)e->rejected,
           (unsigned)e->queue.dropped, (unsigned)e->batches);
-  fprintf(to, "arena %u B: pools %u B at %u, net tables %u B at %u, %u B spare\n",
-          (unsigned)c->arena_bytes, (unsigned)c->pool_bytes, (unsigned)c->pool_offset,
-          (unsigned)c->net_bytes, (unsigned)c->net_offset, (unsigned)c->spare_bytes);
-  side(to, "small", &ps.small);
-  side(to, "big", &ps.big);
   fprintf(to,
-          "pool: spills %u, fragmentation events %u, splits %u, coalesces %u, failed allocs %u, "
-          "bad frees %u, corruptions %u, pressure %s\n",
-          (unsigned)ps.spills, (unsigned)ps.big.fragmentation_events, (unsigned)ps.big.splits,
-          (unsigned)ps.big.coalesces, (unsigned)ps.failed_allocs, (unsigned)ps.bad_frees,
+          "arena %u B: core takes %u B (op pool %u B at %u, both nets' tables %u B at %u), %u B "
+          "spare%s\n",
+          (unsigned)c->arena_bytes, (unsigned)c->used_bytes, (unsigned)c->pool_bytes,
+          (unsigned)c->pool_offset, (unsigned)c->net_bytes, (unsigned)c->net_offset,
+          (unsigned)c->spare_bytes, c->reduced ? "; the heap is under the plan's" : "");
+  fprintf(to, "memory: heap %u B, %u B in %u live allocations (%u B requested), peak %u B; "
+              "internal fragmentation ",
+          (unsigned)ps.heap_bytes, (unsigned)ps.used_bytes, (unsigned)ps.live_allocs,
+          (unsigned)ps.bytes_requested, (unsigned)ps.handed_out_peak);
+  pct(to, pool_frag_permille(&ps));
+  fprintf(to, " at the peak; bookkeeping ");
+  pct(to, pool_bookkeeping_permille(&ps));
+  fprintf(to, " of payload (control %u B, %u B headers x %u blocks at the peak)\n",
+          (unsigned)ps.control_bytes, (unsigned)ps.header_bytes, (unsigned)ps.blocks_peak);
+  fprintf(to,
+          "pool: small ops (up to %u B) %u live, %u B; big %u live, %u B; "
+          "parked %u blocks (%u B); largest free %u B; allocs %u frees %u failures %u reuses %u "
+          "splits %u merges %u settles %u fragmentation events %u; bad frees %u, corruptions %u; "
+          "pressure %s\n",
+          (unsigned)ps.small_max, (unsigned)ps.small.live, (unsigned)ps.small.bytes_handed_out,
+          (unsigned)ps.big.live, (unsigned)ps.big.bytes_handed_out, (unsigned)ps.parked_blocks,
+          (unsigned)ps.parked_bytes,
+          (unsigned)ps.largest_free, (unsigned)ps.allocs, (unsigned)ps.frees,
+          (unsigned)ps.failures, (unsigned)ps.reuses, (unsigned)ps.splits, (unsigned)ps.merges,
+          (unsigned)ps.settles, (unsigned)ps.fragmentation_events, (unsigned)ps.bad_frees,
           (unsigned)ps.corruptions, pool_pressure_name(ps.pressure));
   fprintf(to,
           "net: ops %u/%u, inputs %u/%u, outputs %u/%u, params %u/%u, timers %u; deliveries %u, "

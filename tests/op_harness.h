@@ -1,4 +1,4 @@
-/* op_harness.h: a small network for op tests: arena, pools and net in one struct, an op added
+/* op_harness.h: a small network for op tests: arena, pool and net in one struct, an op added
  * by class id, and every output it fires recorded in order (through the net's watch hook). */
 #ifndef ALEPH_OP_HARNESS_H
 #define ALEPH_OP_HARNESS_H
@@ -48,28 +48,18 @@ static inline void harness_fault(void *ctx, const char *what) {
   fprintf(stderr, "fault: %s\n", what);
 }
 
-/* A net with the given pool plan (NULL: bees 0.8's 256 x 128 B + 8 x 16 KiB, which every op
- * class fits) and limits (NULL: from the plan). */
-static inline harness_t *harness_new(const pool_plan_t *plan_in, const net_limits_t *lim_in) {
+/* A net with a heap of heap_bytes (0: 256 KiB, which holds any op class many times over) and
+ * limits (NULL: bees' format limits). */
+static inline harness_t *harness_new(uint32_t heap_bytes, const net_limits_t *lim_in) {
   harness_t *h = calloc(1, sizeof *h);
-  pool_plan_t plan;
-  net_limits_t lim;
+  net_limits_t lim = lim_in ? *lim_in : NET_LIMITS_BEES08;
   uint32_t psize, nsize;
-  if (plan_in) {
-    plan = *plan_in;
-  } else {
-    pool_plan_from_budget(POOL_BEES08_BUDGET, &POOL_SPLIT_BEES08, &plan);
-  }
-  if (lim_in)
-    lim = *lim_in;
-  else
-    net_limits_for_plan(&plan, &lim);
-  psize = pool_region_size(&plan);
+  psize = (pool_region_size(heap_bytes ? heap_bytes : 256u << 10, 0) + 7u) & ~7u;
   nsize = net_region_size(&lim);
   h->arena = aligned_alloc(8, ((size_t)psize + nsize + 7u) & ~(size_t)7u);
   h->platform.fault = harness_fault;
   h->platform.ctx = h;
-  CHECK_EQ_INT(pool_init(h->arena, psize, &plan, &h->platform, &h->pool), POOL_OK);
+  CHECK_EQ_INT(pool_init(h->arena, psize, 0, &h->platform, &h->pool), POOL_OK);
   CHECK_EQ_INT(net_init((uint8_t *)h->arena + psize, nsize, &lim, h->pool, &h->platform, &h->net),
                NET_OK);
   net_set_watch(h->net, harness_watch, h);

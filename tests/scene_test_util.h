@@ -1,4 +1,4 @@
-/* scene_test_util.h: what the scene tests share: a rig (arena, pools, a scene slot), file
+/* scene_test_util.h: what the scene tests share: a rig (arena, pool, a scene slot), file
  * reading, the expected-listing lines of a decoded net (format of
  * ../shared/scenes/expected/README.md) and a checksum. */
 #ifndef ALEPH_SCENE_TEST_UTIL_H
@@ -33,22 +33,18 @@ static inline void rig_fault(void *ctx, const char *what) {
   fprintf(stderr, "fault: %s\n", what);
 }
 
-/* A slot on a pool of the given plan (NULL: bees 0.8's) with limits (NULL: bees 0.8.1's). */
-static inline rig_t *rig_new(const pool_plan_t *plan_in, const net_limits_t *lim_in) {
+/* A slot on a pool with a heap of heap_bytes (0: 1 MiB, room for any scene twice over) and
+ * limits (NULL: bees 0.8.1's). */
+static inline rig_t *rig_new(uint32_t heap_bytes, const net_limits_t *lim_in) {
   rig_t *r = calloc(1, sizeof *r);
-  pool_plan_t plan;
   net_limits_t lim = lim_in ? *lim_in : NET_LIMITS_BEES08;
   uint32_t psize, ssize;
-  if (plan_in)
-    plan = *plan_in;
-  else
-    pool_plan_from_budget(POOL_BEES08_BUDGET, &POOL_SPLIT_BEES08, &plan);
-  psize = pool_region_size(&plan);
+  psize = (pool_region_size(heap_bytes ? heap_bytes : 1u << 20, 0) + 7u) & ~7u;
   ssize = scene_slot_region_size(&lim);
   r->arena = aligned_alloc(8, ((size_t)psize + ssize + 7u) & ~(size_t)7u);
   r->platform.fault = rig_fault;
   r->platform.ctx = r;
-  CHECK_EQ_INT(pool_init(r->arena, psize, &plan, &r->platform, &r->pool), POOL_OK);
+  CHECK_EQ_INT(pool_init(r->arena, psize, 0, &r->platform, &r->pool), POOL_OK);
   CHECK_EQ_INT(scene_slot_init(&r->slot, (uint8_t *)r->arena + psize, ssize, &lim, r->pool,
                                &r->platform),
                NET_OK);
@@ -56,6 +52,20 @@ static inline rig_t *rig_new(const pool_plan_t *plan_in, const net_limits_t *lim
 }
 
 static inline net_t *rig_net(rig_t *r) { return scene_slot_net(&r->slot); }
+
+/* How many entry lists the presets keep (an input list and an output list each, when used). */
+static inline uint32_t preset_lists(const net_t *net) {
+  uint32_t n = 0;
+  uint16_t p, i;
+  for (p = 0; p < preset_count(net); p++) {
+    bool in = false, out = false;
+    for (i = 0; i < net_in_count(net) + net_param_count(net); i++) in |= preset_in_included(net, p, i);
+    for (i = 0; i < net_out_count(net); i++) out |= preset_out_included(net, p, i);
+    n += (uint32_t)in + (uint32_t)out;
+  }
+  return n;
+}
+
 
 static inline void rig_free(rig_t *r) {
   CHECK_EQ_INT(net_check(rig_net(r)), NET_OK);

@@ -4,8 +4,8 @@
 #include <stdint.h>
 
 #include "check.h"
+#include "net.h"
 #include "op_catalog.h"
-#include "pool_plan.h"
 
 /* bees 0.8.1: registry name, inputs, outputs, per class id (from op.c and ops/). */
 static const struct {
@@ -85,15 +85,14 @@ static void test_user_classes(void) {
   CHECK(op_user_class(op_user_class_count()) == 0);
 }
 
-/* Which classes fit bees 0.8's 128-byte small blocks on a 32-bit target. */
+/* Which classes fit bees 0.8's 128-byte small blocks on a 32-bit target (the pool's default
+ * line between small and big ops in its statistics at the AVR32's 4-byte granule). */
 static void test_small_or_big(void) {
   uint16_t i, small = 0, big = 0;
-  pool_plan_t plan;
-  pool_plan_from_budget(POOL_BEES08_BUDGET, &POOL_SPLIT_BEES08, &plan);
-  printf("classes by pool on a 32-bit target (small blocks of %u bytes):\n", plan.small_block_size);
+  printf("classes by bees 0.8's pools on a 32-bit target (small blocks of 128 bytes):\n");
   for (i = 0; i < op_class_count(); i++) {
     const op_class_t *c = op_class_at(i);
-    int fits = c->size32 <= plan.small_block_size;
+    int fits = c->size32 <= 128u;
     printf("  %-10s %5u bytes  %s\n", c->name, c->size32, fits ? "small" : "big");
     small += fits;
     big += !fits;
@@ -103,9 +102,25 @@ static void test_small_or_big(void) {
   CHECK_EQ_INT(small + big, op_class_count());
 }
 
+/* What planners assume of the net's own allocations on a 32-bit target holds there. */
+static void test_table_sizes32(void) {
+  net_param_t params[3];
+  if (sizeof(void *) == 4) {
+    CHECK_EQ_INT(sizeof params[0], NET_PARAM_SIZE32);
+    CHECK_EQ_INT(net_alloc_size32(NET_TAG_PRESET_INS, 5u * NET_PRESET_IN_SIZE32),
+                 5u * NET_PRESET_IN_SIZE32);
+    CHECK_EQ_INT(net_alloc_size32(NET_TAG_PRESET_OUTS, 5u * NET_PRESET_OUT_SIZE32),
+                 5u * NET_PRESET_OUT_SIZE32);
+  }
+  CHECK_EQ_INT(net_alloc_size32(NET_TAG_PARAMS, sizeof params), 3u * NET_PARAM_SIZE32);
+  CHECK_EQ_INT(net_alloc_size32((uint16_t)(OP_KRIA + 1u), 1u), op_class_by_id(OP_KRIA)->size32);
+  CHECK_EQ_INT(net_alloc_size32(0, 77u), 77u);
+}
+
 int main(void) {
   RUN(test_classes_well_formed);
   RUN(test_user_classes);
   RUN(test_small_or_big);
+  RUN(test_table_sizes32);
   return check_summary("test_catalog");
 }

@@ -1,7 +1,7 @@
 /* test_file_io.c: lib/file_io and the readers built on it. A corpus of file kinds (a FIFO with
  * no writer, a FIFO with a writer that never writes, /dev/zero, /dev/null, a folder, a link to a
  * FIFO, a socket, an empty file, a sparse file one byte over each limit, one at the limit) goes
- * through every lib reader (scene, profile, pool plan): each must refuse what is not a regular
+ * through every lib reader (scene, profile, memory plan): each must refuse what is not a regular
  * file of a size its format can have, with a sentence naming the file, without blocking (a
  * watchdog alarm fails the test instead of hanging). Then the writer's pieces (publish at a
  * moment of the caller's choosing, abort keeps the old file), fio_same_file and
@@ -53,7 +53,7 @@ static void sparse(const char *path, size_t size) {
 /* ---- every reader on every kind of file ---- */
 
 typedef enum { R_SCENE, R_PROFILE, R_PLAN, R_COUNT } reader_t;
-static const char *const reader_names[R_COUNT] = {"scene", "profile", "pool plan"};
+static const char *const reader_names[R_COUNT] = {"scene", "profile", "memory plan"};
 static const size_t limits[R_COUNT] = {SIO_SCENE_MAX_BYTES, PROFILE_MAX_BYTES, PPJ_MAX_BYTES};
 
 /* Reads path with reader r: true if it was read; msg gets the failure. */
@@ -74,7 +74,7 @@ static bool read_with(reader_t r, const char *path, char *msg, size_t cap) {
     return ok;
   }
   {
-    pool_plan_t plan;
+    arena_plan_t plan;
     return ppj_read(path, "host", &plan, msg, cap);
   }
 }
@@ -136,9 +136,8 @@ static void test_readers_refuse(void) {
   }
   /* the file behind a link is what counts: a link to a regular file reads */
   at(path, sizeof path, "plan.json");
-  write_text(path, "{\"format\": \"aleph-sim pool plan\", \"version\": 1, \"host\": "
-                   "{\"small_block_size\": 128, \"small_count\": 64, \"big_block_size\": 1024, "
-                   "\"big_count\": 8}}");
+  write_text(path, "{\"format\": \"aleph-sim memory plan\", \"version\": 2, \"host\": "
+                   "{\"heap_bytes\": 65536, \"heap_min\": 4096, \"granule\": 8}}");
   at(fifo, sizeof fifo, "link-to-plan");
   CHECK(symlink(path, fifo) == 0);
   CHECK(read_with(R_PLAN, fifo, msg, sizeof msg));

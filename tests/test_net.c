@@ -417,25 +417,33 @@ static void test_insert_remove_everywhere(void) {
   harness_free(h);
 }
 
+/* A heap that runs out: the op that does not fit leaves the net as it was. */
 static void test_exhaustion_leaves_net_unchanged(void) {
-  pool_plan_t plan = {128, 14, 16384, 1}; /* 12 system ops + 2 small blocks + 1 big */
-  net_limits_t lim = NET_LIMITS_BEES08;   /* tables with room: memory runs out first */
-  harness_t *h = harness_new(&plan, &lim);
+  harness_t *h = harness_new(4096, NULL); /* the system ops and a few more */
   net_stats_t before, after;
   pool_stats_t ps;
-  net_add_system_ops(h->net);
-  CHECK_EQ_INT(net_add_op(h->net, OP_ADD, NET_NONE, 0), NET_OK);
-  CHECK_EQ_INT(net_add_op(h->net, OP_ADD, 12, 0), NET_OK);
-  CHECK_EQ_INT(net_add_op(h->net, OP_ADD, 12, 0), NET_OK); /* spills into the big pool */
+  net_status_t st;
+  uint32_t bytes;
+  int added = 0;
+  CHECK_EQ_INT(net_add_system_ops(h->net), NET_OK);
+  while ((st = net_add_op(h->net, OP_ADD, 12, 0)) == NET_OK) added++;
+  CHECK(added > 0);
+  CHECK_EQ_INT(st, NET_ERR_NO_MEMORY);
+  CHECK(pool_last_status(h->pool) == POOL_ERR_EXHAUSTED ||
+        pool_last_status(h->pool) == POOL_ERR_FRAGMENTED);
   net_get_stats(h->net, &before);
+  bytes = net_pool_bytes(h->net);
   CHECK_EQ_INT(net_add_op(h->net, OP_ADD, 13, 0), NET_ERR_NO_MEMORY);
   net_get_stats(h->net, &after);
   CHECK_EQ_INT(after.ops, before.ops);
   CHECK_EQ_INT(after.ins, before.ins);
   CHECK_EQ_INT(after.add_failures, before.add_failures + 1);
-  CHECK_EQ_INT(pool_last_status(h->pool), POOL_ERR_EXHAUSTED);
+  CHECK_EQ_INT(net_pool_bytes(h->net), bytes);
   pool_get_stats(h->pool, &ps);
-  CHECK_EQ_INT(ps.pressure, POOL_PRESSURE_FULL);
+  CHECK(ps.pressure >= POOL_PRESSURE_CRITICAL);
+  CHECK_EQ_INT(net_pool_bytes(h->net), ps.used_bytes); /* the net's count is the heap's */
+  /* an editor would have been told long before: the net is over half the heap */
+  CHECK_EQ_INT(net_room_for_op(h->net, OP_ADD), NET_ERR_NO_ROOM);
   CHECK_EQ_INT(net_check(h->net), NET_OK);
   CHECK_EQ_INT(net_add_op(h->net, (op_id_t)200, NET_NONE, 0), NET_ERR_UNKNOWN_CLASS);
   harness_free(h);
@@ -520,23 +528,95 @@ static void test_random_against_model(void) {
   harness_free(h);
 }
 
-static void test_limits_follow_the_plan(void) {
-  pool_plan_t small = {128, 14, 16384, 1}, bees, big;
-  net_limits_t lim;
-  net_limits_for_plan(&small, &lim);
-  CHECK_EQ_INT(lim.max_ops, 15); /* one block per op at least */
-  CHECK_EQ_INT(lim.max_ins, 15 * NET_PORTS_PER_OP);
-  pool_plan_from_budget(POOL_BEES08_BUDGET, &POOL_SPLIT_BEES08, &bees);
-  net_limits_for_plan(&bees, &lim);
-  CHECK_EQ_INT(lim.max_ops, 128); /* bounded by what a scene file can hold */
-  CHECK_EQ_INT(lim.max_ins, 256);
-  CHECK_EQ_INT(lim.max_presets, 32);
-  pool_plan_for_arena(32u << 20, &POOL_SPLIT_BEES08, &big);
-  net_limits_for_plan(&big, &lim);
-  CHECK_EQ_INT(lim.max_outs, 256);
-  CHECK(net_region_size(&lim) > 0);
+/* The tables follow the limits, computed without overflow: the largest limits an index can
+ * address lay out (and work) in the size stated; one past them is refused. */
+static void test_limits_and_layout(void) {
+  net_limits_t lim = NET_LIMITS_BEES08;
+  uint32_t size = net_region_size(&lim);
+  void *region;
+  pool_t *pool;
+  net_t *net;
+  static uint64_t heap[4096];
+  CHECK(size > 0 && size < 8192u * sizeof(void *)); /* no param or preset entry tables */
   lim.max_ops = 0;
   CHECK_EQ_INT(net_region_size(&lim), 0);
+  lim = NET_LIMITS_BEES08;
+  lim.max_presets = 0x8000;
+  CHECK_EQ_INT(net_region_size(&lim), 0);
+  lim.max_ops = lim.max_ins = lim.max_outs = lim.max_presets = 0x7FFF;
+  lim.max_params = 0;
+  size = net_region_size(&lim);
+  CHECK(size > 0);
+  region = aligned_alloc(8, size);
+  CHECK_EQ_INT(pool_init(heap, sizeof heap, 0, 0, &pool), POOL_OK);
+  CHECK_EQ_INT(net_init(region, size, &lim, pool, 0, &net), NET_OK);
+  CHECK_EQ_INT(net_add_system_ops(net), NET_OK);
+  CHECK_EQ_INT(preset_set_name(net, 0x7FFE, "last"), NET_OK);
+  CHECK_EQ_STR(preset_name(net, 0x7FFE), "last");
+  CHECK_EQ_INT(net_check(net), NET_OK);
+  net_clear(net);
+  CHECK_EQ_INT(net_init(region, size - 8u, &lim, pool, 0, &net), NET_ERR_REGION_TOO_SMALL);
+  free(region);
+}
+
+/* Params and preset entries live in the pool, as large as they are used; the net counts every
+ * byte it holds there, and clearing gives it all back. */
+static void test_tables_in_the_pool(void) {
+  harness_t *h = harness_new(0, 0);
+  net_param_t p;
+  pool_stats_t ps;
+  uint32_t before, i;
+  net_add_system_ops(h->net);
+  before = net_pool_bytes(h->net);
+  memset(&p, 0, sizeof p);
+  CHECK_EQ_INT(net_reserve_params(h->net, 3), NET_OK);
+  CHECK(net_pool_bytes(h->net) > before);
+  CHECK(net_pool_bytes(h->net) < before + 3u * sizeof p + 64u);
+  for (i = 0; i < 40; i++) CHECK_EQ_INT(net_add_param(h->net, &p), NET_OK);
+  CHECK_EQ_INT(net_param_count(h->net), 40);
+  CHECK_EQ_INT(net_reserve_params(h->net, 300), NET_ERR_TOO_MANY_PARAMS);
+  for (i = 0; i < 20; i++) CHECK_EQ_INT(preset_include_in(h->net, 3, (uint16_t)i, true), NET_OK);
+  CHECK(preset_in_included(h->net, 3, 19));
+  pool_get_stats(h->pool, &ps);
+  CHECK_EQ_INT(net_pool_bytes(h->net), ps.used_bytes);
+  for (i = 0; i < 20; i++) CHECK_EQ_INT(preset_include_in(h->net, 3, (uint16_t)i, false), NET_OK);
+  pool_get_stats(h->pool, &ps);
+  CHECK_EQ_INT(net_pool_bytes(h->net), ps.used_bytes); /* the emptied list went back */
+  CHECK_EQ_INT(net_check(h->net), NET_OK);
+  net_clear(h->net);
+  CHECK_EQ_INT(net_pool_bytes(h->net), 0);
+  pool_get_stats(h->pool, &ps);
+  CHECK_EQ_INT(ps.used_bytes, 0);
+  CHECK_EQ_INT(ps.blocks, 1); /* cleared and settled: one free block */
+  harness_free(h);
+}
+
+/* Debug builds record, with each op's memory, the file and line that asked for the op: here. */
+static const char *seen_file;
+static uint32_t seen_line;
+static void note_block(void *ctx, const pool_block_info_t *b) {
+  (void)ctx;
+  if (b->tag == OP_DIV + 1u) {
+    seen_file = b->file;
+    seen_line = b->line;
+  }
+}
+
+static void test_leak_records_name_the_caller(void) {
+  harness_t *h = harness_new(0, 0);
+  uint32_t line = __LINE__ + 1u;
+  CHECK_EQ_INT(net_add_op(h->net, OP_DIV, NET_NONE, 0), NET_OK);
+  seen_file = 0;
+  seen_line = 0;
+  CHECK_EQ_INT(pool_foreach_live(h->pool, note_block, 0), 1);
+#if POOL_DEBUG
+  CHECK(seen_file && strstr(seen_file, "test_net.c"));
+  CHECK_EQ_INT(seen_line, line);
+#else
+  CHECK(seen_file == 0); /* release builds keep no records */
+  (void)line;
+#endif
+  harness_free(h);
 }
 
 static void test_clear_returns_all_memory(void) {
@@ -566,7 +646,9 @@ int main(void) {
   RUN(test_insert_remove_everywhere);
   RUN(test_exhaustion_leaves_net_unchanged);
   RUN(test_random_against_model);
-  RUN(test_limits_follow_the_plan);
+  RUN(test_limits_and_layout);
+  RUN(test_tables_in_the_pool);
+  RUN(test_leak_records_name_the_caller);
   RUN(test_clear_returns_all_memory);
   return check_summary("test_net");
 }

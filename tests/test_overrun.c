@@ -34,12 +34,12 @@ static void probe(harness_t *h, op_t *op, int32_t from, uint32_t n, pool_status_
   writes++;
   memset(&f, 0, sizeof f);
   st = pool_check(h->pool, &f);
-  if (st != want || f.tag != op->cls->id + 1u || f.offset != want_offset)
+  if (st != want || f.tag != op->cls->id + 1u || f.byte != want_offset)
     fprintf(stderr, "%s: %u byte(s) at %d: status %s tag %u offset %d\n", op->cls->name, n,
-            from, pool_strerror(st), f.tag, f.offset);
+            from, pool_strerror(st), f.tag, f.byte);
   CHECK_EQ_INT(st, want);
   CHECK_EQ_INT(f.tag, op->cls->id + 1u);
-  CHECK_EQ_INT(f.offset, want_offset);
+  CHECK_EQ_INT(f.byte, want_offset);
   if (st == want && f.tag == op->cls->id + 1u) detected++;
   for (i = 0; i < n; i++) base[from + (int32_t)i] = saved[i];
   CHECK_EQ_INT(pool_check(h->pool, 0), POOL_OK);

@@ -1,205 +1,146 @@
-/* test_pool_planner.c: the planner on synthetic traces with known optimal answers, bounded
- * replays against bees 0.8's plan, budgets, and a recommended plan laid out by the real pool
- * serving its own trace without a failure. */
+/* test_pool_planner.c: the planner on synthetic traces with known answers (exact size classes,
+ * so the least heap is a sum of block sizes), frees inside a trace, the headroom, the worst
+ * pair, its bound (the heap found serves every pair, one granule less fails one), and errors. */
 #include <stdint.h>
+#include <stdlib.h>
 
 #include "check.h"
 #include "pool.h"
 #include "pool_planner.h"
 
-#define MAXEV 512
+#define MAXEV 64
 static planner_event_t evbuf[4][MAXEV];
 
-static planner_trace_t make(int slot, const uint32_t *sizes, const int8_t *deltas, uint32_t n) {
-  planner_trace_t t;
-  uint32_t i;
-  for (i = 0; i < n; i++) {
-    evbuf[slot][i].size = sizes[i];
-    evbuf[slot][i].delta = deltas ? deltas[i] : 1;
-  }
-  t.ev = evbuf[slot];
-  t.count = n;
-  return t;
-}
-
-static planner_trace_t repeat(int slot, uint32_t size, uint32_t n) {
+/* n allocations of size bytes. */
+static planner_trace_t allocs(int slot, uint32_t size, uint32_t n) {
   planner_trace_t t;
   uint32_t i;
   for (i = 0; i < n; i++) {
     evbuf[slot][i].size = size;
-    evbuf[slot][i].delta = 1;
+    evbuf[slot][i].ref = -1;
   }
   t.ev = evbuf[slot];
   t.count = n;
   return t;
 }
 
-static _Alignas(8) uint8_t region[1u << 20];
-
-/* Lays the plan out with the real pool and allocates/frees the trace: failures counted. */
-static uint32_t real_failures(const pool_plan_t *plan, const planner_trace_t *t) {
-  pool_t *pool;
-  void *live[MAXEV];
-  uint32_t size[MAXEV];
-  uint32_t i, j, n = 0, failures = 0;
-  if (pool_init(region, sizeof region, plan, NULL, &pool) != POOL_OK) return 0xFFFFFFFFu;
-  for (i = 0; i < t->count; i++) {
-    if (t->ev[i].delta > 0) {
-      void *p = pool_alloc(pool, t->ev[i].size);
-      if (!p) failures++;
-      else {
-        live[n] = p;
-        size[n++] = t->ev[i].size;
-      }
-    } else {
-      for (j = 0; j < n; j++)
-        if (size[j] == t->ev[i].size) {
-          pool_free(pool, live[j]);
-          live[j] = live[--n];
-          size[j] = size[n];
-          break;
-        }
-    }
-  }
-  CHECK(pool_invariants_hold(pool));
-  return failures;
+static void *scratch_for(const planner_trace_t *t, uint32_t n, const planner_params_t *pp,
+                         uint32_t *bytes) {
+  *bytes = planner_scratch_size(t, n, pp);
+  CHECK(*bytes > 0);
+  return aligned_alloc(8, ((size_t)*bytes + 7u) & ~(size_t)7u);
 }
 
-static void test_replay_counts(void) {
-  /* alloc 100, alloc 100, free 100, alloc 100, alloc 2000: 2 small at peak, 2 big granules */
-  static const uint32_t sz[] = {100, 100, 100, 100, 2000};
-  static const int8_t d[] = {1, 1, -1, 1, 1};
-  planner_trace_t t = make(0, sz, d, 5);
-  pool_plan_t plan = {128, 4, 1024, 2};
-  planner_usage_t u;
-  planner_replay(&t, &plan, true, &u);
-  CHECK_EQ_INT(u.allocs, 4);
-  CHECK_EQ_INT(u.small_peak, 2);
-  CHECK_EQ_INT(u.big_peak, 2);
-  CHECK_EQ_INT(u.peak_handed, 2 * 128 + 2048);
-  CHECK_EQ_INT(u.peak_requested, 2200);
-  CHECK_EQ_INT(u.frag_bp, 451); /* 1 - 2200/2304 = 4.51% */
-  CHECK_EQ_INT(u.util_bp, 9000); /* 2304 / (512 + 2048) */
-  CHECK_EQ_INT(u.failures, 0);
-  /* no small pool: everything in 1024-byte granules */
-  plan.small_count = 0;
-  planner_replay(&t, &plan, false, &u);
-  CHECK_EQ_INT(u.small_peak, 0);
-  CHECK_EQ_INT(u.big_peak, 4);
-  CHECK_EQ_INT(u.util_bp, 0);
-}
-
-static void test_bees08_bounded(void) {
-  /* 300 requests of 64 B against 256 x 128 + 8 x 16 KiB: 256 small, 8 spill, 36 fail */
-  planner_trace_t t = repeat(0, 64, 300);
-  pool_plan_t bees = {128, 256, 16384, 8};
-  planner_result_t r;
-  uint32_t failures, spills;
-  planner_evaluate(&t, 1, &bees, &r, &failures, &spills);
-  CHECK_EQ_INT(failures, 36);
-  CHECK_EQ_INT(spills, 8);
-  CHECK_EQ_INT(r.small_peak, 256);
-  CHECK_EQ_INT(r.big_peak, 8);
-  CHECK_EQ_INT(r.util_bp, 10000);
-  /* 264 x 64 requested in 256 x 128 + 8 x 16384 handed out */
-  CHECK_EQ_INT(r.frag_bp, 8969);
-  /* a free of a failed allocation is not taken from the pool */
-  {
-    static const uint32_t sz[] = {20000, 20000, 20000};
-    static const int8_t d[] = {1, 1, -1};
-    planner_trace_t t2 = make(1, sz, d, 3);
-    pool_plan_t small = {128, 1, 16384, 2};
-    planner_usage_t u;
-    planner_replay(&t2, &small, true, &u);
-    CHECK_EQ_INT(u.failures, 1);
-    CHECK_EQ_INT(u.big_peak, 2);
-  }
-}
-
-static void test_uniform(void) {
-  /* 10 x 64 B: a small pool of 64-byte blocks, 10 + 10% margin, no waste; the smallest region
-   * among the zero-fragmentation plans (small blocks have less bookkeeping than granules) */
-  planner_trace_t t = repeat(0, 64, 10);
-  planner_params_t p = {0, 100, 0};
-  planner_result_t r;
-  CHECK_EQ_INT(planner_recommend(&t, 1, &p, &r), PLANNER_OK);
-  CHECK_EQ_INT(r.plan.small_block_size, 64);
-  CHECK_EQ_INT(r.plan.small_count, 11);
-  CHECK_EQ_INT(r.plan.big_count, 0);
-  CHECK_EQ_INT(r.frag_bp, 0);
-  CHECK_EQ_INT(r.util_bp, 9091);
-  CHECK_EQ_INT(r.margin_permille, 100);
-  CHECK(r.region_bytes == pool_region_size(&r.plan));
-  CHECK(r.candidates > 10);
-  CHECK_EQ_INT(real_failures(&r.plan, &t), 0);
-}
-
-static void test_mixed(void) {
-  /* 40 B and 120 B ops: the 40 B ones in 40 B small blocks, the 120 B ones in runs of 8 B
-   * granules (a small block may be larger than the granule): nothing wasted, and less
-   * bookkeeping than granules alone */
-  uint32_t sz[20];
-  uint32_t i;
-  planner_trace_t t;
-  planner_params_t p = {0, 100, 0};
-  planner_result_t r;
-  for (i = 0; i < 20; i++) sz[i] = (i & 1) ? 120u : 40u;
-  t = make(0, sz, NULL, 20);
-  CHECK_EQ_INT(planner_recommend(&t, 1, &p, &r), PLANNER_OK);
-  CHECK_EQ_INT(r.plan.big_block_size, 8);
-  CHECK_EQ_INT(r.plan.small_block_size, 40);
-  CHECK_EQ_INT(r.plan.small_count, 11);
-  CHECK_EQ_INT(r.small_peak, 10);
-  CHECK_EQ_INT(r.big_peak, 10 * 15);
-  CHECK_EQ_INT(r.plan.big_count, 165);
-  CHECK_EQ_INT(r.frag_bp, 0);
-  {
-    pool_plan_t granules_only = {8, 0, 8, 220};
-    CHECK(r.region_bytes < pool_region_size(&granules_only));
-  }
-  CHECK_EQ_INT(real_failures(&r.plan, &t), 0);
-}
-
-static void test_corpus_max(void) {
-  /* two runs: the corpus plan serves the larger peak of each, not their sum */
+/* 50-byte requests on an 8-byte granule take blocks of under 16 granules (an exact size class,
+ * in release and debug builds), so two scenes of one and three such ops need exactly 2 x 3
+ * blocks at the worst. */
+static void test_known_answers(void) {
+  planner_params_t pp = {{8, 0, 0}, 0};
   planner_trace_t t[2];
-  planner_params_t p = {0, 0, 0};
   planner_result_t r;
-  t[0] = repeat(0, 64, 5);
-  t[1] = repeat(1, 64, 7);
-  CHECK_EQ_INT(planner_recommend(t, 2, &p, &r), PLANNER_OK);
-  CHECK_EQ_INT(r.plan.small_block_size, 64);
-  CHECK_EQ_INT(r.plan.small_count, 7);
-  CHECK_EQ_INT(r.util_bp, 10000);
+  uint32_t b = pool_block_size(50, &pp.pool), sb;
+  void *scratch;
+  CHECK(b % 8u == 0 && b / 8u < 16u);
+  t[0] = allocs(0, 50, 1);
+  t[1] = allocs(1, 50, 3);
+  scratch = scratch_for(t, 2, &pp, &sb);
+  CHECK_EQ_INT(planner_plan(t, 2, &pp, scratch, sb, &r), PLANNER_OK);
+  CHECK_EQ_INT(r.heap_min, 6u * b); /* the larger scene replacing itself */
+  CHECK_EQ_INT(r.heap_bytes, 6u * b);
+  CHECK_EQ_INT(r.worst_old, 1);
+  CHECK_EQ_INT(r.worst_new, 1);
+  CHECK(r.replays > 8);
+  /* with headroom: one more exact-class block beside the old scene */
+  pp.headroom = 30; /* an exact-class block too */
+  free(scratch);
+  scratch = scratch_for(t, 2, &pp, &sb);
+  CHECK_EQ_INT(planner_plan(t, 2, &pp, scratch, sb, &r), PLANNER_OK);
+  CHECK_EQ_INT(r.heap_min, 6u * b);
+  CHECK_EQ_INT(r.heap_bytes, 6u * b + pool_block_size(30, &pp.pool));
+  /* the bound is tight: the worst pair fits the heap found, and not a granule less */
+  CHECK(planner_switch_fits(&t[1], &t[1], r.heap_bytes, &pp, scratch, sb));
+  CHECK(!planner_switch_fits(&t[1], &t[1], r.heap_bytes - 8u, &pp, scratch, sb));
+  CHECK(planner_switch_fits(&t[0], &t[1], r.heap_bytes - 8u, &pp, scratch, sb));
+  free(scratch);
 }
 
-static void test_budget(void) {
-  planner_trace_t t = repeat(0, 64, 10);
-  planner_params_t p = {0, 100, 0};
-  planner_result_t r, tight;
-  pool_plan_t bare = {64, 10, 64, 0};
-  CHECK_EQ_INT(planner_recommend(&t, 1, &p, &r), PLANNER_OK);
-  /* a budget that holds the peaks but not the margin: the margin shrinks to what fits */
-  p.region_budget = pool_region_size(&bare);
-  CHECK_EQ_INT(planner_recommend(&t, 1, &p, &tight), PLANNER_OK);
-  CHECK_EQ_INT(tight.plan.small_count, 10);
-  CHECK_EQ_INT(tight.margin_permille, 0);
-  CHECK(tight.region_bytes <= p.region_budget);
-  p.region_budget = pool_region_size(&bare) - 1u;
-  CHECK_EQ_INT(planner_recommend(&t, 1, &p, &tight), PLANNER_ERR_BUDGET);
-  p.region_budget = 0;
-  t.count = 0;
-  CHECK_EQ_INT(planner_recommend(&t, 1, &p, &tight), PLANNER_ERR_EMPTY);
-  CHECK_EQ_INT(planner_recommend(NULL, 1, &p, &tight), PLANNER_ERR_NULL);
-  CHECK(planner_strerror(PLANNER_ERR_BUDGET)[0] != 0);
+/* Frees within a trace: only what is live at once counts; a free naming nothing is refused. */
+static void test_frees_in_a_trace(void) {
+  planner_params_t pp = {{8, 0, 0}, 0};
+  planner_trace_t t;
+  planner_result_t r;
+  uint32_t b = pool_block_size(50, &pp.pool), sb;
+  void *scratch;
+  /* a, b, free a, c: two live at most */
+  static planner_event_t ev[4] = {{50, -1}, {50, -1}, {0, 0}, {50, -1}};
+  t.ev = ev;
+  t.count = 4;
+  scratch = scratch_for(&t, 1, &pp, &sb);
+  CHECK_EQ_INT(planner_plan(&t, 1, &pp, scratch, sb, &r), PLANNER_OK);
+  /* the old scene ends with two live; the new one needs two at once beside them */
+  CHECK_EQ_INT(r.heap_min, 4u * b);
+  ev[2].ref = 2; /* a free of itself */
+  CHECK_EQ_INT(planner_plan(&t, 1, &pp, scratch, sb, &r), PLANNER_ERR_TRACE);
+  ev[2].ref = 1;
+  ev[1].ref = 0; /* a free of a free */
+  CHECK_EQ_INT(planner_plan(&t, 1, &pp, scratch, sb, &r), PLANNER_ERR_TRACE);
+  free(scratch);
+}
+
+/* Mixed op-like sizes on the AVR32's granule: whatever the placement, the planned heap serves
+ * every pair and is close to the byte count of the worst pair (classes are not all exact). */
+static void test_mixed_sizes(void) {
+  static const uint32_t sizes[3][6] = {{36, 40, 104, 444, 48, 40},
+                                       {4172, 40, 40, 64, 2, 44},
+                                       {860, 336, 336, 36, 36, 52}};
+  planner_params_t pp = {{4, 0, 0}, 6304};
+  planner_trace_t t[3];
+  planner_result_t r;
+  uint32_t sb, i, j, k, bytes[3];
+  void *scratch;
+  for (i = 0; i < 3; i++) {
+    bytes[i] = 0;
+    for (k = 0; k < 6; k++) {
+      evbuf[i][k].size = sizes[i][k];
+      evbuf[i][k].ref = -1;
+      bytes[i] += pool_block_size(sizes[i][k], &pp.pool);
+    }
+    t[i].ev = evbuf[i];
+    t[i].count = 6;
+  }
+  scratch = scratch_for(t, 3, &pp, &sb);
+  CHECK_EQ_INT(planner_plan(t, 3, &pp, scratch, sb, &r), PLANNER_OK);
+  for (i = 0; i < 3; i++)
+    for (j = 0; j < 3; j++) CHECK(planner_switch_fits(&t[i], &t[j], r.heap_bytes, &pp, scratch, sb));
+  CHECK_EQ_INT(r.worst_old, 1); /* the SCREEN-sized scene twice */
+  CHECK_EQ_INT(r.worst_new, 1);
+  CHECK(r.heap_min >= 2u * bytes[1]);
+  CHECK(r.heap_min <= 2u * bytes[1] + 2u * 1024u);
+  CHECK(r.heap_bytes >= r.heap_min + pool_block_size(6304, &pp.pool));
+  CHECK_EQ_INT(r.heap_bytes % 4u, 0);
+  free(scratch);
+}
+
+static void test_errors(void) {
+  planner_params_t pp = {{8, 0, 0}, 0}, bad = {{12, 0, 0}, 0};
+  planner_trace_t t = allocs(0, 100, 2), empty = {evbuf[0], 0};
+  planner_result_t r;
+  uint32_t sb = planner_scratch_size(&t, 1, &pp);
+  void *scratch = malloc(sb);
+  CHECK_EQ_INT(planner_plan(0, 1, &pp, scratch, sb, &r), PLANNER_ERR_NULL);
+  CHECK_EQ_INT(planner_plan(&t, 0, &pp, scratch, sb, &r), PLANNER_ERR_EMPTY);
+  CHECK_EQ_INT(planner_plan(&empty, 1, &pp, scratch, sb, &r), PLANNER_ERR_EMPTY);
+  CHECK_EQ_INT(planner_plan(&t, 1, &bad, scratch, sb, &r), PLANNER_ERR_CONFIG);
+  CHECK_EQ_INT(planner_plan(&t, 1, &pp, scratch, sb - 1u, &r), PLANNER_ERR_SCRATCH);
+  CHECK(!planner_switch_fits(&t, &t, 1u << 20, &pp, scratch, sb)); /* more than the scratch */
+  CHECK(planner_strerror(PLANNER_ERR_TRACE)[0] != '\0');
+  free(scratch);
 }
 
 int main(void) {
-  test_replay_counts();
-  test_bees08_bounded();
-  test_uniform();
-  test_mixed();
-  test_corpus_max();
-  test_budget();
+  RUN(test_known_answers);
+  RUN(test_frees_in_a_trace);
+  RUN(test_mixed_sizes);
+  RUN(test_errors);
   return check_summary("test_pool_planner");
 }

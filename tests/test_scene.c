@@ -530,10 +530,10 @@ static uint32_t synth_op_at(uint32_t i) {
 
 /* Applies case `kind` to a fresh image; sets *len, the rig to load into (or NULL for the
  * default one) and the expected offset. Returns the image (NULL: case not applicable). */
-static uint8_t *make_bad(bad_kind_t kind, uint32_t *len, uint32_t *offset, const pool_plan_t **plan,
+static uint8_t *make_bad(bad_kind_t kind, uint32_t *len, uint32_t *offset, uint32_t *heap,
                          const net_limits_t **lim) {
   static const net_limits_t small = {13, 256, 256, 256, 32, 64};
-  static const pool_plan_t tiny = {128, 20, 16384, 1};
+  static uint32_t tiny; /* room for the running scene and half of another */
   uint8_t *img = synth_image(SCENE_LAYOUT_0_8_1, 0);
   scene_probe_t info;
   scene_header_t h;
@@ -542,7 +542,7 @@ static uint8_t *make_bad(bad_kind_t kind, uint32_t *len, uint32_t *offset, const
   CHECK_EQ_INT(scene_probe(img, SCENE_FILE_SIZE, SCENE_LAYOUT_0_8_1, &h, &info, &err), SCENE_OK);
   *len = SCENE_FILE_SIZE;
   *offset = SCENE_NO_OFFSET;
-  *plan = 0;
+  *heap = 0;
   *lim = 0;
   switch (kind) {
   case BAD_LONG:
@@ -656,7 +656,16 @@ static uint8_t *make_bad(bad_kind_t kind, uint32_t *len, uint32_t *offset, const
     *offset = synth_op_at(13);
     break;
   case BAD_NO_MEMORY:
-    *plan = &tiny;
+    if (!tiny) {
+      rig_t *big = rig_new(0, 0);
+      uint8_t *good = synth_image(SCENE_LAYOUT_0_8_1, 1);
+      CHECK_EQ_INT(scene_slot_load(&big->slot, good, SCENE_FILE_SIZE, SCENE_LAYOUT_AUTO, &h, &err),
+                   SCENE_OK);
+      tiny = net_pool_bytes(rig_net(big)) * 3u / 2u;
+      free(good);
+      rig_free(big);
+    }
+    *heap = tiny;
     *offset = SCENE_NO_OFFSET; /* any op from the 5th on, depending on the pool */
     break;
   case BAD_COUNT:
@@ -671,10 +680,10 @@ static void test_malformed(void) {
     for (layouts = 0; layouts < 2; layouts++) {
       scene_layout_t layout = layouts ? SCENE_LAYOUT_AUTO : SCENE_LAYOUT_0_8_1;
       uint32_t len, offset, live;
-      const pool_plan_t *plan;
+      uint32_t heap;
       const net_limits_t *lim;
       uint8_t *good = synth_image(SCENE_LAYOUT_0_8_1, 1);
-      uint8_t *bad = make_bad(bad_cases[k].kind, &len, &offset, &plan, &lim);
+      uint8_t *bad = make_bad(bad_cases[k].kind, &len, &offset, &heap, &lim);
       rig_t *r;
       scene_error_t err;
       scene_header_t h;
@@ -688,7 +697,7 @@ static void test_malformed(void) {
         free(enc_after);
         continue;
       }
-      r = rig_new(plan, lim);
+      r = rig_new(heap, lim);
       /* a running network (a variant of the synthetic scene) */
       if (bad_cases[k].kind == BAD_NET_LIMIT) {
         CHECK_EQ_INT(net_add_system_ops(rig_net(r)), NET_OK);
@@ -764,7 +773,8 @@ static void test_slot(void) {
   CHECK_EQ_INT(params_sent, 3);
   first = rig_net(r);
   live = pool_foreach_live(r->pool, 0, 0);
-  CHECK_EQ_INT(live, 16);
+  CHECK_EQ_INT(net_op_count(first), 16);
+  CHECK_EQ_INT(live, 16u + 1u + preset_lists(first)); /* ops, the param array, preset entries */
   net_advance(first, 500);
   CHECK_EQ_INT(scene_slot_load(&r->slot, img2, SCENE_FILE_SIZE, SCENE_LAYOUT_AUTO, 0, &err), SCENE_OK);
   CHECK(rig_net(r) != first);
@@ -879,8 +889,7 @@ static void test_encode_errors(void) {
    * inputs (16 WW or KRIA ops with the presets exceed 262,144 bytes) */
   if (op_class_by_id(OP_WW) || op_class_by_id(OP_KRIA)) {
     op_id_t id = op_class_by_id(OP_WW) ? OP_WW : OP_KRIA;
-    pool_plan_t plan = {128, 16, 16384, 40};
-    rig_t *r2 = rig_new(&plan, 0);
+    rig_t *r2 = rig_new(0, 0);
     int i;
     for (i = 0; i < 16; i++) add(rig_net(r2), id);
     CHECK_EQ_INT(scene_encode(rig_net(r2), &h, SCENE_LAYOUT_0_8_1, img, SCENE_FILE_SIZE, &err),

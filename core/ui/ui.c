@@ -131,6 +131,8 @@ void ui_notify(ui_t *ui, const char *msg) { str_copy(ui->notice, msg, sizeof ui-
 void ui_notify_add_failed(ui_t *ui, net_status_t st) {
   switch (st) {
   case NET_ERR_NO_MEMORY: ui_notify(ui, "NO MEMORY FOR OP!"); break;
+  /* the net would take over half the heap: reloading it (a switch) could fail */
+  case NET_ERR_NO_ROOM: ui_notify(ui, "MEMORY NEAR FULL!"); break;
   case NET_ERR_TOO_MANY_OPS: ui_notify(ui, "OP LIST IS FULL!"); break;
   case NET_ERR_TOO_MANY_INS: ui_notify(ui, "TOO MANY INPUTS!"); break;
   case NET_ERR_TOO_MANY_OUTS: ui_notify(ui, "TOO MANY OUTPUTS!"); break;

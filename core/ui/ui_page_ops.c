@@ -69,7 +69,8 @@ static void key(ui_t *ui, uint8_t k, bool pressed) {
       uint32_t at = (uint32_t)s + 1u;
       if (at < UI_SYSTEM_OPS) at = UI_SYSTEM_OPS;
       if (at > net_op_count(net)) at = net_op_count(net);
-      st = c ? net_add_op(net, c->id, (uint16_t)at, NULL) : NET_ERR_UNKNOWN_CLASS;
+      st = c ? net_room_for_op(net, c->id) : NET_ERR_UNKNOWN_CLASS;
+      if (st == NET_OK) st = net_add_op(net, c->id, (uint16_t)at, NULL);
       if (st == NET_OK) {
         ui->notice[0] = '\0';
         /* bees moves the selection one line down (onto the new op when it went right after) */

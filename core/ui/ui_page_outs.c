@@ -89,7 +89,8 @@ static int16_t split(ui_t *ui, uint16_t out) {
   at = (uint16_t)(op + 1u);
   if (at < UI_SYSTEM_OPS) at = UI_SYSTEM_OPS;
   if (at > net_op_count(net)) at = net_op_count(net);
-  st = net_add_op(net, OP_SPLIT, at, &idx);
+  st = net_room_for_op(net, OP_SPLIT);
+  if (st == NET_OK) st = net_add_op(net, OP_SPLIT, at, &idx);
   if (st != NET_OK) {
     ui_notify_add_failed(ui, st);
     return (int16_t)out;

@@ -127,7 +127,7 @@ bad_args)
   expect 1 "event 0: encoder 7 value 1 is out of range" --headless --replay range.json
   expect 1 "cannot write no-such-dir/x.png" --headless --run-for 0 --screenshot no-such-dir/x.png
   expect 1 "cannot write no-such-dir/r.json" --headless --run-for 0 --record no-such-dir/r.json
-  expect 1 "cannot hold the op pools" --headless --run-for 0 --arena-size 64K
+  expect 1 "cannot hold the network tables and the op heap" --headless --run-for 0 --arena-size 16K
   expect 0 "" --headless --run-for 0 --arena-size 3M
   expect 0 "" --headless --run-for 0 --arena-size 3MiB
   expect 0 "" --headless --run-for 0 --arena-size 3145728B

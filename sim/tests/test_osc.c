@@ -733,7 +733,7 @@ static void test_flood(void) {
   pool_get_stats(E->sys.pool, &ps);
   CHECK_EQ_INT(ps.bad_frees, 0);
   CHECK_EQ_INT(ps.corruptions, 0);
-  CHECK_EQ_INT(ps.failed_allocs, 0);
+  CHECK_EQ_INT(ps.failures, 0);
   CHECK_EQ_INT(ns.add_failures, 0);
   CHECK_EQ_INT(E->sys.host.faults, 0);
   stop();

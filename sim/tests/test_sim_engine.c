@@ -55,26 +55,39 @@ static void test_queue_order(void) {
   sim_queue_destroy(&q);
 }
 
+/* The arena is carved by core's arena module from the shipped plan: core takes what the plan
+ * needs (the rest is spare), a smaller arena shrinks the heap down to the plan's floor, a
+ * smaller one still is refused with a sentence. */
 static void test_carve(void) {
-  host_carve_t c;
+  const arena_plan_t *plan = &ARENA_PLAN_SHIPPED;
+  arena_layout_t c;
   char err[256];
-  uint32_t sizes[] = {2u << 20, 3u << 20, 32u << 20, 256u << 20};
+  uint32_t sizes[] = {256u << 10, 2u << 20, 32u << 20, 256u << 20};
+  uint32_t need = arena_size_for(plan), floor_bytes;
   size_t i;
+  CHECK(need > 0 && need < (256u << 10));
   for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
-    CHECK(host_carve_arena(sizes[i], NULL, &c, err, sizeof err));
+    CHECK(host_system_layout(sizes[i], NULL, &c, err, sizeof err));
     CHECK_EQ_INT(c.pool_offset, 0);
     CHECK_EQ_INT(c.net_offset % 8u, 0);
     CHECK(c.net_offset >= c.pool_bytes);
-    CHECK_EQ_INT((uint64_t)c.net_offset + c.net_bytes + c.spare_bytes, sizes[i]);
-    CHECK_EQ_INT(c.pool_bytes, pool_region_size(&c.plan));
-    CHECK_EQ_INT(c.net_bytes, scene_slot_region_size(&c.limits));
+    CHECK_EQ_INT((uint64_t)c.used_bytes + c.spare_bytes, sizes[i]);
+    CHECK_EQ_INT(c.used_bytes, need); /* the plan, whatever the arena */
+    CHECK_EQ_INT(c.net_bytes, scene_slot_region_size(&plan->limits));
+    CHECK(c.pool_bytes >= pool_region_size(plan->heap_bytes, &plan->pool));
+    CHECK(!c.reduced);
   }
-  /* 32 MiB: the pools take bees' 60% share */
-  CHECK(host_carve_arena(32u << 20, NULL, &c, err, sizeof err));
-  CHECK(c.pool_bytes <= (32u << 20) / 10u * 6u);
-  CHECK(c.pool_bytes > (32u << 20) / 10u * 5u);
-  CHECK(!host_carve_arena(64u << 10, NULL, &c, err, sizeof err));
+  /* an arena a little short of the plan: the heap gives up headroom, not the floor */
+  CHECK(host_system_layout(need - 1000u, NULL, &c, err, sizeof err));
+  CHECK(c.reduced);
+  CHECK(c.plan.heap_bytes < plan->heap_bytes && c.plan.heap_bytes >= plan->heap_min);
+  CHECK(c.used_bytes <= need - 1000u);
+  floor_bytes = scene_slot_region_size(&plan->limits) +
+                pool_region_size(plan->heap_min, &plan->pool);
+  CHECK(!host_system_layout(floor_bytes - 64u, NULL, &c, err, sizeof err));
   CHECK(strstr(err, "cannot hold") != NULL);
+  CHECK(!host_system_layout((size_t)5 << 30, NULL, &c, err, sizeof err));
+  CHECK(strstr(err, "4 GiB") != NULL);
 }
 
 static engine_t *new_engine(void) {
@@ -97,6 +110,19 @@ static io_t enc_val(const engine_t *e, uint16_t op) {
 static void push(engine_t *e, uint32_t t, uint8_t kind, uint16_t index, int16_t value) {
   sim_event_t x = ev(t, kind, index, value);
   CHECK(engine_push(e, &x));
+}
+
+/* At exit the host system reports what is still allocated once the nets are cleared. */
+static void test_leak_report_at_exit(void) {
+  host_system_t sys;
+  char err[256];
+  CHECK(host_system_init(&sys, 1u << 20, true, NULL, err, sizeof err));
+  CHECK_EQ_INT(net_add_system_ops(host_system_net(&sys)), NET_OK);
+  CHECK_EQ_INT(host_system_free(&sys), 0); /* the net's ops are its own: none leaked */
+  CHECK(host_system_init(&sys, 1u << 20, true, NULL, err, sizeof err));
+  CHECK(pool_alloc(sys.pool, 100, 7) != NULL); /* nobody frees this */
+  sys.host.min_level = PLATFORM_LOG_ERROR + 1; /* (the report itself not shown here) */
+  CHECK_EQ_INT(host_system_free(&sys), 1);
 }
 
 static void test_batching(void) {
@@ -468,6 +494,7 @@ int main(void) {
   RUN(test_replay_rejected);
   RUN(test_queue_order);
   RUN(test_carve);
+  RUN(test_leak_report_at_exit);
   RUN(test_batching);
   RUN(test_step_size);
   RUN(test_play_log);
