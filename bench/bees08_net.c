@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* bees08_net.c: bees 0.8.1's network bookkeeping, our own code from its description. */
 #include "bees08_net.h"
 

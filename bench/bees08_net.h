@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* bees08_net.h: bees 0.8.1's network bookkeeping, re-implemented from its description
  * (bees-reference.md, the ops survey) as the benchmarks' baseline: flat input/output node
  * arrays holding op indices, linear scans to find an op's first node, and every index fix-up

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* bees08_pool.c: bees 0.8.1's op pool algorithm, our own code from its description. */
 #include "bees08_pool.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* bees08_pool.h: the bees 0.8.1 op pool algorithm, re-implemented from its description
  * (bees-reference.md) as the benchmarks' baseline: two arrays of cons cells (block pointer +
  * next cell) as free lists, free tries the small pool then the big one, validating by

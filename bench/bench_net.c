@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* bench_net.c: the network's op create+delete and index lookups against bees 0.8.1's
  * bookkeeping (re-implemented in bees08_net.c), and event throughput through a chain of ADDs.
  * Everything is measured in this run on this machine. */

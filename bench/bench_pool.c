@@ -1,7 +1,9 @@
+/* SPDX-License-Identifier: MIT */
 /* bench_pool.c: alloc+free pairs of the operator heap against the limit (a bare free list),
  * glibc malloc/free and bees 0.8.1's op pool algorithm, all measured in this run: one op
  * created and deleted over and over ("pair"), and 200 created then deleted in a scrambled order
- * ("batch"), at 40, 96, 168 and 1000 bytes and at a mix of this build's op class sizes.
+ * ("batch"), at 40, 96, 168 and 1000 bytes and at a mix of this build's op class sizes; and the
+ * heap with its park off (the coalescing TLSF tier alone), to show what the park buys.
  * Rounds are interleaved (every allocator once per round, in a rotating order) so a slow phase
  * of the machine hits all of them; each figure is the median over the rounds, with the spread.
  * Each allocator is a direct call to a function that is not inlined. */
@@ -18,7 +20,7 @@
 #define BATCH 200
 #define ORDER_STEP 73 /* coprime with BATCH: a fixed scramble of the free order */
 #define ROUNDS 15
-#define NALLOC 4
+#define NALLOC 5
 #define MIX 64 /* sizes in the mix sequence */
 
 /* ---- the limit: a bare intrusive free list of 1 KiB blocks (sizes ignored) ---- */
@@ -47,9 +49,12 @@ __attribute__((noinline)) static void bare_free(void *p) {
 __attribute__((noinline)) static void *malloc_alloc(uint32_t size) { return malloc(size); }
 __attribute__((noinline)) static void malloc_free(void *p) { free(p); }
 
-static pool_t *pool;
+static pool_t *pool, *tlsf;
 static void *pool_a(uint32_t size) { return pool_alloc(pool, size, 1); }
 static void pool_f(void *p) { pool_free(pool, p); }
+/* the same heap with the park off (one parked block at most): the coalescing tier alone */
+static void *tlsf_a(uint32_t size) { return pool_alloc(tlsf, size, 1); }
+static void tlsf_f(void *p) { pool_free(tlsf, p); }
 
 __attribute__((noinline)) static void *bees_alloc(uint32_t size) {
   return size <= BEES08_SMALL_SIZE ? bees08_alloc_small() : bees08_alloc_big();
@@ -67,6 +72,7 @@ static const allocator_t ALLOC[NALLOC] = {
     {"aleph pool", pool_a, pool_f},
     {"bees 0.8.1 op_pool", bees_alloc, bees_free},
     {"glibc malloc", malloc_alloc, malloc_free},
+    {"aleph, park off", tlsf_a, tlsf_f},
 };
 
 /* a workload: fixed size (or 0: the mix), pairs or batches */
@@ -108,7 +114,8 @@ static int cmp_double(const void *a, const void *b) {
 
 int main(void) {
   static const uint32_t sizes[5] = {40, 96, 168, 1000, 0};
-  static uint64_t region[(8u << 20) / 8];
+  static uint64_t region[(8u << 20) / 8], region2[(8u << 20) / 8];
+  const pool_config_t park_off = {0, 0, 1};
   double t[NALLOC][ROUNDS], med[2][5][NALLOC], lo[2][5][NALLOC], hi[2][5][NALLOC];
   pool_stats_t st;
   uint32_t i, s, k, r;
@@ -117,7 +124,8 @@ int main(void) {
   for (i = 0; i < MIX; i++) mix[i] = op_class_at((uint16_t)((i * 37u) % op_class_count()))->size;
   /* the shipped configuration (granule, park), in a heap large enough for a batch of the
    * largest classes */
-  if (pool_init(region, sizeof region, 0, NULL, &pool) != POOL_OK) {
+  if (pool_init(region, sizeof region, 0, NULL, &pool) != POOL_OK ||
+      pool_init(region2, sizeof region2, &park_off, NULL, &tlsf) != POOL_OK) {
     fprintf(stderr, "bench_pool: pool_init failed\n");
     return 1;
   }
@@ -139,6 +147,7 @@ int main(void) {
           w.reps = batch ? 20000 : 4000000;
           w.a = &ALLOC[a];
           if (a == 1) pool_settle(pool); /* each workload starts from a merged heap */
+          if (a == 4) pool_settle(tlsf);
           t[a][r] = bench_best_ns(1, (uint64_t)w.reps * (batch ? BATCH : 1),
                                   batch ? run_batch : run_pairs, &w);
         }
@@ -173,7 +182,9 @@ int main(void) {
     for (s = 0; s < 5; s++) printf(" %19.2f", med[batch][s][3] / med[batch][s][1]);
     printf("   (target > 1)\n%-20s", "bees 0.8.1 / pool");
     for (s = 0; s < 5; s++) printf(" %19.2f", med[batch][s][2] / med[batch][s][1]);
-    printf("   (target > 1)\n");
+    printf("   (target > 1)\n%-20s", "park off / pool");
+    for (s = 0; s < 5; s++) printf(" %19.2f", med[batch][s][4] / med[batch][s][1]);
+    printf("   (what the park saves)\n");
   }
   pool_get_stats(pool, &st);
   if (st.live_allocs || st.failures || st.corruptions || st.bad_frees) {

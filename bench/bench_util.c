@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* bench_util.c: timing helpers shared by the benchmarks. */
 #define _POSIX_C_SOURCE 200809L
 #include "bench_util.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* bench_util.h: timing helpers shared by the benchmarks. */
 #ifndef ALEPH_BENCH_UTIL_H
 #define ALEPH_BENCH_UTIL_H

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Compiles every core/ and platform/avr32 source freestanding for a 32-bit big-endian target:
 # only <stdint.h>, <stddef.h>, <stdbool.h> and core's own headers may be used.
 # cmake -DCC=powerpc-linux-gnu-gcc -DSRC=<source dir> -DOUT=<dir> -P freestanding-check.cmake

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Rebuilds each scenes/NAME.scn from scenes/NAME.json and fails if the bytes differ.
 # cmake -DTOOL=<aleph-scene> -DSRC=<source dir> -DOUT=<work dir> -P scenes-in-sync.cmake
 file(GLOB sources ${SRC}/scenes/*.json)

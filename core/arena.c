@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* arena.c: carves core's arena: the op pool's region (control block and heap) first, then the
  * scene slot's two net tables, from a plan; the rest of the arena is left to the platform. */
 #include "arena.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* arena.h: the SDRAM region core receives, carved into the op pool and the scene slot's two net
  * tables, from a data-driven plan. The host and the AVR32 shims both carve through here. */
 #ifndef ALEPH_ARENA_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* arena_plan.c: the memory plan that ships, one per word size (and for debug builds, whose
  * blocks carry leak records and guards). The heap sizes are the planner's answer for the corpus
  * (every real bees scene of ../shared/scenes and scenes/, each replacing each, with editing

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* bytes.h: byte-level helpers for core/ (no libc): fill, copy, compare, repeating 4-byte
  * patterns, and the little-endian integer encoding bees pickles use on every CPU. None makes an
  * unaligned word access (which faults on the AVR32). */

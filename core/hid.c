@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* hid.c: the HID hub: frame store with dirty flags, subscribed HID ops, dispatch. */
 #include "hid.h"
 

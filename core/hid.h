@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* hid.h: the HID hub a net's HID ops reach through net_hid(): bees' 32-byte HID frame with a
  * dirty flag per byte, and the list of subscribed HID ops (newest first, as bees' net_hid).
  * hid_hub_frame() stores a device report, marks the bytes that changed, lets every subscribed op

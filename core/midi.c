@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* midi.c: the MIDI hub: subscription lists, message parsing and dispatch, MIDI output. */
 #include "midi.h"
 

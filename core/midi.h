@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* midi.h: the MIDI hub a net's MIDI ops reach through net_midi(): subscription lists of MIDI
  * input ops per message kind (as bees' net_midi: note, CC, program, real-time; the newest
  * subscriber is called first), the parser/dispatcher for incoming 3-byte messages, and the

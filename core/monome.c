@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* monome.c: the simulated monome device: connection, grid/arc focus, event delivery to the
  * focused op, LED buffers and dirty flags (see monome.h). */
 #include "monome.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* monome.h: the simulated monome device bees keeps: what is plugged in (nothing, a grid of 8x8,
  * 16x8 or 16x16, an arc of 2 or 4 rings), which op holds grid focus and which holds arc focus,
  * the LED state the device shows (the focused grid op's 256 levels, the arc's 4 x 64) and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* net.c: the operator network: op creation and deletion on the pools, the global input/output
  * index tables (O(1) both ways), connections, activation with a depth bound, params, and the
  * invariant checker. Presets live in preset.c, timers in op_timer.c. */

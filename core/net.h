@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* net.h: the operator network: ops allocated from the pool, their input and output nodes with
  * O(1) index tables, connections, DSP parameters, presets, activation with a feedback bound,
  * and the op timers. The tables are sized from the limits; everything that grows with a scene

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* net_devices.h: the simulated hardware a net's ops can reach, attached by whoever runs the net
  * (the simulator, a test, the firmware): the screen framebuffer graphics ops draw into, the
  * monome grid/arc state, the MIDI and HID input hubs. Each is defined by its own module

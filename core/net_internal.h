@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* net_internal.h: the net's private layout, shared by the modules that implement the net
  * (net.c, preset.c, op_timer.c, op_catalog.c). Nothing outside core/ includes this. */
 #ifndef ALEPH_NET_INTERNAL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op.c: framework helpers every op class shares (pickling of io values). */
 #include "op.h"
 

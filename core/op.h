@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op.h: the operator framework: what an op class declares (names, ports, size, handlers,
  * pickling) and the header every op instance starts with. Owns no state; ops/ implement it. */
 #ifndef ALEPH_OP_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_catalog.c: the registry of op classes, built from the generated list of core/ops files. */
 #include "op_catalog.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_catalog.h: the registry of op classes (bees' op_registry and userOpTypes).
  * Every file core/ops/op_NAME.c defines `const op_class_t op_class_NAME`; the build lists them
  * (generated op_list.h), so adding an op is adding its file. */

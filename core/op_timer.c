@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_timer.c: the net's software timers: an intrusive list of armed timers, advanced by the
  * platform's ticks in net_advance(). */
 #include "op_timer.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_timer.h: software timers ops use (METRO, DELAY, graphics refresh ...), driven by the
  * ticks the platform supplies through net_advance(). Expiries run in the caller's context,
  * never from an interrupt, so they are serialised with every other net activity. */

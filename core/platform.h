@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* platform.h: the interface core/ gets all platform services through.
  * Owns nothing but the contract; platform/host and platform/avr32 fill it in. */
 #ifndef ALEPH_PLATFORM_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pool.c: the operator heap, in two tiers. Blocks tile the heap; each starts with a header giving
  * its size, its physical predecessor's size and a check word, so a free is validated in constant
  * time. Tier 1, the park: a freed block is kept whole on a singly linked list of its size class,
@@ -91,42 +92,33 @@ struct pool {
 
 /* ---- arithmetic ---- */
 
-static uint32_t fls32(uint32_t v) { /* floor(log2(v)), v > 0 */
+/* floor(log2(v)) and trailing zeros, v > 0 (the AVR32 has clz too) */
 #if defined(__GNUC__)
-  return 31u - (uint32_t)__builtin_clz(v);
+static uint32_t fls32(uint32_t v) { return 31u - (uint32_t)__builtin_clz(v); }
+static uint32_t ctz32(uint32_t v) { return (uint32_t)__builtin_ctz(v); }
 #else
+static uint32_t fls32(uint32_t v) {
   uint32_t r = 0;
   while (v >>= 1) r++;
   return r;
-#endif
 }
-
-static uint32_t ctz32(uint32_t v) { /* v > 0 */
-#if defined(__GNUC__)
-  return (uint32_t)__builtin_ctz(v);
-#else
-  uint32_t r = 0;
-  while (!(v & 1u)) {
-    v >>= 1;
-    r++;
-  }
-  return r;
+static uint32_t ctz32(uint32_t v) { return fls32(v & (0u - v)); }
 #endif
-}
 
 static uint32_t round_up(uint32_t v, uint32_t to) { return (v + to - 1u) & ~(to - 1u); }
 
-/* The list a block of g granules belongs to: exact below SL, then SL lists per power of two. */
+/* The list a block of g granules belongs to: exact below 2 SL (list g), then SL lists per power
+ * of two. */
 static inline uint32_t bin_of(uint32_t g) {
   uint32_t f;
-  if (g < SL) return g;
+  if (g < 2u * SL) return g;
   f = fls32(g);
   return ((f - SLI + 1u) << SLI) | ((g >> (f - SLI)) & (SL - 1u));
 }
 
 /* The first list whose every block holds g granules. */
 static inline uint32_t bin_up(uint32_t g) {
-  if (g < SL) return g;
+  if (g < 2u * SL) return g;
   return bin_of(g + (1u << (fls32(g) - SLI)) - 1u);
 }
 
@@ -158,9 +150,6 @@ static inline void put_hdr(const pool_t *p, uint32_t i, uint32_t w0, uint32_t w1
 #define STATE(w0) ((w0)&3u)
 #define SLACK(w0) (((w0) >> 2) & SLACK_MAX)
 #define TAG(w1) ((w1)&0xFFu)
-
-/* Usable bytes of a block of g granules. */
-static inline uint32_t usable(const pool_t *p, uint32_t g) { return (g << p->glog) - p->po - p->tg; }
 
 /* ---- configuration and layout ---- */
 
@@ -225,11 +214,6 @@ uint32_t pool_block_size(uint32_t size, const pool_config_t *cfg) {
 
 /* ---- faults ---- */
 
-static bool is_corruption(pool_status_t s) {
-  return s == POOL_ERR_OVERRUN || s == POOL_ERR_UNDERRUN || s == POOL_ERR_USE_AFTER_FREE ||
-         s == POOL_ERR_CORRUPT;
-}
-
 COLD static pool_status_t report(pool_t *p, pool_status_t s, uint32_t i, int32_t byte,
                                  uint16_t tag, const char *file, uint32_t line) {
   char buf[160];
@@ -241,7 +225,7 @@ COLD static pool_status_t report(pool_t *p, pool_status_t s, uint32_t i, int32_t
   f->tag = tag;
   f->file = file;
   f->line = line;
-  if (is_corruption(s))
+  if (s >= POOL_ERR_OVERRUN) /* overrun, underrun, use after free, corrupt */
     p->st.corruptions++;
   else
     p->st.bad_frees++;
@@ -313,7 +297,7 @@ static dbg_rec_t rec(const pool_t *p, uint32_t i) {
 }
 /* Checks a live block's guards. */
 static pool_status_t check_guards(pool_t *p, uint32_t i, const hdr_t *h) {
-  uint32_t g = SIZE_G(h->w0), req = usable(p, g) - SLACK(h->w0);
+  uint32_t g = SIZE_G(h->w0), req = (g << p->glog) - p->extra - SLACK(h->w0);
   uint8_t *pl = payload(p, i), *bad;
   dbg_rec_t r = rec(p, i);
   bad = scan_pattern_down(pl - POOL_CANARY_BYTES, pl, CANARY);
@@ -466,7 +450,7 @@ pool_status_t pool_init(void *region, uint32_t region_size, const pool_config_t 
   p->po = c.po;
   p->tg = c.tg;
   p->min_g = c.min_g;
-  p->max_request = usable(p, heap_g);
+  p->max_request = (heap_g << c.glog) - c.po - c.tg;
   p->min_alloc_g = (1u + c.po + c.tg + p->gmask) >> c.glog;
   if (p->min_alloc_g < c.min_g) p->min_alloc_g = c.min_g;
   p->salt = 0x5EA1AB1Eu ^ (uint32_t)(uintptr_t)region;
@@ -789,21 +773,15 @@ void pool_settle(pool_t *p) {
 pool_status_t pool_last_status(const pool_t *p) { return p ? p->last_status : POOL_ERR_NULL_ARG; }
 const pool_fault_t *pool_last_fault(const pool_t *p) { return p ? &p->last_fault : 0; }
 
-bool pool_owns(const pool_t *p, const void *ptr) {
-  pool_status_t why;
-  return p && ptr && locate(p, ptr, &why) != NONE;
-}
-
-uint32_t pool_usable_size(const pool_t *p, const void *ptr) {
-  pool_status_t why;
-  uint32_t i = p && ptr ? locate(p, ptr, &why) : NONE;
-  return i == NONE ? 0 : usable(p, SIZE_G(hdr(p, i)->w0));
-}
-
 uint32_t pool_footprint(const pool_t *p, const void *ptr) {
   pool_status_t why;
   uint32_t i = p && ptr ? locate(p, ptr, &why) : NONE;
   return i == NONE ? 0 : SIZE_G(hdr(p, i)->w0) << p->glog;
+}
+bool pool_owns(const pool_t *p, const void *ptr) { return pool_footprint(p, ptr) != 0; }
+uint32_t pool_usable_size(const pool_t *p, const void *ptr) {
+  uint32_t f = pool_footprint(p, ptr);
+  return f ? f - p->extra : 0;
 }
 
 pool_pressure_t pool_pressure(const pool_t *p) {
@@ -816,29 +794,15 @@ pool_pressure_t pool_pressure(const pool_t *p) {
   return POOL_PRESSURE_OK;
 }
 
-/* Usable bytes of the largest block a request could get now, neighbouring free and parked
- * blocks counted as merged (as a settle would). */
-static uint32_t largest_free(const pool_t *p) {
-  uint32_t i = 0, run = 0, best = 0;
-  while (i < p->heap_g) {
-    const hdr_t *h = hdr(p, i);
-    uint32_t g = SIZE_G(h->w0);
-    if (!sealed(p, i, h) || g == 0) break;
-    run = STATE(h->w0) == S_USED ? 0 : run + g;
-    if (run > best) best = run;
-    i += g;
-  }
-  return best >= p->min_g && (best << p->glog) > p->extra ? (best << p->glog) - p->extra : 0;
-}
-
 void pool_get_stats(const pool_t *p, pool_stats_t *out) {
-  uint32_t b;
+  uint32_t i, run = 0, best = 0;
   if (!p || !out) return;
   *out = p->st;
   out->small = p->kinds[0];
   out->big = p->kinds[1];
   out->small.live = kind_live(p, 0);
   out->big.live = kind_live(p, 1);
+  out->small.bytes_handed_out = out->big.bytes_handed_out = 0;
   out->live_allocs = live_allocs(p);
   out->allocs = p->kinds[0].allocs + p->kinds[1].allocs;
   out->reuses = out->allocs - p->heap_allocs;
@@ -851,23 +815,22 @@ void pool_get_stats(const pool_t *p, pool_stats_t *out) {
   out->free_bytes = p->st.heap_bytes - out->used_bytes;
   out->parked_blocks = p->parked;
   out->parked_bytes = 0;
-  for (b = 0; b < p->nfl * SL; b++) {
-    uint32_t i, n = 0;
-    for (i = p->park[b]; i != NONE && i < p->heap_g && n++ < p->parked; i = links(p, i)[0])
-      out->parked_bytes += SIZE_G(hdr(p, i)->w0) << p->glog;
-  }
-  out->largest_free = largest_free(p);
-  out->small.bytes_handed_out = out->big.bytes_handed_out = 0;
-  for (b = 0; b < p->heap_g;) { /* the bytes of each kind, from the live blocks */
-    const hdr_t *h = hdr(p, b);
+  /* one walk: the bytes of each kind, the parked bytes, and the largest run of free and parked
+   * blocks (what a request could get, as a settle would merge them) */
+  for (i = 0; i < p->heap_g;) {
+    const hdr_t *h = hdr(p, i);
     uint32_t g = SIZE_G(h->w0), cap = (g << p->glog) - p->extra;
-    if (!sealed(p, b, h) || !g) break;
-    if (STATE(h->w0) == S_USED) {
-      if (cap - SLACK(h->w0) > p->small_max) out->big.bytes_handed_out += cap;
-      else out->small.bytes_handed_out += cap;
-    }
-    b += g;
+    if (!sealed(p, i, h) || !g) break;
+    if (STATE(h->w0) == S_USED)
+      *(cap - SLACK(h->w0) > p->small_max ? &out->big.bytes_handed_out
+                                          : &out->small.bytes_handed_out) += cap;
+    else if (STATE(h->w0) == S_PARKED)
+      out->parked_bytes += g << p->glog;
+    run = STATE(h->w0) == S_USED ? 0 : run + g;
+    if (run > best) best = run;
+    i += g;
   }
+  out->largest_free = best >= p->min_g ? (best << p->glog) - p->extra : 0;
   out->pressure = pool_pressure(p);
 }
 
@@ -929,7 +892,7 @@ uint32_t pool_foreach_live(const pool_t *p, void (*fn)(void *ctx, const pool_blo
       if (fn) {
         info.ptr = payload(p, i);
         info.offset = i << p->glog;
-        info.capacity = usable(p, g);
+        info.capacity = (g << p->glog) - p->extra;
         info.requested = info.capacity - SLACK(h->w0);
         info.tag = (uint16_t)TAG(h->w1);
 #if POOL_DEBUG

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pool.h: operator memory. One heap in a region the caller hands in: blocks with a small
  * in-band header, free blocks in two-level segregated lists (TLSF), neighbours merged through
  * the headers' physical links, freed blocks parked for reuse at their exact size.
@@ -187,10 +188,11 @@ pool_status_t pool_init(void *region, uint32_t region_size, const pool_config_t 
 /* Allocates size bytes aligned to the granule, tagged (0..POOL_TAG_MAX: e.g. op class + 1) for
  * statistics, traces and fault reports. Returns NULL on failure with the reason in
  * pool_last_status(); never aborts.
- * Time: O(1): a parked block of the request's size class is reused, else the two bitmaps give
- * the first free list whose blocks all fit, and its head is split. Only if that finds nothing
- * while blocks are parked does it first merge every parked block (pool_settle: O(blocks)), once,
- * and try again; with nothing parked a failure is O(1). */
+ * Time: O(1): a parked block of the request's size is reused (from the first 4 of its class's
+ * list), else the two bitmaps give the first free list whose blocks all fit, and its head is
+ * split. Only if that finds nothing while blocks are parked does it first merge every parked
+ * block (pool_settle: O(parked blocks)), once, and try again; with nothing parked a failure is
+ * O(1). */
 void *pool_alloc(pool_t *pool, uint32_t size, uint16_t tag);
 /* As pool_alloc, recording file and line for the leak report in debug builds. */
 void *pool_alloc_at(pool_t *pool, uint32_t size, uint16_t tag, const char *file, uint32_t line);
@@ -214,7 +216,7 @@ pool_status_t pool_free(pool_t *pool, void *ptr);
 
 /* Merges every parked block with its free neighbours, so the heap holds as few, as large free
  * blocks as it can. The net calls it when a network is cleared (a scene switch).
- * Time: O(blocks in the heap). */
+ * Time: O(parked blocks + list heads), each merge O(1). */
 void pool_settle(pool_t *pool);
 
 /* Why the last pool_alloc() returned NULL (or POOL_OK if it did not). O(1). */
@@ -229,7 +231,7 @@ uint32_t pool_usable_size(const pool_t *pool, const void *ptr);
 /* Heap bytes (headers included) the live allocation at ptr takes, 0 if ptr is not one. O(1). */
 uint32_t pool_footprint(const pool_t *pool, const void *ptr);
 
-/* Fills *out. O(blocks) for largest_free, the rest O(1). */
+/* Fills *out. O(blocks): one walk for largest_free, parked_bytes and the per-kind bytes. */
 void pool_get_stats(const pool_t *pool, pool_stats_t *out);
 /* O(1). */
 pool_pressure_t pool_pressure(const pool_t *pool);

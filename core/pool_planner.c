@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pool_planner.c: heap sizes from traces, by replaying scene switches through the real pool and
  * searching for the least heap that serves them all. */
 #include "pool_planner.h"

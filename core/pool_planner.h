@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pool_planner.h: data-driven heap sizes. Replays recorded allocation traces (sizes as the target
  * sees them) through the real pool, to find the least heap in which every scene of a corpus can
  * replace every other: the old scene, grown by editing headroom, and the new one live at once, as

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* preset.c: bees' presets as lists of entries that name ops directly: (op, input) = value for
  * inputs, DSP params by index, and (op, output) -> target for routings. Insertions and deletions
  * of other ops never touch them; deleting an op drops the entries that name it. The entries are

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* preset.h: bees' presets: per preset, a set of input values and output routings to recall.
  * Entries name ops directly, so inserting or deleting other ops never shifts them. */
 #ifndef ALEPH_PRESET_H

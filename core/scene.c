@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* scene.c: the scene codec's shared parts: headers and their descriptor, error reporting,
  * layout names. Reading is in scene_read.c, writing in scene_write.c, the slot in
  * scene_slot.c, per-class layout facts in scene_layout.c. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* scene.h: bees scene files (.scn) on byte buffers: decoding the 0.7.1 and 0.8.1 layouts into a
  * net, encoding a net byte for byte, errors with file offsets, and a two-net slot that swaps a
  * loaded scene in only when it decoded completely. No file I/O here (see lib/scene_io.h). */

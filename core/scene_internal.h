@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* scene_internal.h: helpers shared by the scene codec's files (scene.c, scene_read.c,
  * scene_write.c, scene_slot.c). Nothing outside core/ includes this. */
 #ifndef ALEPH_SCENE_INTERNAL_H

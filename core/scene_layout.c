@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* scene_layout.c: per-class facts of the bees 0.7.1 and 0.8.1 scene layouts (state sizes and
  * port counts, from /work/notes/scene-format.md section 4, checked against the real files). */
 #include "scene_layout.h"

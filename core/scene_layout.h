@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* scene_layout.h: what the two bees scene layouts (0.7.1 and 0.8.1) say about each op class:
  * its pickled state size and its input/output counts, and how a 0.7.1 op's nodes map onto the
  * class as aleph-sim builds it (bees 0.8.1's ports). Owns only constant tables. */

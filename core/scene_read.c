@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* scene_read.c: reading .scn images: the structural walk that validates one layout (and picks
  * one when asked to), then decoding into a scratch net through each class's unpickle, with
  * 0.7.1 node numbers mapped onto the classes as built. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* scene_slot.c: two nets on one pool, so that a scene is built in the spare and swapped in
  * only when complete and consistent; a failed load leaves the running net as it was. */
 #include "hid.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* scene_write.c: encoding a net as a whole .scn image in the 0.8.1 (or 0.7.1) layout, byte for
  * byte as bees writes it: raw descriptor, little-endian pickle, every node record, params,
  * 32 presets, de ad be ef filler. */

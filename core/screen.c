@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* screen.c: the OLED framebuffer, its dirty rectangle, the graphics-mode count and the digit
  * font (see screen.h). */
 #include "screen.h"

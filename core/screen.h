@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* screen.h: the Aleph's 128x64 OLED as graphics ops and the simulator see it: one byte per pixel
  * holding a grey level 0..15, a dirty rectangle the display side collects, bees' "graphics mode"
  * ref-count (while an op is in it, the play screen's op activity log is suppressed), and a

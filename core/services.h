@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* services.h: what ops reach outside the net through (DSP, MIDI, serial, monome devices, HID).
  * The platform or simulator fills it in; with none set, ops behave as bees does with nothing
  * plugged in. Owns only the interface. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* strbuf.c: bounded string building for core/ (which has no stdio). */
 #include "strbuf.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* strbuf.h: bounded string building for core/ (which has no stdio).
  * Owns nothing but a caller's char buffer; output is always NUL-terminated and truncated. */
 #ifndef ALEPH_STRBUF_H

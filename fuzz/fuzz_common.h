@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_common.h: what the fuzz targets share: a world (arena, debug pools, a scene slot with a
  * screen attached) built once per process, and the checks every input ends with. A problem is
  * an abort() with a line on stderr, which libFuzzer reports as a crash and saves the input. */

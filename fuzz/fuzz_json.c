@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_json.c: the JSON scene readers of lib/scene_io (this project's form and beekeep's
  * native form) on arbitrary text. Each input is read by both into the slot's spare net; a net
  * that reads must pass net_check, encode as a .scn, write back as JSON that reads again, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_net.c: the pools and the network under arbitrary operation sequences. The input is a
  * program: each step reads an opcode and its operands from the bytes (running out reads 0) and
  * adds, inserts or removes ops, connects and disconnects outputs, activates and increments

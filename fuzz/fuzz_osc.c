@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_osc.c: aleph-sim's OSC message handler on arbitrary datagrams. The input is a session:
  * datagrams, each a 2-byte big-endian length and that many bytes (the last takes what is left).
  * Each goes through the server's own entry point (osc_server_receive: liblo parsing, the address

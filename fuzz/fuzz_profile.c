@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_profile.c: the heap usage profile reader (lib/profile_read.c, what aleph-profile reads)
  * on arbitrary text. A profile that reads must be self-consistent: every allocation has both
  * sizes above 0, every free names an earlier allocation once, the peaks agree, and the planner

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_require.h: the fuzz targets' check: a failed condition is reported and aborts, which
  * libFuzzer records as a crash and the CTest replay (tests/fuzz_replay.c) as a failure. */
 #ifndef ALEPH_FUZZ_REQUIRE_H

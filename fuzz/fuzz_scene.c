@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_scene.c: the .scn decoder. The input is a scene image; one shorter than a scene file
  * is completed with the de ad be ef filler (so seeds can be the meaningful prefix only, see
  * fuzz_seeds.c). Each input: scene_probe on the raw bytes and on the image in every layout,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_scene_head.c: the .scn decoder, fast: the input is the head of a scene (descriptor, op
  * records and state, DSP params: everything before the presets, a few KB where fuzz_scene's
  * inputs are ~200 KB of mostly preset entries), completed with the 32 empty presets bees writes

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_scene_run.h: what fuzz_scene and fuzz_scene_head check on a complete scene image: probes
  * in each layout, a load through the scene slot, and for a scene that loads net_check,
  * pool_check, re-encoding as a fixed point (its encoding loads and encodes to the same bytes),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_seeds.c: builds the seed corpora at run time from scene files (never stored in the
  * repository), in CORPUS/TARGET: for each .scn given, a copy without its trailing filler into
  * scene/ (fuzz_scene completes it), its bytes before the presets into scene_head/, and its JSON

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # fuzz/long.sh BUILD_DIR TARGET EXECUTIONS [WORKERS] [-- LIBFUZZER_FLAG...]: one long run of a
 # libFuzzer target (issue 9's goal is 10 M executions per target in one run). WORKERS processes
 # (default: the number of cores) share BUILD_DIR/corpus/TARGET, as `-jobs=N -workers=N` would

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # fuzz/run.sh BUILD_DIR SECONDS [TARGET...]: builds the seed corpora (from scenes/ and, when
 # present, ../shared/scenes: read in place, never copied into the repository; plus the
 # regression inputs in tests/fuzz-cases/TARGET) and runs each libFuzzer target for SECONDS

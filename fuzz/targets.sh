@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # fuzz/targets.sh: sourced by fuzz/run.sh and fuzz/long.sh. Owns the list of libFuzzer targets
 # and the flags each needs beyond the common ones.
 fuzz_targets=(scene scene_head json net osc profile)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* file_io.c: whole-file reads of regular files with a size limit, safe writes (a locked temporary
  * sibling, fsync, rename; stale temporary files of killed saves removed by the next save), the
  * same-file test and names resolved inside a folder (file_io.h). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* file_io.h: what the programs do to files, done safely: reading a whole regular file up to a
  * size limit (never blocking on a FIFO, never reading a device), writing a file through a locked
  * temporary sibling that is fsync'd and renamed into place (at once, or in pieces that become

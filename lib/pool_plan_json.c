@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pool_plan_json.c: reads and writes memory plan files (cJSON), checking every field. */
 #include "pool_plan_json.h"
 

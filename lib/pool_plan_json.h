@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pool_plan_json.h: memory plan files (what aleph-profile recommends, what aleph-sim --pool-plan
  * applies): one plan per target, "avr32" (sizes as the Aleph sees them) and "host" (this
  * simulator's 64-bit op sizes, so the same scenes fit when the plan is applied here). A plan is

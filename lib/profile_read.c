@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* profile_read.c: aleph-sim heap usage profiles (JSON) read and checked into a profile_t: the
  * plan, the events as traces (host sizes and 32-bit sizes), the samples and the levels as
  * recorded. Every problem is one sentence naming the file. */

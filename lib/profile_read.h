@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* profile_read.h: reading the heap usage profiles aleph-sim --profile writes (JSON, "format":
  * "aleph-sim profile", version 2): the run's plan, every alloc/free/fail event as a planner trace
  * at the host's sizes and at a 32-bit target's (net_alloc_size32), the usage samples, and the

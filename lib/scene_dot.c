@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* scene_dot.c: Graphviz DOT export of a network: ops as record nodes (inputs left, name in the
  * middle, outputs right), targeted DSP params as ellipses, connections as port-to-port edges. */
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* scene_file.c: scene files on a host: whole-file reads with the scene size limit and safe
  * saves (both lib/file_io), a pool and slot to load into, loading by content, and the names the
  * text forms use. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* scene_io.h: host-side scene files for tools and the simulator: reading and safely saving
  * .scn files, the JSON form of a network (docs/scene-json.md) and beekeep's "native" JSON,
  * and Graphviz DOT export. Built on core/scene.h; uses stdio and cJSON. */

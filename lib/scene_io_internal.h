@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* scene_io_internal.h: helpers shared by lib/'s files (errors, hex, version text, JSON value
  * checks). Not installed; tools use scene_io.h. */
 #ifndef ALEPH_SCENE_IO_INTERNAL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* scene_json.c: the aleph-scene JSON form of a network (docs/scene-json.md): ops by class name
  * with their input values and pickled state, connections and preset entries by op and port
  * name, params by label. Writing then reading reproduces the network exactly. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* scene_native.c: beekeep's "native" JSON (utils/beekeep json_write_native.c / json_read_native.c
  * in the bees repository): operators with class ids, positional input values, output targets
  * and pickled state as byte arrays; params by name; presets as entry lists. Node numbers and

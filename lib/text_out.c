@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* text_out.c: text to a stdio stream, keeping why its first write failed (text_out.h). */
 #include "text_out.h"
 

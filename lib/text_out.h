@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* text_out.h: printing text to a stdio stream that keeps the reason of its first failed write,
  * and closing it with that reason. glibc drops a stream's buffer when a write fails, so a later
  * fflush or fclose can succeed and only the error indicator (no errno) would be left. The tools

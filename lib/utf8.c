@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* utf8.c: the first byte of a string that is not well-formed UTF-8 (utf8.h). */
 #include "utf8.h"
 

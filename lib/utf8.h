@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* utf8.h: checking that text is UTF-8 before it goes into JSON (which must be UTF-8: strict
  * parsers refuse anything else). Names from .scn files and file names are bytes, not text. */
 #ifndef ALEPH_UTF8_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* demo.c: the built-in demo network (system ops, ADD, MOD, MUL, SUB), with play flags set so
  * the play screen shows what happens. */
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* demo.h: the network aleph-sim runs when no scene is given: the system ops plus a counter
  * clocked by the CV-IN poll, two encoder-driven chains and switch-driven params. */
 #ifndef ALEPH_SIM_DEMO_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* engine.c: the simulated Aleph's heart: applies queued input at its stamp, batches encoder
  * detents per 50 ms poll as bees does (play mode; in edit mode keys and encoders go to the
  * editor's page at once), advances the net's timers, and keeps the play log. */

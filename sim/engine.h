@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* engine.h: the simulated Aleph minus its window: the host system (arena, pools, net), the one
  * input queue, bees' 50 ms encoder batching, the play log and usage history, advanced by ticks. */
 #ifndef ALEPH_SIM_ENGINE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* events.c: the simulator's input queue: a mutex-guarded ring buffer kept in time order, and
  * the event kinds' names used by recordings. */
 #include "events.h"

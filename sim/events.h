@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* events.h: the simulator's one input queue. Every change from outside the net (panel, replay,
  * OSC) is an event stamped with virtual ms; the engine applies them in time order at a tick. */
 #ifndef ALEPH_SIM_EVENTS_H

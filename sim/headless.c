@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* headless.c: the windowless loops. Virtual: jumps from one recorded input to the next and to
  * the end (the engine makes any step size exact). Real time: the host clock, 10 ms naps. */
 #define _POSIX_C_SOURCE 200809L

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* headless.h: running without a window: on a deterministic virtual clock for a set time (or a
  * recording's length), or in real time until SIGINT/SIGTERM. */
 #ifndef ALEPH_SIM_HEADLESS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* history.c: a ring of pool usage samples taken on the virtual clock, read by the overlay's
  * sparklines. */
 #include "history.h"

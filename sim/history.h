@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* history.h: pool usage sampled on the virtual clock (every HISTORY_PERIOD_MS) for the stats
  * overlay's sparkline; a fixed ring of the most recent samples. */
 #ifndef ALEPH_SIM_HISTORY_H

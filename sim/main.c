@@ -1,9 +1,11 @@
+/* SPDX-License-Identifier: MIT */
 /* main.c: aleph-sim: parses the command line, sets up the engine (scene or demo), recorder and
  * player, runs the window or the headless loop, and writes the outputs asked for. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "examples.h"
 #include "headless.h"
 #include "osc_server.h"
 #include "options.h"
@@ -107,8 +109,11 @@ int main(int argc, char **argv) {
   static sim_session_t s; /* large (the queue, the screen): not on the stack */
   sim_options_t opt;
   char err[768];
+  static char example[4096];
   int rc = options_parse(&opt, argc, argv);
   if (rc >= 0) return rc;
+  /* `aleph-sim sequencer`: a name that is no file here may be an installed example scene */
+  if (opt.scene && examples_find(opt.scene, example, sizeof example)) opt.scene = example;
   s.opt = &opt;
   if (opt.inject && opt.headless) {
     fprintf(stderr, "aleph-sim: --inject drives the window; it cannot be used with --headless\n");

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* options.c: parses aleph-sim's arguments into sim_options_t, with a sentence for every
  * mistake, and prints the usage text (with the panel's key help). */
 #include "options.h"
@@ -7,15 +8,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "examples.h"
 #include "file_io.h"
 #include "host_platform.h"
 #include "panel_keys.h"
+#include "version.h"
 
 void options_usage(FILE *to) {
   int i;
+  char examples[4096];
+  if (!examples_dir(examples, sizeof examples))
+    snprintf(examples, sizeof examples, "%s", "the installed share/aleph-sim/scenes (none found)");
   fprintf(to,
           "usage: aleph-sim [options] [SCENE.scn | SCENE.json]\n"
           "Runs a bees scene (or, without one, a demo network) on a simulated Aleph front panel.\n"
+          "A SCENE that names no file may name an example scene (default, sequencer,\n"
+          "generative) in %s.\n"
           "\n"
           "  --headless            no window (chosen automatically when no display opens)\n"
           "  --run-for SECONDS     stop after SECONDS (headless: virtual, deterministic time)\n"
@@ -25,16 +33,16 @@ void options_usage(FILE *to) {
           "                        window: read back from it, at its scale)\n"
           "  --scale N             pixels per screen pixel: screenshots (default 1, panel 3) and\n"
           "                        the window's first size (resizable; default fits the display)\n"
-          "  --overlay             show the pool statistics overlay from the start\n"
-          "  --stats               at exit, print pool and net statistics\n"
+          "  --overlay             show the memory statistics overlay from the start\n"
+          "  --stats               at exit, print memory and net statistics\n"
           "  --arena-size SIZE     simulated SDRAM (default 32M; K/M/G suffixes)\n"
           "  --record FILE.json    record every input event with its virtual time\n"
           "  --replay FILE.json    replay a recording (its scene and arena size are the defaults)\n"
-          "  --profile FILE.json   record every pool event and usage over time (aleph-profile)\n"
-          "  --pool-plan FILE.json lay the op pools out by a plan file (aleph-profile --plan-out)\n"
+          "  --profile FILE.json   record every op heap event and usage over time (aleph-profile)\n"
+          "  --pool-plan FILE.json size the op heap by a plan file (aleph-profile --plan-out)\n"
           "  --scene-dir DIR       the folder the editor's SCENES page lists, loads and saves,\n"
           "                        and the only one OSC may load from and save to (default:\n"
-          "                        the scene's folder, else ./scenes)\n"
+          "                        the scene's folder, else ./scenes, else the example scenes)\n"
           "  --inject SPEC         (tests) synthesized window input, comma-separated:\n"
           "                        T:wheel:ENC:N, T:drag:ENC:DY, T:click:KEY, T:key:C,\n"
           "                        T:size:W:H (T in ms)\n"
@@ -46,10 +54,12 @@ void options_usage(FILE *to) {
           "                        can drive the simulator and load and save scenes in its\n"
           "                        --scene-dir (docs/osc.md, Security)\n"
           "  -h, --help            this text\n"
+          "      --version         the version and the git revision it was built from\n"
           "\n"
           "MODE (m) toggles play mode and bees' editor pages (docs/editor.md).\n"
           "Headless without --run-for/--ticks runs in real time until interrupted (or, replaying,\n"
-          "to the recording's end). Exit status: 0 ok, 1 run-time failure, 2 bad arguments.\n\n");
+          "to the recording's end). Exit status: 0 ok, 1 run-time failure, 2 bad arguments.\n\n",
+          examples);
   for (i = 0; PANEL_KEY_HELP[i]; i++) fprintf(to, "  %s\n", PANEL_KEY_HELP[i]);
 }
 
@@ -92,6 +102,9 @@ int options_parse(sim_options_t *o, int argc, char **argv) {
     bool needs = true;
     if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
       options_usage(stdout);
+      return SIM_EXIT_OK;
+    } else if (!strcmp(a, "--version")) {
+      printf("aleph-sim %s\n", aleph_version());
       return SIM_EXIT_OK;
     } else if (!strcmp(a, "--headless")) {
       o->headless = true;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* options.h: aleph-sim's command line: what to load, window or headless, how long to run, what
  * to write at exit (screenshots, statistics, recordings), and the usage text. */
 #ifndef ALEPH_SIM_OPTIONS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* osc_commands.c: running one OSC message on the simulation thread: names resolved against the
  * running net, everything checked before anything changes, changes pushed as engine events at
  * the current virtual time and applied at once (so they are recorded), replies sent. */

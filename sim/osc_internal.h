@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* osc_internal.h: what the OSC server's files share: the server struct, the parsed message, the
  * address table, sending, name resolution and observation. Not for use outside sim/osc_*.c. */
 #ifndef ALEPH_SIM_OSC_INTERNAL_H

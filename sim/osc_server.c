@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* osc_server.c: the OSC socket and its receive thread: datagrams (and bundles) parsed with liblo,
  * checked against the address table, malformed ones answered at once, the rest queued for the
  * simulation thread; sending; the pump and the wait the main loops call. A detached server

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* osc_server.h: aleph-sim's OSC interface (docs/osc.md). A receive thread on a UDP socket (bound
  * to 127.0.0.1 unless told otherwise) parses messages with liblo, answers malformed ones at once
  * and queues the rest; the simulation thread runs them at a defined point of each loop pass

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* panel_inject.c: synthesized SDL input for tests (--inject): parsed from a spec, pushed with
  * SDL_PushEvent at the panel's real coordinates so it takes the same path as a user's input. */
 #define _POSIX_C_SOURCE 200809L

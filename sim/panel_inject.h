@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* panel_inject.h: synthesized window input for tests (--inject "T:wheel:ENC:N,T:drag:ENC:DY,
  * T:click:KEY,T:key:C,T:size:W:H"): SDL events at the controls' positions at window time T ms. */
 #ifndef ALEPH_SIM_PANEL_INJECT_H

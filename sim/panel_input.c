@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* panel_input.c: mouse (drag or wheel on a knob, click and hold a key) and keyboard (see
  * panel_keys.c) handling for the panel window; every hardware action becomes a queued event. */
 #include "panel_input.h"

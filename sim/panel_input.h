@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* panel_input.h: turns SDL mouse and keyboard events on the front panel into input events on
  * the engine's queue (encoders, switches) and into UI changes (overlay, help, quit). */
 #ifndef ALEPH_SIM_PANEL_INPUT_H

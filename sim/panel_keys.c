@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* panel_keys.c: keyboard bindings and their help text. Encoders are numbered as the hardware
  * numbers them; bees' play page routes hardware encoders 1 and 2 to ENC ops 2 and 1; MODE
  * toggles play mode and bees' edit pages (docs/editor.md). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* panel_keys.h: the keyboard bindings of the front panel (keys are SDL keycodes, which are ASCII
  * for printable keys) and the help text listing them. No SDL here. */
 #ifndef ALEPH_SIM_PANEL_KEYS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* panel_layout.c: the front panel's geometry: OLED at the left, four encoders to its right with
  * the function keys under them, MODE and the two footswitches along the bottom. */
 #include "panel_layout.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* panel_layout.h: where the front panel's parts are at a given integer scale (screen, encoders,
  * keys, MODE, footswitches, overlay), and which control a point falls on. No SDL here. */
 #ifndef ALEPH_SIM_PANEL_LAYOUT_H

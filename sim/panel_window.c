@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* panel_window.c: the SDL2 window loop: waits for input with SDL_WaitEventTimeout until the next
  * 60 Hz frame, ticks the engine from the host clock, and re-renders only when something changed. */
 #define _POSIX_C_SOURCE 200809L

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* panel_window.h: the interactive front panel: an SDL2 window showing the rendered panel at an
  * integer scale (resizable), fed by mouse and keyboard, redrawn at up to 60 fps when it changes. */
 #ifndef ALEPH_SIM_PANEL_WINDOW_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* playlog.c: the play-mode scroll model: formats "op.NAME/IN value" and "p.label value" lines
  * for inputs and params whose play flag is set, as bees' play screen does. */
 #include "playlog.h"

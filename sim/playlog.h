@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* playlog.h: bees' play-mode scroll: one line per watched activity (an input or param with its
  * play flag set), newest at the bottom. The model only; render_play.c draws it. */
 #ifndef ALEPH_SIM_PLAYLOG_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* profile_capture.c: the pool trace hook of aleph-sim --profile and the JSON profile it writes. */
 #include "profile_capture.h"
 

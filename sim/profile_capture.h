@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* profile_capture.h: aleph-sim --profile: records every pool event (alloc, free, failure: size
  * requested, bytes handed out, tag and op class, which allocation a free returns, virtual tick)
  * through pool_set_trace(), and the heap's statistics every PROFILE_PERIOD_MS of virtual time,

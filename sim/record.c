@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* record.c: recordings of input events: written one JSON object per line through lib/file_io
  * (a header line, event lines, an end line; each line one write, the file put in place at the
  * first event), and read back in that form or as one hand-written JSON document, then replayed

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* record.h: recording every input event the engine applies (with its virtual ms) to a JSON file,
  * and replaying such a file into the engine's queue, checking the encoder batches it reproduces. */
 #ifndef ALEPH_SIM_RECORD_H

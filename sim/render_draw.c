@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* render_draw.c: clipped rectangle, frame, translucent rectangle, disc and thick line drawing
  * on ARGB images. */
 #include "render_draw.h"

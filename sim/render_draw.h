@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* render_draw.h: drawing primitives on ARGB images (filled and translucent rectangles, circles,
  * thick lines), clipped to the image. */
 #ifndef ALEPH_SIM_RENDER_DRAW_H

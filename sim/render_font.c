@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* render_font.c: text drawing for aleph-sim with the project's 5x7 font, whose glyphs live in
  * core/ui/ui_font.c (the editor pages draw with the same font): levels for the OLED, ARGB for the
  * panel. */

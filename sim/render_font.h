@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* render_font.h: text in aleph-sim's 5x7 font (glyphs: core/ui/ui_font.h; 6x8 cell) drawn
  * into 8-bit level buffers (the OLED) and 32-bit ARGB images (the panel). */
 #ifndef ALEPH_SIM_RENDER_FONT_H

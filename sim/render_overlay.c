@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* render_overlay.c: the statistics overlay (the op heap's levels and counters, internal
  * fragmentation and bookkeeping, pressure, sparklines of small and big op bytes over the last
  * 12 s, net figures) and the key help. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* render_overlay.h: the live pool statistics overlay (blocks used/free/peak per pool, requested
  * vs handed-out bytes, failures, pressure, usage sparklines, net figures) and the key help. */
 #ifndef ALEPH_SIM_RENDER_OVERLAY_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* render_panel.c: draws the front panel: the OLED scaled by whole pixels, knobs turned by the
  * detents they received, keys lit while held, switch-op LEDs, and the overlays on top. */
 #include "render_panel.h"

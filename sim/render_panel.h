@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* render_panel.h: the whole front panel drawn into an ARGB image (the window's texture and the
  * panel screenshot): OLED, encoders with their ENC op values, keys, footswitches, overlays. */
 #ifndef ALEPH_SIM_RENDER_PANEL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* render_png.c: writes grey (OLED levels) and RGB (panel) PNG files with libpng, safely
  * (lib/file_io: temporary file, fsync, rename); errors come back as sentences, never as
  * aborts. */

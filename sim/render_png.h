@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* render_png.h: screenshots as PNG files (libpng): the OLED as 8-bit grey at an integer scale
  * (exact levels: level * 17), or a rendered ARGB image such as the whole panel as RGB. */
 #ifndef ALEPH_SIM_RENDER_PNG_H

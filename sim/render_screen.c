@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* render_screen.c: draws the OLED's 128x64 levels: in edit mode the editor's page (core/ui);
  * in play mode the play log in the simulator's font, or the graphics framebuffer when a
  * graphics op owns the screen. */

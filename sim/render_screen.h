@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* render_screen.h: the Aleph's 128x64 16-level OLED as the simulator shows it: the editor's
  * page in edit mode; in play mode bees' scroll (the play log), or while graphics mode is on, the
  * framebuffer the graphics ops draw. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* scene_load.c: loads a scene file (.scn or the project's JSON, by content) into the running
  * engine through lib/scene_io's sio_load: built in the slot's spare, swapped in when complete;
  * the editor's SCENES page then saves under that scene's name. */
@@ -8,14 +9,24 @@
 
 #include "scene_io.h"
 
+/* The first len bytes of s (at most cap - 1 of them) as a string in out. A header's name may be
+ * one byte longer than the editor keeps (SCENE_NAME_LEN vs UI_NAME_LEN): cut on purpose, so no
+ * snprintf whose truncation the compiler would rightly warn about. */
+static void copy_cut(char *out, size_t cap, const char *s, size_t len) {
+  if (cap == 0) return;
+  if (len > cap - 1) len = cap - 1;
+  memcpy(out, s, len);
+  out[len] = '\0';
+}
+
 void scene_name_for(const char *path, const char *header_name, char *out, size_t cap) {
   const char *base = strrchr(path, '/'), *dot;
   base = base ? base + 1 : path;
   dot = strrchr(base, '.');
   if (header_name && header_name[0])
-    snprintf(out, cap, "%s", header_name);
+    copy_cut(out, cap, header_name, strlen(header_name));
   else
-    snprintf(out, cap, "%.*s", (int)(dot ? (size_t)(dot - base) : strlen(base)), base);
+    copy_cut(out, cap, base, dot ? (size_t)(dot - base) : strlen(base));
 }
 
 bool scene_load_file(engine_t *e, const char *path, char *err, size_t errlen) {

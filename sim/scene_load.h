@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* scene_load.h: loading a scene file (.scn, or JSON) into the engine: decoded into the scene
  * slot's spare net and swapped in; errors name the file and the byte offset. */
 #ifndef ALEPH_SIM_SCENE_LOAD_H

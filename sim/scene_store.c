@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* scene_store.c: the editor's scenes as files NAME.scn in one folder: listing (sorted by name),
  * loading through lib/scene_io into the engine's slot, and safe saving in bees 0.8.1's layout. */
 #define _DEFAULT_SOURCE /* strdup */
@@ -7,7 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "examples.h"
 #include "scene_io.h"
 #include "scene_load.h"
 
@@ -168,9 +171,12 @@ void scene_store_started(scene_store_t *s, const char *path) {
 
 void scene_store_default_dir(const char *scene, char *out, size_t cap) {
   const char *slash = scene ? strrchr(scene, '/') : NULL;
-  if (!scene)
+  if (!scene) {
+    struct stat st;
+    /* ./scenes where there is one (a source tree), else the installed examples if any */
+    if (stat("scenes", &st) != 0 && examples_dir(out, cap)) return;
     snprintf(out, cap, "scenes");
-  else if (!slash)
+  } else if (!slash)
     snprintf(out, cap, ".");
   else if (slash == scene)
     snprintf(out, cap, "/");

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* scene_store.h: the editor's scene store (core/ui's ui_scene_store_t) on a folder of .scn files:
  * the SCENES page lists them by name, loads one into the engine's scene slot (not a recorded
  * event: it follows from recorded key events, so a replay repeats it) and saves the running net
@@ -30,7 +31,8 @@ void scene_store_free(scene_store_t *s);
 /* The scene file the session started with (NULL: the demo): its header becomes the running
  * scene's (module name for the DSP page) and its name the one the SCENES page stores under. */
 void scene_store_started(scene_store_t *s, const char *path);
-/* The default folder: the scene's own folder, or "scenes" without a scene. out[cap]. */
+/* The default folder: the scene's own folder; without a scene "scenes" if there is one here,
+ * else the installed example scenes (sim/examples.h), else "scenes". out[cap]. */
 void scene_store_default_dir(const char *scene, char *out, size_t cap);
 
 #endif

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* session.h: one run of aleph-sim as main.c sets it up: the options, the engine, and the
  * optional recorder and player hooked to it. Shared by the window and the headless loop. */
 #ifndef ALEPH_SIM_SESSION_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* stats_print.c: prints the --stats report: arena layout, the op heap's figures (the design's
  * fragmentation and bookkeeping among them) and counters, net statistics and the engine's event
  * counts. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* stats_print.h: the --stats report at exit: arena carving, both pools' levels and counters,
  * net figures and the engine's event counts, as deterministic text (no wall-clock figures). */
 #ifndef ALEPH_SIM_STATS_PRINT_H

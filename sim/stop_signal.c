@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* stop_signal.c: a flag the stop signals set and the loops poll (stop_signal.h). */
 #define _POSIX_C_SOURCE 200809L
 #include "stop_signal.h"

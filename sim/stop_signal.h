@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* stop_signal.h: SIGINT, SIGTERM and SIGHUP (a closed terminal) end a session the way its end
  * does: the loops see the request and return, and aleph-sim finishes its outputs (the recording
  * gets its end marker and is synced) before it exits. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* check.h: the tests' assertion macros. A failed CHECK prints where and what, counts, and the
  * test program exits non-zero at the end (so one run reports every failure). */
 #ifndef ALEPH_CHECK_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_replay.c: runs a fuzz target's LLVMFuzzerTestOneInput (fuzz/fuzz_*.c, linked in) on
  * files, without libFuzzer, so the normal gcc builds (host, sanitizers, big-endian) replay
  * regression inputs and seeds as CTest cases. A target reports a problem by aborting (its

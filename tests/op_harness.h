@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_harness.h: a small network for op tests: arena, pool and net in one struct, an op added
  * by class id, and every output it fires recorded in order (through the net's watch hook). */
 #ifndef ALEPH_OP_HARNESS_H

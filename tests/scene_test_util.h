@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* scene_test_util.h: what the scene tests share: a rig (arena, pool, a scene slot), file
  * reading, the expected-listing lines of a decoded net (format of
  * ../shared/scenes/expected/README.md) and a checksum. */

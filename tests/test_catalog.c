@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_catalog.c: every registered op class is well formed, named as bees names it, and (on a
  * 32-bit build such as the big-endian qemu run) declares its true AVR32-like size. Prints which
  * classes fit the small pool of a plan and which need big blocks. */

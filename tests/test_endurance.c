@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_endurance.c: endurance (issue 9). Every scene (the .scn files in scenes/ and the shared ones)
  * is loaded through the scene slot, run for many virtual ticks with random encoder and switch
  * input (net_advance, net_encoder, net_switch, net_cv_in) and unloaded, many times over. After

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_faults.c: allocation fault injection (issue 9). With the debug pools' test-only hook
  * pool_set_fail_after(), the N-th allocation fails, for every N a whole operation makes: an op
  * add (every class, appended and inserted), bees' system ops, a scene load through the slot

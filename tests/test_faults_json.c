@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_faults_json.c: allocation fault injection for JSON scene loads (issue 9). lib/ built on
  * the debug core (aleph_scene_io_debug) gives its pool the test-only pool_set_fail_after() hook;
  * for every JSON scene (the .json files in scenes/, and this project's and beekeep's JSON of every .scn in

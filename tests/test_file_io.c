@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_file_io.c: lib/file_io and the readers built on it. A corpus of file kinds (a FIFO with
  * no writer, a FIFO with a writer that never writes, /dev/zero, /dev/null, a folder, a link to a
  * FIFO, a socket, an empty file, a sparse file one byte over each limit, one at the limit) goes

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_memory_corpus.c: the memory that ships, measured on the corpus (every .scn in the folders
  * given: scenes/ and ../shared/scenes), at this build's word size (the host's 64-bit sizes; built
  * for powerpc and run under qemu, the AVR32's 32-bit ones):

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_midi.c: the MIDI and HID hubs: message parsing and dispatch by kind and channel,
  * subscription order (newest first), unsubscription when ops are removed (then sending MIDI must
  * not touch them: run under ASan and the debug pool's poisoning), hubs attached before and after

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_monome.c: the monome device module: connecting devices, focus handover between grid and
  * arc ops (bees' semantics, with quirk 15 fixed), event delivery and range checks, LED buffers
  * shown for the focus holder, dirty flags, scene-recall focus, and ops with nothing attached. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_net.c: the network: system ops, add/insert/remove at every position with the invariant
  * checker, connections and propagation, feedback and fan-out bounds, params, presets, timers,
  * exhaustion, and a seeded random sequence against a reference model. */

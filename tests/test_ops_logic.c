@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_ops_logic.c: the routing and logic ops (GATE TOG ACCUM SPLIT SPLIT4 THRESH BITS IS LOGIC
  * LIST2/4/8/16 ROUTE/8/16): names and defaults, scripted input sequences with the outputs bees
  * 0.8.1 produces, clamping and edge cases, re-entrant firing, pickle round trips in both scene

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_ops_math.c: the arithmetic, memory, iteration and utility ops (FADE DIVR SHL SHR CHANGE
  * LINLIN MEM0D MEM1D MEM2D ITER MAGINC HARRY POLY HISTORY RANDOM PARAM): names, defaults,
  * scripted inputs with the outputs bees 0.8.1 produces, edge cases, propagation through the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_ops_midi.c: the MIDI, HID and serial op classes: defaults, flags and names; MIDI input
  * ops driven by scripted messages; the MIDI bytes MOUT_NOTE, MOUT_CC and MOUT_CLK send and the
  * serial messages SERIAL sends (captured through a services stub); HID values for SIZE 0 and 1;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_ops_monome.c: the monome grid/arc ops (GRID, GRIDRAW, ARC, LIFE, STEP, MP, WW, KRIA):
  * key and ring events to outputs in every mode, LED buffers after inputs, LIFE generations on
  * known patterns, STEP / MP / WW / KRIA sequencing for scripted clocks and key presses (expected

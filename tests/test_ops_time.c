@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_ops_time.c: the timed op classes (METRO, DELAY, TIMER, CKDIV) and the graphics ones
  * (BIGNUM, SCREEN, BARS, BARS8): scripted inputs against bees' behaviour with the net's clock
  * advanced by hand, exact framebuffer pixels, graphics-mode counting, and pickles in both

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_overrun.c: the overrun detection matrix (issue 9). For every op class, in a net on the
  * debug pools, bytes are written through the op pointer the net gives: 1..16 bytes just past
  * the op's struct (its requested size), 1..8 past the end of its block, and 1..8 before it.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_pool.c: the operator heap: layout, allocation, parking and reuse, merging, validation of
  * frees, exhaustion, statistics and the design's figures, tracing, a random test against a
  * model, and (debug flavour) canaries, poisoning, leak records and fault injection.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_pool_planner.c: the planner on synthetic traces with known answers (exact size classes,
  * so the least heap is a sum of block sizes), frees inside a trace, the headroom, the worst
  * pair, its bound (the heap found serves every pair, one granule less fails one), and errors. */

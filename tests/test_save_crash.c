@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_save_crash.c: crash safety of lib/scene_io's safe save (issue 9). A child process saves
  * two different scenes over the same file, alternately and without pause (sio_save_scn: temp
  * file, write, fsync, rename); the parent kills it with SIGKILL after a random delay, many

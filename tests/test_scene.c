@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_scene.c: the scene codec on synthetic scenes: the layout table against the built classes,
  * byte-identical round trips in both layouts, a golden checksum that the big-endian build must
  * reproduce, 0.7.1 node re-mapping, layout detection, and one case per malformed input, each

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_scene_io.c: lib/ and tools/aleph-scene: the real scenes through JSON and beekeep's native
  * JSON back to byte-identical .scn files, hand-written JSON (names, defaults, edits, presets),
  * one case per malformed JSON with the running network untouched, DOT output, safe saves, and

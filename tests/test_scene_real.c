@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_scene_real.c: the 8 real scenes of bees' 0.7.1 release bundle, read in place from the
  * directory given as argv[1] (ALEPH_SHARED_SCENES): each decodes (layout detected as 0.7.1) to
  * exactly the network bees 0.7.1 builds (expected/NAME.txt), re-encodes byte-identically, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_screen.c: the OLED framebuffer module: init, clipped drawing, level masking, blits (byte
  * and packed), the dirty rectangle, the graphics-mode count, the digit font and number format. */
 #include <stdlib.h>

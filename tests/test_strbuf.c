@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_strbuf.c: core's bounded string building and byte helpers (moves, little-endian
  * integers, repeating patterns). */
 #include <stdint.h>

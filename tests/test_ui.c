@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_ui.c: the editor (core/ui) against a real net: key and encoder sequences as a user
  * would play them on the panel, asserting what they did to the network and to the screen. */
 #include "op_harness.h"

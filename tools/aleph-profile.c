@@ -1,9 +1,11 @@
-/* aleph-profile: reads pool usage profiles written by aleph-sim --profile, reports peak and
- * average use per pool, internal fragmentation and failures, and recommends a pool plan for the
- * AVR32 (op sizes mapped to the classes' size32) within an SDRAM budget, beside bees 0.8's fixed
- * plan. Optionally writes the plan file aleph-sim --pool-plan applies and an SVG of usage over
- * time. Exit status: 0 ok, 1 a profile or output file (standard output included) could not be
- * used, 2 bad arguments. Reading and checking a profile is lib/profile_read.c. */
+/* SPDX-License-Identifier: MIT */
+/* aleph-profile: reads heap usage profiles written by aleph-sim --profile, reports each run's
+ * peak, internal fragmentation and failures, and plans the op heap in which every profiled scene
+ * can replace every other (both live during a switch) with editing headroom, for the AVR32
+ * (32-bit op sizes) and for this host, beside bees 0.8's fixed pools. Optionally writes the plan
+ * file aleph-sim --pool-plan applies and an SVG of heap use over time. Exit status: 0 ok, 1 a
+ * profile or output file (standard output included) could not be used, 2 bad arguments.
+ * Reading and checking a profile is lib/profile_read.c. */
 #define _POSIX_C_SOURCE 200809L /* open_memstream */
 #include <stdarg.h>
 #include <stdint.h>
@@ -19,6 +21,7 @@
 #include "profile_read.h"
 #include "scene_io.h"
 #include "text_out.h"
+#include "version.h"
 
 #define EXIT_BAD_FILE 1
 #define EXIT_USAGE 2
@@ -43,35 +46,25 @@ static int close_stdout(int rc) {
 
 static void usage(void) {
   out("usage: aleph-profile [options] PROFILE.json...\n"
-      "Analyses pool profiles from aleph-sim --profile and recommends a pool plan for the\n"
-      "AVR32 (op sizes as size32) that serves the observed peaks of every profile.\n"
+      "Analyses heap profiles from aleph-sim --profile and plans the op heap in which every\n"
+      "profiled scene can replace every other (the old and the new scene live at once during a\n"
+      "switch), with editing headroom, for the AVR32 (32-bit op sizes) and for this host.\n"
       "\n"
-      "  --budget SIZE      most bytes the op pools may take, bookkeeping included (K/M\n"
-      "                     suffixes; default: what bees 0.8's 256 x 128 B + 8 x 16 KiB take)\n"
-      "  --margin PCT       headroom over the observed peaks (default 10)\n"
-      "  --plan-out FILE    write the recommended plan (\"avr32\", and \"host\" for aleph-sim\n"
-      "                     --pool-plan, planned from this build's op sizes)\n"
-      "  --svg FILE         plot blocks used over time per pool and profile\n"
-      "                     (both files saved safely: temp file, fsync, rename)\n"
+      "  --headroom SIZE    bytes an edit may add beside the old scene (K/M suffixes; default:\n"
+      "                     the largest op class at each target's size)\n"
+      "  --plan-out FILE    write the plan (\"avr32\", and \"host\" for aleph-sim --pool-plan)\n"
+      "  --svg FILE         plot heap bytes in use over time, a panel per profile, each scaled\n"
+      "                     to its own peak (both files saved safely: temp file, fsync, rename)\n"
       "  --markdown         print the per-scene table as Markdown\n"
       "  -h, --help         this text\n"
+      "      --version      the version and the git revision it was built from\n"
       "\n"
       "Exit status: 0 ok, 1 a profile or output file (standard output included) could not\n"
       "be used, 2 bad arguments.\n");
 }
 
-static double pct(uint32_t bp) { return bp / 100.0; }
-
-static double frag_of(uint64_t req, uint64_t hand) {
-  return hand ? 100.0 * (double)(hand - req) / (double)hand : 0.0;
-}
-
-static double average(const profile_t *p, int k) {
-  uint64_t sum = 0;
-  uint32_t i;
-  if (!p->nsamples) return 0.0;
-  for (i = 0; i < p->nsamples; i++) sum += k ? p->samples[i].big_used : p->samples[i].small_used;
-  return (double)sum / p->nsamples;
+static double pct_of(uint64_t part, uint64_t whole) {
+  return whole ? 100.0 * (double)part / (double)whole : 0.0;
 }
 
 static const char *base_name(const char *path) {
@@ -133,14 +126,6 @@ static void out_md_cell(const char *s) {
   }
 }
 
-static void plan_text(char *buf, size_t len, const pool_plan_t *pl) {
-  if (pl->small_count)
-    snprintf(buf, len, "%u x %u B + %u x %u B", (unsigned)pl->small_count,
-             (unsigned)pl->small_block_size, (unsigned)pl->big_count, (unsigned)pl->big_block_size);
-  else
-    snprintf(buf, len, "%u x %u B", (unsigned)pl->big_count, (unsigned)pl->big_block_size);
-}
-
 static bool write_svg(const char *path, profile_t *ps, uint32_t n, char *err, size_t errlen) {
   const int W = 640, H = 140, PAD = 40;
   char *text = NULL;
@@ -160,39 +145,38 @@ static bool write_svg(const char *path, profile_t *ps, uint32_t n, char *err, si
   for (i = 0; i < n; i++) {
     const profile_t *p = &ps[i];
     int y0 = PAD + (int)i * (H + PAD);
-    uint32_t tmax = p->nsamples ? p->samples[p->nsamples - 1].t : 0;
+    uint32_t tmax = p->nsamples ? p->samples[p->nsamples - 1].t : 0, top = 1;
     int k;
+    for (j = 0; j < p->nsamples; j++)
+      if (p->samples[j].used > top) top = p->samples[j].used;
+    top += top / 8u; /* room above the peak */
     /* the scene name is the only text from outside (a file name, or any JSON string) */
     text_out_printf(&svg, "<text x=\"%d\" y=\"%d\">", PAD, y0 - 6);
     put_xml(&svg, base_name(p->scene));
     text_out_printf(&svg,
-                    ": blocks used, %% of each pool (small %u x %u B, big %u x %u B)</text>\n",
-                    (unsigned)p->plan.small_count, (unsigned)p->plan.small_block_size,
-                    (unsigned)p->plan.big_count, (unsigned)p->plan.big_block_size);
+                    ": op heap in use (blue, headers included) and handed out (red), bytes; "
+                    "heap %u B</text>\n",
+                    (unsigned)p->plan.heap_bytes);
     text_out_printf(&svg,
                     "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" "
                     "stroke=\"#999\"/>\n",
                     PAD, y0, W, H);
     text_out_printf(&svg,
-                    "<text x=\"%d\" y=\"%d\">100%%</text><text x=\"%d\" y=\"%d\">0</text>"
+                    "<text x=\"%d\" y=\"%d\">%u</text><text x=\"%d\" y=\"%d\">0</text>"
                     "<text x=\"%d\" y=\"%d\">%u ms</text>\n",
-                    2, y0 + 10, 2, y0 + H, PAD + W - 50, y0 + H + 14, (unsigned)tmax);
+                    2, y0 + 10, (unsigned)top, 2, y0 + H, PAD + W - 50, y0 + H + 14,
+                    (unsigned)tmax);
     for (k = 0; k < 2; k++) {
-      uint32_t count = k ? p->plan.big_count : p->plan.small_count;
       text_out_printf(&svg, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\" points=\"",
                       k ? "#c03020" : "#2060c0");
       for (j = 0; j < p->nsamples; j++) {
-        uint32_t used = k ? p->samples[j].big_used : p->samples[j].small_used;
+        uint32_t v = k ? p->samples[j].handed : p->samples[j].used;
         double x = PAD + (tmax ? (double)W * p->samples[j].t / tmax : (double)W * j);
-        double y = y0 + H - (count ? (double)H * used / count : 0.0);
+        double y = y0 + H - (double)H * v / top;
         text_out_printf(&svg, "%.1f,%.1f ", x, y);
       }
       text_out_printf(&svg, "\"/>\n");
     }
-    text_out_printf(&svg,
-                    "<text x=\"%d\" y=\"%d\" fill=\"#2060c0\">small</text>"
-                    "<text x=\"%d\" y=\"%d\" fill=\"#c03020\">big</text>\n",
-                    PAD + W - 90, y0 + 14, PAD + W - 45, y0 + 14);
   }
   text_out_printf(&svg, "</svg>\n");
   if (!text_out_close(&svg)) {
@@ -206,21 +190,100 @@ static bool write_svg(const char *path, profile_t *ps, uint32_t n, char *err, si
   return ok;
 }
 
+/* bees 0.8's pools as a model: 256 blocks of 128 B, 8 of 16 KiB; a request takes one block. */
+typedef struct {
+  uint64_t req, hand, peak_req, peak_hand;
+  uint32_t small, big, fails;
+} bees08_t;
+
+static void bees08_replay(const planner_trace_t *t, bees08_t *b) {
+  uint32_t i;
+  memset(b, 0, sizeof *b);
+  for (i = 0; i < t->count; i++) {
+    const planner_event_t *e = &t->ev[i];
+    uint32_t sz = e->ref < 0 ? e->size : t->ev[e->ref].size, blk = sz <= 128u ? 128u : 16384u;
+    if (e->ref < 0) {
+      if (sz > 16384u || (blk == 128u ? b->small >= 256u : b->big >= 8u)) {
+        b->fails++;
+        continue;
+      }
+      if (blk == 128u) b->small++;
+      else b->big++;
+      b->req += sz;
+      b->hand += blk;
+      if (b->hand > b->peak_hand) {
+        b->peak_hand = b->hand;
+        b->peak_req = b->req;
+      }
+    } else {
+      if (blk == 128u) b->small--;
+      else b->big--;
+      b->req -= sz;
+      b->hand -= blk;
+    }
+  }
+}
+
+/* A trace replayed alone in a fresh pool with a heap of heap bytes: its statistics at the end
+ * (the peaks are what matter). false if an allocation failed. */
+static bool replay_alone(const planner_trace_t *t, uint32_t heap, const pool_config_t *cfg,
+                         pool_stats_t *st) {
+  uint32_t region = pool_region_size(heap, cfg), i;
+  void *mem = region ? aligned_alloc(8, ((size_t)region + 7u) & ~(size_t)7u) : NULL;
+  void **ptr = calloc(t->count ? t->count : 1u, sizeof *ptr);
+  pool_t *pool;
+  bool ok = mem && ptr && pool_init(mem, region, cfg, NULL, &pool) == POOL_OK;
+  for (i = 0; ok && i < t->count; i++) {
+    const planner_event_t *e = &t->ev[i];
+    if (e->ref < 0) {
+      ptr[i] = pool_alloc(pool, e->size, 1);
+      ok = ptr[i] != NULL;
+    } else {
+      pool_free(pool, ptr[e->ref]);
+    }
+  }
+  if (mem && ptr && region && ok) pool_get_stats(pool, st);
+  free(ptr);
+  free(mem);
+  return ok;
+}
+
+/* The largest op class at 32-bit sizes (size32) or this build's. */
+static uint32_t largest_op(bool size32) {
+  uint16_t i;
+  uint32_t m = 0;
+  for (i = 0; i < op_class_count(); i++) {
+    const op_class_t *c = op_class_at(i);
+    uint32_t s = size32 ? c->size32 : c->size;
+    if (s > m) m = s;
+  }
+  return m;
+}
+
+/* Plans traces for one target; false with a message on stderr. */
+static bool plan_for(const char *what, const planner_trace_t *t, uint32_t n,
+                     const planner_params_t *pp, planner_result_t *r) {
+  uint32_t sb = planner_scratch_size(t, n, pp);
+  void *scratch = sb ? aligned_alloc(8, ((size_t)sb + 7u) & ~(size_t)7u) : NULL;
+  planner_status_t st = scratch ? planner_plan(t, n, pp, scratch, sb, r) : PLANNER_ERR_SCRATCH;
+  free(scratch);
+  if (st != PLANNER_OK) fprintf(stderr, "aleph-profile: no %s plan: %s\n", what, planner_strerror(st));
+  return st == PLANNER_OK;
+}
+
 int main(int argc, char **argv) {
   const char *plan_out = NULL, *svg = NULL;
   bool markdown = false;
-  size_t budget = 0;
-  bool budget_set = false;
-  uint32_t margin = 10, n = 0, i;
+  size_t headroom = 0;
+  bool headroom_set = false;
+  uint32_t n = 0, i;
   const char **paths;
   profile_t *ps;
   planner_trace_t *avr, *host;
-  planner_params_t params;
-  planner_result_t corpus, corpus_host, bees_all;
-  const pool_plan_t bees = {128u, 256u, 16384u, 8u};
-  planner_status_t st;
-  char err[1024], buf[96];
-  uint32_t bees_fail, bees_spill;
+  planner_params_t pa, ph;
+  planner_result_t ra, rh;
+  arena_plan_t plan_avr, plan_host;
+  char err[1024];
   int rc = 0;
   report.f = stdout;
   paths = calloc((size_t)argc + 1u, sizeof *paths);
@@ -234,27 +297,20 @@ int main(int argc, char **argv) {
       usage();
       free(paths);
       return close_stdout(0);
+    } else if (!strcmp(a, "--version")) {
+      out("aleph-profile %s\n", aleph_version());
+      free(paths);
+      return close_stdout(0);
     } else if (!strcmp(a, "--markdown")) {
       markdown = true;
-    } else if (!strcmp(a, "--budget")) {
-      if (!v || !host_parse_size(v, &budget) || budget == 0 || budget > 0xFFFFFFFFu) {
-        fprintf(stderr, "aleph-profile: --budget needs a size such as 160K or 2M, not '%s'\n",
-                v ? v : "");
+    } else if (!strcmp(a, "--headroom")) {
+      if (!v || !host_parse_size(v, &headroom) || headroom > 0xFFFFFFu) {
+        fprintf(stderr, "aleph-profile: --headroom needs a size such as 6K or 0, under 16M, not "
+                        "'%s'\n", v ? v : "");
         free(paths);
         return EXIT_USAGE;
       }
-      budget_set = true;
-      i++;
-    } else if (!strcmp(a, "--margin")) {
-      char *end;
-      unsigned long m = v ? strtoul(v, &end, 10) : 0;
-      if (!v || !*v || *end || m > 100) {
-        fprintf(stderr, "aleph-profile: --margin needs a whole percentage 0..100, not '%s'\n",
-                v ? v : "");
-        free(paths);
-        return EXIT_USAGE;
-      }
-      margin = (uint32_t)m;
+      headroom_set = true;
       i++;
     } else if (!strcmp(a, "--plan-out") || !strcmp(a, "--svg")) {
       if (!v || !*v) {
@@ -278,10 +334,15 @@ int main(int argc, char **argv) {
     free(paths);
     return EXIT_USAGE;
   }
-  if (!budget_set) budget = pool_region_size(&bees);
   ps = calloc(n, sizeof *ps);
   avr = calloc(n, sizeof *avr);
   host = calloc(n, sizeof *host);
+  if (!ps || !avr || !host) {
+    fprintf(stderr, "aleph-profile: out of memory\n");
+    rc = EXIT_BAD_FILE;
+    n = 0;
+    goto done;
+  }
   for (i = 0; i < n; i++) {
     if (!profile_read_file(&ps[i], paths[i], err, sizeof err)) {
       fprintf(stderr, "aleph-profile: %s\n", err);
@@ -295,137 +356,89 @@ int main(int argc, char **argv) {
     host[i].count = ps[i].nev;
   }
 
-  /* as recorded */
-  out("As recorded (this build's op sizes, each run's own plan):\n");
-  out("%-22s %6s %9s %13s %13s %8s %8s %6s\n", "profile", "events", "ops peak",
-      "small pk/avg", "big pk/avg", "frag sm", "frag big", "fails");
+  out("As recorded (this build's sizes, each run's own heap):\n");
+  out("%-22s %6s %6s %10s %10s %7s %6s\n", "profile", "events", "live", "peak out",
+      "in use pk", "frag", "fails");
   for (i = 0; i < n; i++) {
     const profile_t *p = &ps[i];
-    out("%-22.22s %6u %9u %6u/%6.1f %6u/%6.1f %7.1f%% %7.1f%% %6u\n", base_name(p->scene),
-        (unsigned)p->nev, (unsigned)p->live_peak, (unsigned)p->peak[0], average(p, 0),
-        (unsigned)p->peak[1], average(p, 1), frag_of(p->peak_req[0], p->peak_hand[0]),
-        frag_of(p->peak_req[1], p->peak_hand[1]), (unsigned)p->fails);
+    out("%-22.22s %6u %6u %8u B %8u B %6.1f%% %6u\n", base_name(p->scene), (unsigned)p->nev,
+        (unsigned)p->live_peak, (unsigned)p->handed_peak, (unsigned)p->used_peak,
+        pct_of(p->handed_peak - p->requested_at_peak, p->handed_peak), (unsigned)p->fails);
   }
 
-  params.region_budget = (uint32_t)budget;
-  params.margin_permille = (uint16_t)(margin * 10u);
-  params.max_small_block = 0;
-  st = planner_recommend(avr, n, &params, &corpus);
-  if (st != PLANNER_OK) {
-    fprintf(stderr, "aleph-profile: no recommendation: %s (budget %zu bytes)\n",
-            planner_strerror(st), budget);
+  memset(&pa, 0, sizeof pa);
+  pa.pool.granule = 4;
+  pa.headroom = headroom_set ? (uint32_t)headroom : largest_op(true);
+  ph = pa;
+  ph.pool.granule = POOL_ALIGN;
+  ph.headroom = headroom_set ? (uint32_t)headroom : largest_op(false);
+  if (!plan_for("AVR32", avr, n, &pa, &ra) || !plan_for("host", host, n, &ph, &rh)) {
     rc = EXIT_BAD_FILE;
     goto done;
   }
-  planner_evaluate(avr, n, &bees, &bees_all, &bees_fail, &bees_spill);
+  plan_avr.heap_bytes = ra.heap_bytes;
+  plan_avr.heap_min = ra.heap_min;
+  plan_avr.limits = NET_LIMITS_BEES08;
+  plan_avr.pool = pa.pool;
+  plan_host = plan_avr;
+  plan_host.heap_bytes = rh.heap_bytes;
+  plan_host.heap_min = rh.heap_min;
+  plan_host.pool = ph.pool;
 
-  out("\nAVR32 sizes (size32): each scene's own recommended plan vs bees 0.8 (256 x 128 B + "
-      "8 x 16 KiB)\n");
+  out("\nAVR32 sizes (32-bit ops, 4-byte granule), each scene alone in the planned heap, beside "
+      "bees 0.8 (256 x 128 B + 8 x 16 KiB):\n");
   if (markdown)
-    out("\n| scene | ops | own recommended plan | util. at peak | int. frag. | util. (one plan) "
-        "| bees 0.8 util. | bees 0.8 frag. | bees 0.8 failures |\n"
-        "|---|---|---|---|---|---|---|---|---|\n");
+    out("\n| scene | live peak | heap in use at peak | int. frag. | bookkeeping | bees 0.8 frag. "
+        "| bees 0.8 failures |\n|---|---|---|---|---|---|---|\n");
   else
-    out("%-22s %4s %-24s %7s %7s %7s | %7s %7s %5s\n", "scene", "ops", "own recommended plan",
-        "util", "frag", "util1", "b08util", "b08frag", "fails");
+    out("%-22s %5s %10s %7s %7s | %8s %5s\n", "scene", "live", "in use pk", "frag", "keep",
+        "b08frag", "fails");
   for (i = 0; i < n; i++) {
-    planner_result_t own, b, one;
-    uint32_t f, s;
-    if (planner_recommend(&avr[i], 1, &params, &own) != PLANNER_OK) {
-      if (markdown) {
-        out("| ");
-        out_md_cell(base_name(ps[i].scene));
-        out(" | %u | (no plan within the budget) | | | | | | |\n", (unsigned)ps[i].live_peak);
-      } else {
-        out("%-22.22s (no plan within the budget)\n", base_name(ps[i].scene));
-      }
+    pool_stats_t st;
+    bees08_t b;
+    bees08_replay(&avr[i], &b);
+    if (!replay_alone(&avr[i], ra.heap_bytes, &pa.pool, &st)) {
+      out("%-22.22s (does not fit the planned heap alone: a bug)\n", base_name(ps[i].scene));
+      rc = EXIT_BAD_FILE;
       continue;
     }
-    planner_evaluate(&avr[i], 1, &bees, &b, &f, &s);
-    planner_evaluate(&avr[i], 1, &corpus.plan, &one, NULL, NULL);
-    plan_text(buf, sizeof buf, &own.plan);
     if (markdown) {
       out("| ");
       out_md_cell(base_name(ps[i].scene));
-      out(" | %u | %s | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %u |\n",
-          (unsigned)ps[i].live_peak, buf, pct(own.util_bp), pct(own.frag_bp), pct(one.util_bp),
-          pct(b.util_bp), pct(b.frag_bp), (unsigned)f);
-    } else
-      out("%-22.22s %4u %-24s %6.1f%% %6.1f%% %6.1f%% | %6.1f%% %6.1f%% %5u\n",
-          base_name(ps[i].scene), (unsigned)ps[i].live_peak, buf, pct(own.util_bp),
-          pct(own.frag_bp), pct(one.util_bp), pct(b.util_bp), pct(b.frag_bp), (unsigned)f);
-  }
-  plan_text(buf, sizeof buf, &corpus.plan);
-  if (markdown)
-    out("| **all (one plan)** | | %s | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %u |\n",
-        buf, pct(corpus.util_bp), pct(corpus.frag_bp), pct(corpus.util_bp),
-        pct(bees_all.util_bp), pct(bees_all.frag_bp), (unsigned)bees_fail);
-  else
-    out("%-22s %4s %-24s %6.1f%% %6.1f%% %6.1f%% | %6.1f%% %6.1f%% %5u\n", "all (one plan)", "",
-        buf, pct(corpus.util_bp), pct(corpus.frag_bp), pct(corpus.util_bp),
-        pct(bees_all.util_bp), pct(bees_all.frag_bp), (unsigned)bees_fail);
-
-  out("\nRecommended plan for the AVR32 (serves every profile's peaks + %u.%u%% margin):\n",
-      (unsigned)(corpus.margin_permille / 10u), (unsigned)(corpus.margin_permille % 10u));
-  out("  small pool: %u blocks of %u B; big pool: %u granules of %u B\n",
-      (unsigned)corpus.plan.small_count, (unsigned)corpus.plan.small_block_size,
-      (unsigned)corpus.plan.big_count, (unsigned)corpus.plan.big_block_size);
-  out("  payload %u B, split small:big %u:%u permille; peaks %u small blocks, %u big granules\n",
-      (unsigned)corpus.payload_bytes, (unsigned)corpus.small_permille,
-      (unsigned)(1000u - corpus.small_permille), (unsigned)corpus.small_peak,
-      (unsigned)corpus.big_peak);
-  out("  pool_region_size %u B (bookkeeping %u B, %.0f%% of payload; this build's layout) "
-      "within a budget of %zu B\n",
-      (unsigned)corpus.region_bytes, (unsigned)(corpus.region_bytes - corpus.payload_bytes),
-      corpus.payload_bytes ? 100.0 * (corpus.region_bytes - corpus.payload_bytes) /
-                                 corpus.payload_bytes
-                           : 0.0,
-      budget);
-  out("  utilization at peak %.1f%%, internal fragmentation %.1f%% (%u candidate plans)\n",
-      pct(corpus.util_bp), pct(corpus.frag_bp), (unsigned)corpus.candidates);
-  out("  bees 0.8: utilization at peak %.1f%%, internal fragmentation %.1f%%, %u failures, "
-      "%u spills; region %u B\n",
-      pct(bees_all.util_bp), pct(bees_all.frag_bp), (unsigned)bees_fail, (unsigned)bees_spill,
-      (unsigned)pool_region_size(&bees));
-
-  {
-    /* the trade-off the ranking does not make: least memory (bookkeeping included) among the
-     * plans that still meet the goals (fragmentation under 5%, utilization 90% or more) */
-    planner_result_t r, lean;
-    bool found = false;
-    uint32_t g, sb;
-    for (g = 0; g < PLANNER_GRANULES; g++)
-      for (sb = 0; sb <= 4096u; sb += 8u)
-        if (planner_fit(avr, n, sb, PLANNER_GRANULE[g], &params, &r) && r.frag_bp < 500u &&
-            r.util_bp >= 9000u && (!found || r.region_bytes < lean.region_bytes)) {
-          lean = r;
-          found = true;
-        }
-    if (found) {
-      plan_text(buf, sizeof buf, &lean.plan);
-      out("  least memory meeting the goals (frag < 5%%, util >= 90%%): %s, region %u B "
-          "(bookkeeping %u B), util %.1f%%, frag %.1f%%\n",
-          buf, (unsigned)lean.region_bytes, (unsigned)(lean.region_bytes - lean.payload_bytes),
-          pct(lean.util_bp), pct(lean.frag_bp));
+      out(" | %u | %u B | %.1f%% | %.1f%% | %.1f%% | %u |\n", (unsigned)ps[i].live_peak,
+          (unsigned)(st.handed_out_peak + st.blocks_peak * st.header_bytes),
+          pool_frag_permille(&st) / 10.0, pool_bookkeeping_permille(&st) / 10.0,
+          pct_of(b.peak_hand - b.peak_req, b.peak_hand), (unsigned)b.fails);
+    } else {
+      out("%-22.22s %5u %8u B %6.1f%% %6.1f%% | %7.1f%% %5u\n", base_name(ps[i].scene),
+          (unsigned)ps[i].live_peak,
+          (unsigned)(st.handed_out_peak + st.blocks_peak * st.header_bytes),
+          pool_frag_permille(&st) / 10.0, pool_bookkeeping_permille(&st) / 10.0,
+          pct_of(b.peak_hand - b.peak_req, b.peak_hand), (unsigned)b.fails);
     }
   }
+  out("\nPlanned op heap (every profile replacing every other, itself included: %u switches "
+      "replayed):\n", (unsigned)ra.replays + (unsigned)rh.replays);
+  out("  AVR32: %u B with %u B of editing headroom (%u B without); the pair needing most: %s "
+      "-> %s\n", (unsigned)ra.heap_bytes, (unsigned)pa.headroom, (unsigned)ra.heap_min,
+      base_name(ps[ra.worst_old].scene), base_name(ps[ra.worst_new].scene));
+  out("  host:  %u B with %u B of editing headroom (%u B without); pool region %u B\n",
+      (unsigned)rh.heap_bytes, (unsigned)ph.headroom, (unsigned)rh.heap_min,
+      (unsigned)pool_region_size(rh.heap_bytes, &ph.pool));
+  out("  bees 0.8 gave its op pools 163,840 B (256 x 128 B + 8 x 16 KiB) and its presets "
+      "98,816 B\n");
   if (plan_out) {
-    planner_params_t hp = params;
     char note[256];
-    hp.region_budget = 0;
-    st = planner_recommend(host, n, &hp, &corpus_host);
     snprintf(note, sizeof note,
-             "from %u profile(s), margin %u%%: avr32 = op sizes on the Aleph (size32), host = this "
-             "build's op sizes (what aleph-sim --pool-plan applies)",
-             (unsigned)n, (unsigned)margin);
-    if (st != PLANNER_OK ||
-        !ppj_write(plan_out, &corpus.plan, &corpus_host.plan, note, err, sizeof err)) {
-      fprintf(stderr, "aleph-profile: %s\n", st != PLANNER_OK ? planner_strerror(st) : err);
+             "from %u profile(s), headroom %u B (avr32) / %u B (host): avr32 = op sizes on the "
+             "Aleph (32-bit), host = this build's (what aleph-sim --pool-plan applies)",
+             (unsigned)n, (unsigned)pa.headroom, (unsigned)ph.headroom);
+    if (!ppj_write(plan_out, &plan_avr, &plan_host, note, err, sizeof err)) {
+      fprintf(stderr, "aleph-profile: %s\n", err);
       rc = EXIT_BAD_FILE;
       goto done;
     }
-    plan_text(buf, sizeof buf, &corpus_host.plan);
-    out("  wrote %s (host plan: %s)\n", plan_out, buf);
+    out("  wrote %s\n", plan_out);
   }
   if (svg) {
     if (!write_svg(svg, ps, n, err, sizeof err)) {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* aleph-scene: inspect, check and convert bees scene files (.scn) and their JSON forms.
  * Exit status: 0 success, 1 bad input (unreadable, malformed or unconvertible file, or an output
  * that could not be written, standard output included), 2 usage error (an option that does not
@@ -14,6 +15,7 @@
 #include "scene.h"
 #include "scene_io.h"
 #include "text_out.h"
+#include "version.h"
 
 #define EXIT_BAD_INPUT 1
 #define EXIT_USAGE 2
@@ -43,6 +45,7 @@ static const char usage_text[] =
   "      --native        to-json only: write beekeep's native JSON\n"
   "  -q, --quiet         check only: print failures only\n"
   "  -h, --help          this text\n"
+  "      --version       the version and the git revision it was built from\n"
   "\n"
   "exit status: 0 ok, 1 bad input or output error (standard output included), 2 usage error\n";
 
@@ -54,6 +57,7 @@ typedef struct {
   bool native;
   bool quiet;
   bool help;
+  bool version;
   const char **files;
   int nfiles;
 } args_t;
@@ -74,6 +78,9 @@ static int parse_args(int argc, char **argv, args_t *a) {
     const char *s = argv[i];
     if (!strcmp(s, "-h") || !strcmp(s, "--help")) {
       a->help = true;
+      return 0;
+    } else if (!strcmp(s, "--version")) {
+      a->version = true;
       return 0;
     } else if (!strcmp(s, "-o") || !strcmp(s, "--output")) {
       if (++i >= argc) return usage_error("%s needs a file name", s);
@@ -396,8 +403,9 @@ int main(int argc, char **argv) {
   int rc, f;
   std_out.f = stdout;
   rc = parse_args(argc, argv, &a);
-  if (rc || a.help) {
+  if (rc || a.help || a.version) {
     if (a.help) say("%s", usage_text);
+    if (a.version) say("aleph-scene %s\n", aleph_version());
     free(a.files);
     return close_stdout(rc);
   }

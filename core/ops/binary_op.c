@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* binary_op.c: what bees' A / B / TRIG arithmetic ops share. */
 #include "binary_op.h"
 

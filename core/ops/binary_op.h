@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* binary_op.h: the A / B / TRIG pattern bees' arithmetic ops share (ADD SUB MUL DIV MOD SHL
  * SHR ...): A stores and fires; B stores and fires only if TRIG; TRIG stores 0 or 1. */
 #ifndef ALEPH_BINARY_OP_H

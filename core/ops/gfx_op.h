@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* gfx_op.h: what bees' graphics ops (BIGNUM, SCREEN, BARS, BARS8) share: ENABLE (input 0) puts
  * the op in graphics mode (screen_gfx_enable) and runs a refresh timer of PERIOD ms (input 1,
  * at least 5, applies from the next refresh); a change to the op's picture marks it dirty, and the

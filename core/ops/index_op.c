@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* index_op.c: handlers and pickling shared by the LISTn and ROUTEn classes (see index_op.h). */
 #include "index_op.h"
 

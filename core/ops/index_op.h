@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* index_op.h: what bees' index-selected ops share. LIST2/4/8/16: INDEX (clamped to the item
  * range) picks an item and outputs it; the item inputs I0.. store silently. ROUTE4/8/16: VAL is
  * sent out of the output TO picks (TO clamped to the output range). The item and output counts

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_accum.c: ACCUM, an accumulator kept inside [MIN, MAX] (bees op_accum).
  * INC stores and adds itself to VAL (saturating); VAL sets the value; MIN / MAX store and are
  * kept apart (a MIN >= MAX becomes MAX - 1, a MAX <= MIN becomes MIN + 1, both with 16-bit

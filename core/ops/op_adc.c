@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_adc.c: ADC (shown as CV-IN), the system op of the four CV inputs (bees op_adc). While
  * enabled it samples the inputs every PERIOD ms; MODE 0 fires every sample, MODE 1 fires 1 or
  * 0 when a channel crosses the gate threshold.

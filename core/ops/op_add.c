@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_add.c: ADD, saturating A + B (bees op_add). */
 #include "binary_op.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_arc.c: ARC, the monome arc op (bees op_monome_arc): a ring turn fires NUM (ring) and DELTA;
  * with LOOP on it also keeps a 0..255 accumulator per ring, moves a single lit LED to
  * accumulator / 4 and fires VAL. RING (0..3), POS (0..63) and VAL (0..15) set one LED directly.

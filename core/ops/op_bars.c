@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_bars.c: BARS (bees op_bars): four one-pixel horizontal bar graphs across the screen, at rows
  * 34, 38, 42 and 46. While enabled (see gfx_op.h for ENABLE, PERIOD and refresh), A..D store
  * their value clamped to 0..128 and redraw: a bar is level 15 for x < value and 1 beyond. Each

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_bars8.c: BARS8 (bees op_bars8): eight one-pixel horizontal bar graphs across the screen, at
  * rows 32, 34, 36, 38, 42, 44, 46 and 48. While enabled (see gfx_op.h for ENABLE, PERIOD and
  * refresh), A..H store their value clamped to 0..128 and redraw: a bar is level 15 for x < value

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_bignum.c: BIGNUM (bees op_bignum): shows VAL as a big decimal number in a 64x32 box at
  * (X, Y) while enabled (see gfx_op.h for ENABLE, PERIOD and refresh). The text is bees' op_print
  * format (6 characters, right-justified, '-' in the first column) in screen.h's digit font,

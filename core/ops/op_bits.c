@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_bits.c: BITS, splits a byte into bits and packs bits into a byte (bees op_bits).
  * IN is clamped to 0..255 and stored, then bit k of it fires on Ok (k = 0..7, outputs 1..8),
  * each bit read from the op's IN as it is at that moment. Ik stores 0/1 (> 0 is 1) and fires OUT

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_change.c: CHANGE, passes VAL on only when it differs from LAST (bees op_change).
  * VAL stores; if it differs from LAST, LAST takes it and VAL fires. LAST stores silently. */
 #include "op.h"

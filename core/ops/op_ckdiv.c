@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_ckdiv.c: CKDIV (bees op_ckdiv, new in 0.8.1): a metro whose PERIOD is split into DIV
  * sub-intervals. Enabling fires TICK at once; then each sub-interval fires TOCK, except the one
  * that completes a period, which fires TICK (both carry VAL). The period's remainder ms are

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_delay.c: DELAY (bees op_delay): VAL stores the value and (re)starts a one-shot of TIME ms;
  * when it expires VAL fires. TIME is at least 1 and applies from the next VAL on (a pending delay
  * keeps its expiry). A nonzero CLEAR cancels a pending delay; like bees, CLEAR's value is not

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_div.c: DIV, A / B truncating, B of 0 taken as 1 (bees op_div). -32768 / -1 wraps to
  * -32768, as 16-bit division does on the AVR32. */
 #include "binary_op.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_divr.c: DIVR (shown as DIVr), truncating division with remainder (bees op_divr).
  * A stores, computes VAL = A / B and R = A % B (C remainder: sign of A) and fires VAL then R.
  * B stores (0 is taken as 1), computes both, and fires them only if TRIG. TRIG stores 0 or 1.

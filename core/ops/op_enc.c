@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_enc.c: ENC, the system op of one front-panel encoder (bees op_enc). */
 #include "op.h"
 #include "sys_ops.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_fade.c: FADE, a crossfade between A and B by X (bees op_fade). Every input fires
  * VAL = A*(128-X)/128 + B*X/128: each product is computed in 32 bits and divided with
  * truncation toward zero, and the sum is stored to 16 bits (wraps). The X input is clamped to

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_gate.c: GATE, passes VAL through while the gate is open (bees op_gate). VAL stores and
  * fires if GATE is non-zero; GATE stores 0/1 and, in STORE mode, fires the stored VAL on every
  * GATE input (opening or closing); STORE stores 0/1. State: 0.8.1 VAL, GATE, STORE; bees 0.7.1

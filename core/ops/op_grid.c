@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_grid.c: GRID, the classic monome grid op (bees op_monome_grid_classic): a key press or lift
  * fires COL, ROW, VAL and lights the key in the op's own 256-level LED buffer. TOG 0 momentary
  * (VAL = z), TOG 1 toggle (presses flip the key, lifts ignored); MONO 1 keeps only the last key

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_gridraw.c: GRIDRAW, the raw monome grid op (bees op_monome_grid_raw): every key press or
  * lift fires X, Y, BUT (z). X and Y (clamped 0..15) choose an LED; VAL (0..15) sets its level
  * and ON (15 or 0) switches it, in the op's own buffer (shown while the op holds focus). New in

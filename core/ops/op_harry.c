@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_harry.c: HARRY, pitches from a tonality diamond (bees op_harry). Diamond SIZE n (1..8)
  * is the n x n diamond of the odd identities up to 2n-1 (1; 1 3; 1 5 3; 1 5 3 7; 1 9 5 3 7;
  * 1 9 5 11 3 7; 1 9 5 11 3 13 7; 1 9 5 11 3 13 7 15), entry (X, Y) = the interval

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_hid.c: HID (bees op_hid_word): reads one value from the HID frame. When a frame arrives in
  * which byte BYTE (0..31, clamped) changed, fires VAL: SIZE 0 (any value <= 0) the byte as a
  * signed 8-bit value; SIZE 1 (any value > 0) a 16-bit word, byte BYTE high and byte BYTE+1

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_history.c: HISTORY (shown as HIST), the last 8 values (bees op_history). IN stores v,
  * shifts it into an 8-deep history (O0 newest, O7 oldest; the history starts as zeros), and
  * fires AVG (the 32-bit sum of the 8 divided by 8, truncated toward zero), then O0..O7, each

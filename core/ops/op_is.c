@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_is.c: IS, compares A with B (bees op_is). A stores and evaluates EQ, NE, GT, LT (each 0 or
  * 1, computed and fired in that order from the op's current A and B). With EDGE set (default)
  * an output fires only when its result differs from the last one computed (all start at 0, and

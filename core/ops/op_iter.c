@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_iter.c: ITER, fires a value TIMES times (bees op_iter). TIMES accepts 0..16 (other values
  * are ignored). VAL stores, clears STOP, then for i = 0 .. TIMES-1: if STOP is 1 it returns at
  * once (no DONE); else it fires IDX = i and then VAL (the stored VAL, read again each time).

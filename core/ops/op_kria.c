@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_kria.c: KRIA, the kria grid sequencer (bees op_kria, a port of the monome ansible kria):
  * two tracks, 16 patterns, each track with separate trigger, accent, octave, duration, note,
  * scale and transpose sequences (each its own loop and clock divider), user scales. Every CLOCK

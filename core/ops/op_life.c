@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_life.c: LIFE, Conway's game of life on the grid (bees op_life_classic). A key press toggles
  * a cell. NEXT (non-zero) first applies the generation computed by the previous NEXT, then
  * computes the following one (B3/S23 on a torus of XSIZE x YSIZE; RULES 1: no deaths, 2: no

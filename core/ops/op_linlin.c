@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_linlin.c: LINLIN (shown as LL), linear map of IN from [IMIN, IMAX] to [OMIN, OMAX] in
  * 17.15 fixed point (bees op_linlin). Setting IMIN, IMAX, OMIN or OMAX stores it and recomputes
  * the scale ((OMAX-OMIN) << 15, plus half of IMAX-IMIN rounded down, divided by IMAX-IMIN with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_list16.c: LIST16, outputs the item INDEX picks from I0..I15 (bees op_list16). INDEX is
  * clamped to 0..15 and fires VAL; the items only store. Handlers: index_op.c. */
 #include "index_op.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_list2.c: LIST2, outputs the item INDEX picks from I0..I1 (bees op_list2). INDEX is
  * clamped to 0..1 and fires VAL; the items only store. Handlers: index_op.c. */
 #include "index_op.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_list4.c: LIST4, outputs the item INDEX picks from I0..I3 (bees op_list4). INDEX is
  * clamped to 0..3 and fires VAL; the items only store. Handlers: index_op.c.
  * New in bees 0.8.1: both scene formats use its 0.8.1 state (INDEX, I0..I3). */

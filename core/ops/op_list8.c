@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_list8.c: LIST8, outputs the item INDEX picks from I0..I7 (bees op_list8). INDEX is
  * clamped to 0..7 and fires VAL; the items only store. Handlers: index_op.c. */
 #include "index_op.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_logic.c: LOGIC, boolean AND / OR / XOR of A and B (bees op_logic). A stores 0/1 (> 0 is 1)
  * and evaluates AND = (A && B) ^ INVERT, OR = (A || B) ^ INVERT, XOR = (A ^ B) ^ INVERT, each
  * computed and fired in that order from the op's current values. With EDGE set an output fires

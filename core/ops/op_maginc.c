@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_maginc.c: MAGINC, increments whatever its output drives (bees op_maginc). INC stores v,
  * reads the current value of the input or DSP parameter that VAL targets, and fires that value
  * plus v, saturated to 16 bits. Unconnected, it fires nothing. No state is pickled. */

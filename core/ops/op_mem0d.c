@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_mem0d.c: MEM0D, one stored value (bees op_mem0d). WRITE stores the value. READ fires it
  * (READ's own value is not stored: it stays as initialised or loaded). TOG > 0 sets TOG to 1
  * and replaces the value by its logical not (0 -> 1, anything else -> 0) without firing;

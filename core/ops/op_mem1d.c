@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_mem1d.c: MEM1D, a row of 16 stored values (bees op_mem1d). N selects a cell (clamped to
  * 0..15). WRITE stores v in WRITE and in the cell. READ fires N, then the cell at N (read after
  * N has been delivered); READ's own value is not stored. TOG > 0 sets TOG and WRITE to 1 and

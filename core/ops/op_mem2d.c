@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_mem2d.c: MEM2D, a 16 x 16 grid of stored values (bees op_mem2d). X and Y select a cell
  * (each clamped to 0..15). WRITE stores v in WRITE and in the cell. READ fires X, Y, then the
  * cell (each read after the previous output has been delivered); READ's own value is not

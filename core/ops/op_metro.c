@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_metro.c: METRO (bees op_metro): while enabled, fires VAL on TICK every PERIOD ms, the
  * first tick one period after enabling. PERIOD is at least 5; a new period applies from the
  * next tick on. State: ENABLE, PERIOD, VAL (same in 0.7.1 and 0.8.1).

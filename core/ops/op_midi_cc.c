@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_midi_cc.c: MIDICC (bees op_midi_cc): MIDI control-change input. A CC on the selected
  * channel (CHAN -1 = omni, else 0..15, clamped) whose controller number equals NUM (0..127,
  * clamped) fires its value on VAL.

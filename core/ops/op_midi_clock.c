@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_midi_clock.c: MIDICLK (bees op_midi_clock, new in 0.8.1): MIDI real-time input. Clock
  * (0xF8), start (0xFA), continue (0xFB) and stop (0xFC) fire 1 on TICK, START, CONT and STOP.
  * Channel-less: every MIDICLK op hears every real-time message. DUMMY does nothing and is not

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_midi_note.c: MIDINOTE (bees op_midi_note): MIDI note input. Note-on and note-off on the
  * selected channel (CHAN -1 = omni, else 0..15) fire NUM then VELON; pitch bend fires PITCH as
  * bend - 8192. As in bees, a note-off carries its own (release) velocity on VELON, so a 0x80 with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_midi_prog.c: MIDIPROG (bees op_midi_prog, new in 0.8.1): MIDI program-change input. A
  * program change on the selected channel (CHAN -1 = omni, else 0..15, clamped) fires the
  * program number on VAL. Both scene formats use the 0.8.1 layout (CHAN).

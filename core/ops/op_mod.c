@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_mod.c: MOD, C remainder of A / B (sign of A), B of 0 taken as 1 (bees op_mod). */
 #include "binary_op.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_mout_cc.c: MOUT_CC, shown as MOUTCC (bees op_midi_out_cc): MIDI control-change output.
  * VAL (0..127) sends a CC with controller NUM (0..127) on CHAN (-1..15; low nibble sent) and
  * cable CABLE (0..16); those three are clamped and stored. Messages go to the services'

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_mout_clk.c: MOUT_CLK, shown as MOUTCK (bees op_midi_out_clock, new in 0.8.1): MIDI
  * real-time output. Any value at TICK, START, CONT or STOP sends clock (0xF8), start (0xFA),
  * continue (0xFB) or stop (0xFC) on cable CABLE (0..16, clamped); as in bees those four inputs

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_mout_note.c: MOUT_NOTE, shown as MOUTNO (bees op_midi_out_note): MIDI note output. VEL
  * (0..127) sends a note-on (VEL > 0) or note-off (VEL 0, status 0x80 with velocity 0) for NUM on
  * CHAN; PITCH (-8192..8191) sends a pitch bend; PROG (0..127) sends a program change. CABLE

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_mp.c: MP, the "cascades" (meadowphysics) grid sequencer (bees op_cascades). Eight rows
  * count down; STEP counts row 0 down by one. A row that passes zero triggers: it fires OUTn = 1,
  * applies its rule to its rule destination row (inc, dec, max, min, random, wander, return),

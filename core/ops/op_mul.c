@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_mul.c: MUL, A * B wrapping to 16 bits as bees' op_mul does. */
 #include "binary_op.h"
 

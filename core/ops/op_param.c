@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_param.c: PARAM, reads a DSP parameter (bees op_param). IDX in 0..params-1 stores the index
  * and fires the parameter's current value; any other IDX is ignored (not stored, nothing
  * fires). No state is pickled.

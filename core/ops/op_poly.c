@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_poly.c: POLY, 4-voice allocation (bees op_poly). Voices are numbered 0..3; the free list
  * and the held list are both last-in first-out, starting with 0 first free.
  * PITCH stores. AMP > 0 stores AMP and takes the first free voice (none free: nothing happens),

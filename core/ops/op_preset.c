@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_preset.c: PRESET, the system op that recalls (READ) and stores (WRITE) presets from
  * inside the network (bees op_preset). Out-of-range indices are not acted on; READ keeps them
  * clamped, WRITE keeps them as given (both as bees does). */

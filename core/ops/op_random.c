@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_random.c: RANDOM (shown as RAND), a per-instance pseudo-random generator (bees 0.8.1
  * op_random). The state x is a 32-bit linear congruential generator, seeded with SEED (111 at
  * creation; SEED is sign-extended to 32 bits). TRIG steps it, x = x * 0x3c6ef35f + 0x19660d

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_route16.c: ROUTE16, sends VAL out of the output TO picks (bees op_route16). TO is
  * clamped to 0..15 and only stores; VAL stores and fires. State: TO. Handlers: index_op.c.
  * Differs from bees: a TO out of range in a scene file is clamped when used (bees would index

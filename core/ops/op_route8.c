@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_route8.c: ROUTE8, sends VAL out of the output TO picks (bees op_route8). TO is
  * clamped to 0..7 and only stores; VAL stores and fires. State: TO. Handlers: index_op.c.
  * Differs from bees: a TO out of range in a scene file is clamped when used (bees would index

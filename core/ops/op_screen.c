@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_screen.c: SCREEN (bees op_screen): a full-screen 128x64 picture the op owns. While enabled
  * (see gfx_op.h for ENABLE, PERIOD and refresh), VAL (0..15), X (0..127) and Y (0..63) each
  * store their clamped value and plot level VAL at (X, Y); enabling plots too. FILL stores its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_serial.c: SERIAL (bees op_serial): sends bees' host-serial "outVal" message. ADDR stores;
  * DATA stores and sends (ADDR, DATA) through the services' serial_send (none: dropped). The two
  * outputs never fire. State (both formats): ADDR, DATA.

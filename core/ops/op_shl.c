@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_shl.c: SHL, A shifted left by B (bees op_shl), the A / B / TRIG pattern; defaults A 0,
  * B 1. bees computes `a << b` on 32-bit ints and stores the result to 16 bits; the AVR32's
  * register shift (lsl) uses only the low 5 bits of the amount. So the result is the low 16

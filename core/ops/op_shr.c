@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_shr.c: SHR, A shifted right arithmetically by B (bees op_shr), the A / B / TRIG pattern;
  * defaults A 0, B 1. bees computes `a >> b` on 32-bit ints; the AVR32's register shift (asr)
  * uses only the low 5 bits of the amount. So the result is A >> (B & 31), sign-filling:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_split.c: SPLIT (shown as Y), copies X to A then B (bees op_split). Each output sends the
  * op's X as it is when that output fires (a feedback path can change it in between, as in
  * bees). No state. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_split4.c: SPLIT4 (shown as Y4), copies X to A, B, C, D in that order (bees op_split4).
  * Each output sends the op's X as it is when that output fires. No state. */
 #include "op.h"

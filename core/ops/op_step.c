@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_step.c: STEP, a two-playhead 16-step trigger sequencer on the grid (bees op_step).
  * Grid rows: 0 cut playhead 1 (sets its loop start), 1 set its loop end, 2 and 3 the same for
  * playhead 2, 4..7 toggle the steps of the four trigger rows. STEP v moves each playhead v steps

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_sub.c: SUB, saturating A - B (bees op_sub). */
 #include "binary_op.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_sw.c: SW, the system op of a function key or footswitch (bees op_sw). */
 #include "op.h"
 #include "sys_ops.h"

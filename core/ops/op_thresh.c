@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_thresh.c: THRESH (bees op_thresh). IN or LIM stores, then IN is sent on LO if IN < LIM,
  * else on HI. State: IN, LIM. */
 #include "op.h"

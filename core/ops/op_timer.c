@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_timer.c: TIMER (bees op_timer), the class; core/op_timer.c is the net's timer service it
  * reads the clock from. EVENT fires TIME = ms since the last EVENT or RESET (since creation at
  * first), at most 32767, and restarts the measurement; RESET restarts it silently. Both store

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_tog.c: TOG, a toggle (bees op_tog). BANG > 0 flips the state between 0 and MUL and fires
  * it; BANG <= 0 is ignored. The BANG input's value is the state (bees 0.7.1 named it STATE).
  * MUL stores and, if the state is > 0, becomes the state and fires. State: STATE, MUL. */

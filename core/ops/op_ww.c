@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* op_ww.c: WW, the white whale grid sequencer (bees op_ww, a port of the monome white whale
  * module): 16 patterns of up to 16 steps with four trigger rows, two CV channels (free curves or
  * values mapped from a 16-entry table), per-step probabilities, loops, forward / reverse / drunk /

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* sys_ops.h: how the system ops are driven by the front panel hardware (encoders, switches,
  * CV inputs). Implemented by op_enc.c, op_sw.c and op_adc.c. */
 #ifndef ALEPH_SYS_OPS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ui.c: the editor's top level: play/edit mode on MODE, routing keys and encoders to play mode
  * (the system ops) or to the current page, bees' page ring on encoder 1, ALT on F3, key
  * confirmation, head-line notices, name editing and list scrolling shared by the pages. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ui.h: bees' editor on the front panel: play/edit mode (MODE), the edit pages (INS, OUTS,
  * PRESETS, OPS, SCENES, DSP) driven by the four function keys and four encoders, and what each
  * page shows on the 128x64 screen. Every edit goes through the network API (net.h, preset.h);

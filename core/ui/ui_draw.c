@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ui_draw.c: the editor's screen regions as bees lays them out: a head line (y 0..7), eight
  * 8-pixel scroll lines with the selection on line 3, four 32-pixel key labels (y 56..63), and
  * the grey levels bees uses for each. */

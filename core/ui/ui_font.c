@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ui_font.c: the glyphs of aleph-sim's 5x7 font (one byte per glyph row, bit 4 the leftmost
  * pixel), drawn for this project, and drawing text with them. */
 #include "ui_font.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ui_font.h: aleph-sim's own 5x7 bitmap font (printable ASCII in a 6x8 cell) and text drawing into
  * 8-bit level buffers. Used by the editor pages and by the simulator's play screen and panel. */
 #ifndef ALEPH_UI_FONT_H

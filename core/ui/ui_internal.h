@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ui_internal.h: what the editor's pages share: the page table, bees' key confirmation (a second
  * press of the same key acts), ALT, the head line's notices, name editing, list scrolling and the
  * drawing helpers (ui_draw.c). Private to core/ui. */

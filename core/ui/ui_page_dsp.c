@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ui_page_dsp.c: bees' MODULES page. The Aleph lists the DSP modules on its card and loads one
  * with F0; the simulator has no DSP, so the page lists the module the scene names and F0 says
  * that nothing is loaded. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ui_page_ins.c: bees' INPUTS page: every op input, then the DSP params, with their values;
  * values edited with encoders 2 (fine) and 3 (accelerated), preset inclusion, play visibility,
  * zero/max, and ALT + encoder 2 to preview and recall presets. */

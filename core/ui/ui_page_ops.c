@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ui_page_ops.c: bees' OPERATORS page: the op list; encoder 3 picks the class of a new op (ALT:
  * eight at a time), F2 creates it after the selection (ALT: deletes the selection), F0 and F1
  * jump to the op's inputs and outputs. A failed creation says why on the head line. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ui_page_outs.c: bees' OUTPUTS page: every op output and its target; encoder 3 chooses a
  * target and F2 connects it (or disconnects), preset inclusion, play visibility, FOLLOW to the
  * target on the INS page, SPLIT (a SPLIT op inserted after the output's op). */

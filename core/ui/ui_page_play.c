@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ui_page_play.c: play mode (bees' PLAY page). The function keys drive SW ops 0..3 and the
  * encoders ENC ops, hardware encoders 1 and 2 swapped as bees' play page has them. What the
  * screen shows in play mode (the log of inputs and params whose play flag is set, or the

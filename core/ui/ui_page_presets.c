@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ui_page_presets.c: bees' PRESETS page: the preset names; store, recall and clear (each on the
  * key's release, confirmed by a second press), and the name editor on encoders 2 and 3. */
 #include "strbuf.h"

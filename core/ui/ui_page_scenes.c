@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ui_page_scenes.c: bees' SCENES page: the scenes in the store; F0 stores the running net under
  * the scene name (edited on encoders 2 and 3, shown in the head line), F1 recalls the selected
  * scene and F2 clears the user ops (both on the key's release), each confirmed by a second

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* avr32_platform.c: core/'s platform on the Aleph itself (AVR32 UC3A0512, bees' libavr32).
  * core's arena comes from SDRAM through alloc_mem(), as large as the shipped plan needs (core's
  * arena module carves it, as on the host), time from the timer/counter tick that libavr32's

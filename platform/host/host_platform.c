@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* host_platform.c: core/'s platform on a PC (malloc'd arena, CLOCK_MONOTONIC, stderr log). */
 #define _POSIX_C_SOURCE 200809L
 #include "host_platform.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* host_platform.h: core/'s platform on a PC: the "SDRAM" arena from malloc, the monotonic
  * host clock (or a virtual one for deterministic runs), log lines to stderr. */
 #ifndef ALEPH_HOST_PLATFORM_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* host_system.c: the host arena carved by core's arena module, with pool and slot set up on it
  * (the layout aleph-sim and the tools share). */
 #include "host_system.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* host_system.h: a whole core on a PC: the host arena (simulated SDRAM) carved by core's arena
  * module into the op pool and the scene slot's two net tables (for aleph-sim and the tools). */
 #ifndef ALEPH_HOST_SYSTEM_H

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # editor_tests.sh: bees' editor (core/ui) on aleph-sim end to end: hand-written key/encoder
 # scripts replayed headless build a patch and save it from the SCENES page; the saved scene's
 # network, the screens and the recordings are checked. One case per CTest test.

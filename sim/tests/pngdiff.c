@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pngdiff.c: compares the pixels of two PNG files (any colour type, as 8-bit RGBA) for the sim
  * tests. Exit 0 if equal (or, with --differ, if different), 1 otherwise, 2 on a read error. */
 #include <png.h>

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # profile_tests.sh: aleph-sim --profile / --pool-plan and tools/aleph-profile end to end.
 # usage: profile_tests.sh CASE SIM PROFILE_TOOL SRCDIR WORKDIR [SHARED_SCENES]
 set -u

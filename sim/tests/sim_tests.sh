@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # sim_tests.sh: aleph-sim end to end, one case per CTest test (see sim/tests/CMakeLists.txt).
 # usage: sim_tests.sh CASE SIM PNGDIFF SRCDIR WORKDIR [SCENES]
 set -u
@@ -297,6 +298,28 @@ scene)
     || fail "default.scn's screen is blank"
   head -c 131072 "$scenes/default.scn" > cut.scn
   expect 1 "cut.scn: offset" --headless --run-for 0 cut.scn
+  ;;
+
+example_f0)
+  # the example scenes' F0 starts and stops their clock (a SW op in toggle mode, on at load):
+  # taps at 1 s and 3 s; the screen stands still between them and moves before and after
+  for name in default sequencer generative; do
+    scn=$(cd "$src/../../scenes" && pwd)/$name.scn
+    printf '%s\n' '{"format":"aleph-sim events","version":1,"tick_ms":1,"encoder_poll_ms":50,' \
+      "\"scene\":\"$scn\",\"arena_size\":33554432,\"events\":[" \
+      '{"t":1000,"type":"switch","index":0,"value":1},{"t":1100,"type":"switch","index":0,"value":0},' \
+      '{"t":3000,"type":"switch","index":0,"value":1},{"t":3100,"type":"switch","index":0,"value":0}]}' \
+      > "f0_$name.json"
+    for t in 400 950 1500 2900 3500 4100; do
+      "$sim" --headless --replay "f0_$name.json" --ticks $t --screenshot "${name}_$t.png" \
+        || fail "$name: replay to $t ms"
+    done
+    "$pngdiff" --differ "${name}_400.png" "${name}_950.png" > /dev/null \
+      && pass "$name: the clock runs at load" || fail "$name: the screen did not move before F0"
+    same_png "${name}_1500.png" "${name}_2900.png" "$name: the first tap on F0 stops the clock"
+    "$pngdiff" --differ "${name}_3500.png" "${name}_4100.png" > /dev/null \
+      && pass "$name: the second tap starts it again" || fail "$name: the screen stood still after the second tap"
+  done
   ;;
 
 osc)

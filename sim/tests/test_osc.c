@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_osc.c: aleph-sim's OSC server in-process, driven by a real liblo client over loopback
  * UDP: every address with its reply and its effect, a table of malformed messages (each answered
  * with /aleph/error, none changing the net), bundles, record/replay of an OSC session, and a

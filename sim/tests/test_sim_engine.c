@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_sim_engine.c: the simulator's parts without a window: queue order, arena carving, 50 ms
  * encoder batching and bees' mapping, exactness of any tick step, play log lines, the font, the
  * routing of MODE, keys and encoders between play mode and the editor, the scene folder's
