@@ -1,10 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /* bench_net.c: the network's op create+delete and index lookups against bees 0.8.1's
- * bookkeeping (re-implemented in bees08_net.c), and event throughput through a chain of ADDs.
- * Everything is measured in this run on this machine. */
+ * bookkeeping (re-implemented in bees08_net.c), and event throughput through a chain of ADDs,
+ * beside bees' own code when given its benchmark (--bees PATH: the bees-bench that
+ * ../shared/tools/bees-baseline builds, 32-bit: build this one -m32 to compare at one width),
+ * run between our rounds. Everything is measured in this run on this machine. */
+#define _POSIX_C_SOURCE 200809L /* popen */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "bees08_net.h"
 #include "bench_util.h"
@@ -100,6 +104,27 @@ static void bees_lookup(void *c) {
     for (i = 0; i < n; i++) s += (uintptr_t)(bees08_op_in_idx(i, 0) + bees08_op_out_idx(i, 0));
   g_sink += s;
 }
+/* bees' own chain figure (M deliveries/s), from one run of its benchmark; < 0 if none. */
+static double bees_chain(const char *path) {
+  char cmd[1200], line[256];
+  double v = -1.0;
+  FILE *f;
+  snprintf(cmd, sizeof cmd, "'%s' 2>/dev/null", path);
+  f = popen(cmd, "r");
+  if (!f) return -1.0;
+  while (fgets(line, sizeof line, f))
+    if (sscanf(line, "chain60_deliveries %lf", &v) == 1) break;
+  while (fgets(line, sizeof line, f)) {
+  }
+  pclose(f);
+  return v;
+}
+
+static int cmp_double(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return x < y ? -1 : x > y;
+}
+
 static uint16_t g_chain_head;
 static void chain(void *c) {
   long r;
@@ -107,7 +132,8 @@ static void chain(void *c) {
   for (r = 0; r < g_reps; r++) net_activate(g_env->net, g_chain_head, (io_t)r);
 }
 
-int main(void) {
+int main(int argc, char **argv) {
+  const char *bees_path = argc > 2 && !strcmp(argv[1], "--bees") ? argv[2] : NULL;
   net_limits_t lim = NET_LIMITS_BEES08, wide = NET_LIMITS_BEES08;
   env_t e, w;
   double t_ours_end, t_ours_mid, t_bees_end, t_bees_mid;
@@ -177,25 +203,44 @@ int main(void) {
   printf("  O(1): time at 128 / time at 8 = %.2f (target <= 1.2)\n", ours_at[5] / ours_at[0]);
   printf("  speed-up over the linear scan at %u ops: %.1fx\n", sizes[4], bees_at[4] / ours_at[4]);
 
-  /* event throughput: a chain of 60 ADDs, each SUM into the next A */
+  /* event throughput: a chain of 60 ADDs, each SUM into the next A; 7 rounds, each followed by
+   * one run of bees' own benchmark if it was given */
   {
-    uint16_t first, i;
-    net_stats_t before, after;
-    double t0, dt;
+    enum { ROUNDS = 7 };
+    uint16_t i;
+    double ours[ROUNDS], bees[ROUNDS];
+    int r, nb = 0;
     net_clear(w.net);
-    first = 0;
     for (i = 0; i < 60; i++) net_add_op(w.net, OP_ADD, NET_NONE, 0);
-    for (i = first; i + 1u < net_op_count(w.net); i++)
+    for (i = 0; i + 1u < net_op_count(w.net); i++)
       net_connect(w.net, net_op_first_out(w.net, i), net_op_first_in(w.net, (uint16_t)(i + 1)));
-    g_chain_head = net_op_first_in(w.net, first);
+    g_chain_head = net_op_first_in(w.net, 0);
     g_reps = 200000;
-    net_get_stats(w.net, &before);
-    t0 = bench_now_ns();
-    chain(NULL);
-    dt = bench_now_ns() - t0;
-    net_get_stats(w.net, &after);
-    printf("\nevent throughput: %.1f M deliveries/s through a 60-ADD chain (target >= 20)\n",
-           (double)(after.deliveries - before.deliveries) / dt * 1e3);
+    for (r = 0; r < ROUNDS; r++) {
+      net_stats_t before, after;
+      double t0, dt;
+      net_get_stats(w.net, &before);
+      t0 = bench_now_ns();
+      chain(NULL);
+      dt = bench_now_ns() - t0;
+      net_get_stats(w.net, &after);
+      ours[r] = (double)(after.deliveries - before.deliveries) / dt * 1e3;
+      if (bees_path && (bees[nb] = bees_chain(bees_path)) > 0) nb++;
+    }
+    qsort(ours, ROUNDS, sizeof ours[0], cmp_double);
+    printf("\nevent throughput through a 60-ADD chain, M deliveries/s, median of %d rounds "
+           "[min..max], %u-bit build\n", ROUNDS, (unsigned)(8u * sizeof(void *)));
+    printf("  aleph              %7.1f [%.1f..%.1f]\n", ours[ROUNDS / 2], ours[0],
+           ours[ROUNDS - 1]);
+    if (nb) {
+      qsort(bees, (size_t)nb, sizeof bees[0], cmp_double);
+      printf("  bees 0.8.1's code  %7.1f [%.1f..%.1f] (%s, %d runs between ours)\n", bees[nb / 2],
+             bees[0], bees[nb - 1], bees_path, nb);
+      printf("  aleph / bees       %7.2f   (target >= 3 at the same width)\n",
+             ours[ROUNDS / 2] / bees[nb / 2]);
+    } else if (bees_path) {
+      printf("  bees 0.8.1's code: %s gave no chain60_deliveries figure\n", bees_path);
+    }
   }
   return 0;
 }

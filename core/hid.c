@@ -92,11 +92,13 @@ void hid_hub_frame(net_t *net, const uint8_t *bytes, uint32_t n) {
       hub->dirty &= ~(1u << i);
     hub->frame[i] = bytes[i];
   }
+  net_event_begin(net); /* one frame, one event */
   for (h = hub->subs; h;) {
     hid_op_t *next = h->hid.next; /* a handler may unsubscribe its own op */
     h->hid.frame(&h->super, hub);
     h = next;
   }
+  net_event_end(net);
   hub->dirty = 0;
 }
 

@@ -140,6 +140,7 @@ void midi_hub_receive(net_t *net, uint8_t status, uint8_t data1, uint8_t data2) 
   if (!hub) return;
   sync(hub, net);
   hub->received++;
+  net_event_begin(net); /* one MIDI message, one event */
   switch (status >> 4) {
     case 0x9:
       /* velocity 0 is a note-off (MIDI running-status convention) */
@@ -165,6 +166,7 @@ void midi_hub_receive(net_t *net, uint8_t status, uint8_t data1, uint8_t data2) 
       break;
     default: hub->ignored++; break; /* poly pressure, stray data bytes */
   }
+  net_event_end(net);
 }
 
 /* ---- op side ---- */

@@ -72,7 +72,9 @@ monome_status_t monome_grid_key(net_t *net, uint8_t x, uint8_t y, uint8_t z) {
     return MONOME_ERR_NO_FOCUS;
   }
   m->events++;
+  net_event_begin(net);
   c->key(c->op, x, y, z ? 1u : 0u);
+  net_event_end(net);
   return MONOME_OK;
 }
 
@@ -94,7 +96,9 @@ monome_status_t monome_arc_delta(net_t *net, uint8_t ring, int8_t delta) {
     return MONOME_ERR_NO_FOCUS;
   }
   m->events++;
+  net_event_begin(net);
   c->ring(c->op, ring, delta);
+  net_event_end(net);
   return MONOME_OK;
 }
 

@@ -90,12 +90,17 @@ net_status_t net_init(void *region, uint32_t size, const net_limits_t *limits, p
 
 uint32_t net_pool_bytes(const net_t *net) { return net ? net->pool_bytes : 0; }
 
+/* n elements of elem bytes here (a part of one counts as one) at elem32 bytes each. */
+static uint32_t elems32(uint32_t bytes, uint32_t elem, uint32_t elem32) {
+  return (uint32_t)(((uint64_t)bytes + elem - 1u) / elem * elem32);
+}
+
 uint32_t net_alloc_size32(uint16_t tag, uint32_t bytes) {
   const op_class_t *c;
   switch (tag) {
-  case NET_TAG_PARAMS: return bytes / (uint32_t)sizeof(net_param_t) * NET_PARAM_SIZE32;
-  case NET_TAG_PRESET_INS: return bytes / (uint32_t)sizeof(preset_in_t) * NET_PRESET_IN_SIZE32;
-  case NET_TAG_PRESET_OUTS: return bytes / (uint32_t)sizeof(preset_out_t) * NET_PRESET_OUT_SIZE32;
+  case NET_TAG_PARAMS: return elems32(bytes, sizeof(net_param_t), NET_PARAM_SIZE32);
+  case NET_TAG_PRESET_INS: return elems32(bytes, sizeof(preset_in_t), NET_PRESET_IN_SIZE32);
+  case NET_TAG_PRESET_OUTS: return elems32(bytes, sizeof(preset_out_t), NET_PRESET_OUT_SIZE32);
   default: break;
   }
   c = tag ? op_class_by_id(tag - 1u) : 0;
@@ -428,8 +433,16 @@ net_status_t net_disconnect(net_t *net, uint16_t out) { return net_connect(net, 
 
 /* ---- activation ---- */
 
+void net_event_begin(net_t *net) {
+  if (net && net->scope++ == 0) net->cascade = 0;
+}
+
+void net_event_end(net_t *net) {
+  if (net && net->scope) net->scope--;
+}
+
 void net_deliver(net_t *net, const op_t *src, uint8_t out, op_target_t t, io_t v) {
-  if (net->depth == 0) net->cascade = 0; /* an outside event starts a new cascade */
+  if (net->depth == 0 && net->scope == 0) net->cascade = 0; /* an event of its own */
   if (net->depth >= net->lim.max_depth || net->cascade >= NET_CASCADE_MAX) {
     net->stats.feedback_cuts++;
     if (net->watch) net->watch(net->watch_ctx, NET_EV_FEEDBACK, src, out, v);
@@ -467,7 +480,9 @@ net_status_t net_activate(net_t *net, uint16_t in, io_t value) {
   } else {
     return NET_ERR_BAD_INDEX;
   }
+  net_event_begin(net);
   net_deliver(net, 0, 0, t, value);
+  net_event_end(net);
   return NET_OK;
 }
 
@@ -483,7 +498,9 @@ net_status_t net_increment(net_t *net, uint16_t in, io_t inc) {
   if (in < net->num_ins) {
     op_t *op = net->in_op[in];
     if (op->cls->inc) {
+      net_event_begin(net);
       op->cls->inc(op, net_in_sub(net, in), inc);
+      net_event_end(net);
       return NET_OK;
     }
   }
@@ -596,7 +613,9 @@ net_status_t net_encoder(net_t *net, uint8_t enc, int16_t delta) {
   if (enc > 3) return NET_ERR_BAD_INDEX;
   op = system_op(net, OP_ENC, enc);
   if (!op) return NET_ERR_BAD_INDEX;
+  net_event_begin(net);
   op_enc_turn(op, delta);
+  net_event_end(net);
   return NET_OK;
 }
 
@@ -606,7 +625,9 @@ net_status_t net_switch(net_t *net, uint8_t sw, bool pressed) {
   if (sw > 5) return NET_ERR_BAD_INDEX;
   op = system_op(net, OP_SW, sw);
   if (!op) return NET_ERR_BAD_INDEX;
+  net_event_begin(net);
   op_sw_press(op, pressed);
+  net_event_end(net);
   return NET_OK;
 }
 
@@ -616,7 +637,9 @@ net_status_t net_cv_in(net_t *net, uint8_t channel, io_t value) {
   if (channel > 3) return NET_ERR_BAD_INDEX;
   op = system_op(net, OP_ADC, 0);
   if (!op) return NET_ERR_BAD_INDEX;
+  net_event_begin(net);
   op_adc_sample(op, channel, value);
+  net_event_end(net);
   return NET_OK;
 }
 

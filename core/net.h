@@ -192,6 +192,16 @@ net_status_t net_encoder(net_t *net, uint8_t enc, int16_t delta); /* enc 0..3 */
 net_status_t net_switch(net_t *net, uint8_t sw, bool pressed);    /* 0..3 keys, 4..5 footswitches */
 net_status_t net_cv_in(net_t *net, uint8_t channel, io_t value);  /* ADC channel 0..3 */
 
+/* ---- outside events ----
+ * One outside event (a key or encoder, a CV sample, a timer tick, an OSC message, a preset
+ * recall, a scene load, a device's message) may cause NET_CASCADE_MAX deliveries, however many
+ * deliveries it starts itself. The net's entry points (net_activate, net_increment, the hardware
+ * events, preset_recall, each timer net_advance fires, the device hubs) open an event; a caller
+ * that makes several calls for one event (the OSC server for a bundle) brackets them. Nested
+ * events join the outer one. A delivery outside any event begins one of its own. */
+void net_event_begin(net_t *net);
+void net_event_end(net_t *net);
+
 /* ---- observation and health ---- */
 void net_set_watch(net_t *net, net_watch_fn fn, void *ctx);
 void net_get_stats(const net_t *net, net_stats_t *out);

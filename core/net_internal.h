@@ -42,7 +42,8 @@ struct net {
   uint16_t num_ops, num_ins, num_outs, num_params, cap_params;
   uint32_t pool_bytes;  /* heap bytes of this net's allocations (net_pool_bytes) */
   uint16_t depth;
-  uint32_t cascade; /* deliveries since the outside event now being handled (depth 0) */
+  uint32_t cascade; /* deliveries since the outside event now being handled began */
+  uint16_t scope;   /* open net_event_begin()s: while one is, every delivery shares its budget */
   uint16_t preset_select;
   net_stats_t stats;
   net_watch_fn watch;

@@ -99,7 +99,9 @@ void net_advance(net_t *net, uint32_t now_ms) {
     } else {
       unlink_timer(net, first);
     }
+    net_event_begin(net); /* each tick an event of its own */
     first->fire(first->op, first);
+    net_event_end(net);
   }
   net->now = now_ms;
 }

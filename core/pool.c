@@ -146,6 +146,13 @@ static inline void put_hdr(const pool_t *p, uint32_t i, uint32_t w0, uint32_t w1
   h->w1 = w1;
   h->check = seal(p, i, w0, w1);
 }
+/* New words for a header, its check updated by what changed (the seal is linear in w0 and w1):
+ * no position hash to recompute, and a header that was not sound stays not sound. */
+static inline void reseal(hdr_t *h, uint32_t w0, uint32_t w1) {
+  h->check ^= (h->w0 ^ w0) ^ (h->w1 ^ w1);
+  h->w0 = w0;
+  h->w1 = w1;
+}
 #define SIZE_G(w0) ((w0) >> 8)
 #define STATE(w0) ((w0)&3u)
 #define SLACK(w0) (((w0) >> 2) & SLACK_MAX)
@@ -540,10 +547,10 @@ static uint32_t take_free(pool_t *p, uint32_t i, uint32_t g) {
 }
 
 /* Hands block i (g granules) out for size bytes: header, statistics. Returns the payload. */
-static inline void *hand_out(pool_t *p, uint32_t i, uint32_t g, uint32_t size, uint16_t tag) {
+static inline void *hand_out(pool_t *p, hdr_t *h, uint32_t g, uint32_t size, uint16_t tag) {
   uint32_t cap = (g << p->glog) - p->extra;
   pool_kind_stats_t *k = &p->kinds[size > p->small_max];
-  put_hdr(p, i, (g << 8) | ((cap - size) << 2) | S_USED, (hdr(p, i)->w1 & ~0xFFu) | tag);
+  reseal(h, (g << 8) | ((cap - size) << 2) | S_USED, (h->w1 & ~0xFFu) | tag);
   p->last_status = POOL_OK;
   p->requested += size;
   p->handed += cap;
@@ -552,21 +559,23 @@ static inline void *hand_out(pool_t *p, uint32_t i, uint32_t g, uint32_t size, u
     p->requested_at_peak = p->requested;
   }
   k->allocs++;
-  return payload(p, i);
+  return (uint8_t *)h + p->po;
 }
 
+#if !POOL_DEBUG
 /* Tier 1: takes the parked block at the head of list b if it has exactly g granules (and a
  * sound header: its link may have been written through a stale pointer). NONE if not. */
-static inline uint32_t pop_parked(pool_t *p, uint32_t b, uint32_t g) {
+static inline hdr_t *pop_parked(pool_t *p, uint32_t b, uint32_t g) {
   uint32_t i = p->park[b];
-  const hdr_t *h;
-  if (i >= p->heap_g) return NONE;
+  hdr_t *h;
+  if (i >= p->heap_g) return 0;
   h = hdr(p, i);
-  if (h->w0 != ((g << 8) | S_PARKED) || h->check != seal(p, i, h->w0, h->w1)) return NONE;
-  p->park[b] = links(p, i)[0];
+  if (h->w0 != ((g << 8) | S_PARKED) || h->check != seal(p, i, h->w0, h->w1)) return 0;
+  p->park[b] = ((const uint32_t *)(void *)((uint8_t *)h + HDR_BYTES))[0];
   p->parked--;
-  return i;
+  return h;
 }
+#endif
 
 /* Tier 1, past the head: a parked block of exactly g granules among the first PARK_PROBE of
  * list b (a list holds every size of its class), unlinked; NONE if none. */
@@ -623,7 +632,7 @@ static void *alloc_impl(pool_t *p, uint32_t size, uint16_t tag, const char *file
   }
   if (size > p->st.largest_request) p->st.largest_request = size;
   if (!p->trace) p->fast_max = p->st.largest_request;
-  ptr = hand_out(p, i, g, size, tag);
+  ptr = hand_out(p, hdr(p, i), g, size, tag);
 #if POOL_DEBUG
   arm(p, i, g, size, tag, file, line);
 #else
@@ -643,11 +652,11 @@ COLD static void *alloc_cold(pool_t *p, uint32_t size, uint16_t tag) {
  * everything else goes to alloc_impl. */
 void *pool_alloc(pool_t *p, uint32_t size, uint16_t tag) {
 #if !POOL_DEBUG
-  uint32_t g = (size + p->extra + p->gmask) >> p->glog, i;
+  uint32_t g = (size + p->extra + p->gmask) >> p->glog;
+  hdr_t *h;
   if (g < p->min_g) g = p->min_g;
-  if (LIKELY(size - 1u < p->fast_max && tag <= POOL_TAG_MAX) &&
-      (i = pop_parked(p, bin_of(g), g)) != NONE)
-    return hand_out(p, i, g, size, tag);
+  if (LIKELY(size - 1u < p->fast_max && tag <= POOL_TAG_MAX) && (h = pop_parked(p, bin_of(g), g)))
+    return hand_out(p, h, g, size, tag);
 #endif
   return alloc_cold(p, size, tag);
 }
@@ -690,8 +699,7 @@ COLD static pool_status_t bad_free(pool_t *p, const void *ptr, pool_status_t why
 }
 
 /* Statistics of freeing live block i, then the block parked (tier 1) or merged (tier 2). */
-static inline void release(pool_t *p, uint32_t i) {
-  hdr_t *h = hdr(p, i);
+static inline void release(pool_t *p, uint32_t i, hdr_t *h) {
   uint32_t w0 = h->w0, g = SIZE_G(w0), cap = (g << p->glog) - p->extra, size = cap - SLACK(w0);
   pool_kind_stats_t *k = &p->kinds[size > p->small_max];
   p->requested -= size;
@@ -699,8 +707,8 @@ static inline void release(pool_t *p, uint32_t i) {
   k->frees++;
   if (p->parked < p->park_max) {
     uint32_t b = bin_of(g);
-    put_hdr(p, i, (g << 8) | S_PARKED, h->w1);
-    links(p, i)[0] = p->park[b];
+    reseal(h, (g << 8) | S_PARKED, h->w1);
+    ((uint32_t *)(void *)((uint8_t *)h + HDR_BYTES))[0] = p->park[b];
     p->park[b] = i;
     p->parked++;
   } else {
@@ -725,7 +733,7 @@ COLD static pool_status_t free_cold(pool_t *p, void *ptr) {
     uint32_t cap = (SIZE_G(h->w0) << p->glog) - p->extra;
     trace_event(p, POOL_EV_FREE, ptr, cap - SLACK(h->w0), cap, (uint16_t)TAG(h->w1), POOL_OK);
   }
-  release(p, i);
+  release(p, i, h);
   return st;
 }
 
@@ -736,7 +744,7 @@ pool_status_t pool_free(pool_t *p, void *ptr) {
   uint32_t i;
   if (!ptr) return POOL_OK;
   if (LIKELY(p && !p->trace) && (i = locate(p, ptr, &why)) != NONE) {
-    release(p, i);
+    release(p, i, (hdr_t *)(void *)((uint8_t *)ptr - p->po));
     return POOL_OK;
   }
 #endif

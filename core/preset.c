@@ -361,11 +361,13 @@ net_status_t preset_recall(net_t *net, uint16_t p) {
   }
   net->preset_select = p;
   if (net->watch) net->watch(net->watch_ctx, NET_EV_PRESET, 0, p, 0);
+  net_event_begin(net); /* the whole recall is one event: its entries share one budget */
   for (i = 0; i < pr->num_ins; i++) {
     op_target_t t;
     t.op = pr->ins[i].op;
     t.idx = pr->ins[i].idx;
     net_deliver(net, 0, 0, t, pr->ins[i].value);
   }
+  net_event_end(net);
   return NET_OK;
 }

@@ -121,12 +121,14 @@ scene_status_t scene_slot_commit(scene_slot_t *slot, scene_error_t *err) {
     net_attach_hid(old, 0);
     hid_hub_attach(nw, hub);
   }
+  net_event_begin(nw);
   if (net_monome(old)) {
     net_attach_monome(nw, net_monome(old));
     net_attach_monome(old, 0);
     refocus(nw);
   }
   send_params(nw);
+  net_event_end(nw);
   net_set_watch(nw, slot->watch, slot->watch_ctx);
   slot->active ^= 1u;
   return SCENE_OK;
@@ -144,7 +146,9 @@ scene_status_t scene_slot_load(scene_slot_t *slot, const uint8_t *buf, uint32_t 
     sb_str(&sb, "no slot");
     return SCENE_ERR_NULL_ARG;
   }
+  net_event_begin(spare); /* a load is one event: what its ops fire shares one budget */
   st = scene_decode(spare, buf, len, layout, hdr, err);
+  net_event_end(spare);
   if (st != SCENE_OK) return st; /* scene_decode left the spare empty */
   return scene_slot_commit(slot, err);
 }

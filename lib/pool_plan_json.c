@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "file_io.h"
 #include "pool.h"
 #include "scene_io.h"
 
@@ -24,7 +25,6 @@ static bool get_u32(const cJSON *obj, const char *name, uint32_t *out) {
 }
 
 bool ppj_read(const char *path, const char *target, arena_plan_t *out, char *err, size_t errlen) {
-  sio_error_t se;
   uint8_t *data = NULL;
   size_t len = 0;
   cJSON *root;
@@ -32,17 +32,19 @@ bool ppj_read(const char *path, const char *target, arena_plan_t *out, char *err
   uint32_t v[3];
   int i;
   bool ok = false;
-  if (!sio_read_file(path, &data, &len, &se)) {
-    snprintf(err, errlen, "%s", se.message);
+  if (fio_read_regular(path, PPJ_MAX_BYTES, "memory plan", &data, &len, err, errlen) != FIO_OK)
     return false;
-  }
   root = cJSON_ParseWithLength((const char *)data + sio_bom_len(data, len),
                                len - sio_bom_len(data, len));
-  free(data);
   if (!root) {
-    snprintf(err, errlen, "%s: not valid JSON", path);
+    char why[160];
+    sio_json_explain((const char *)data + sio_bom_len(data, len), len - sio_bom_len(data, len),
+                     cJSON_GetErrorPtr(), why, sizeof why);
+    snprintf(err, errlen, "%s: %s", path, why);
+    free(data);
     return false;
   }
+  free(data);
   fmt = cJSON_GetObjectItemCaseSensitive(root, "format");
   plan = cJSON_GetObjectItemCaseSensitive(root, target);
   if (!cJSON_IsString(fmt) || strcmp(fmt->valuestring, PPJ_FORMAT) != 0) {

@@ -13,10 +13,13 @@
 
 #define PPJ_FORMAT "aleph-sim memory plan"
 #define PPJ_VERSION 2
+/* The largest plan file read: a plan takes some 300 bytes; 1 MiB leaves room for any note. */
+#define PPJ_MAX_BYTES (1u << 20)
 
 /* Reads the plan for target ("host" or "avr32") from path (limits: bees' scene format's).
- * false with a sentence naming the file in err: unreadable, not JSON, not a plan file, target
- * missing, fields missing or out of range, or a plan arena_layout() refuses. */
+ * false with a sentence naming the file in err: unreadable, not a regular file of at most
+ * PPJ_MAX_BYTES, not JSON, not a plan file, target missing, fields missing or out of range, or
+ * a plan arena_layout() refuses. */
 bool ppj_read(const char *path, const char *target, arena_plan_t *out, char *err, size_t errlen);
 /* Writes both plans (host may be NULL) and a note (may be NULL), safely (sio_write_file). */
 bool ppj_write(const char *path, const arena_plan_t *avr32, const arena_plan_t *host,

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "file_io.h"
 #include "net.h"
 #include "scene_io.h"
 
@@ -39,14 +40,13 @@ void profile_free(profile_t *p) {
 }
 
 bool profile_read_file(profile_t *p, const char *path, char *err, size_t errlen) {
-  sio_error_t se;
   uint8_t *data;
   size_t len;
   bool ok;
-  if (!sio_read_file(path, &data, &len, &se)) {
+  if (fio_read_regular(path, PROFILE_MAX_BYTES, "profile", &data, &len, err, errlen) != FIO_OK) {
     memset(p, 0, sizeof *p);
     p->path = path;
-    return fail_file(err, errlen, "%s", se.message);
+    return false;
   }
   ok = profile_read_text(p, (const char *)data, len, path, err, errlen);
   free(data);
@@ -63,7 +63,12 @@ bool profile_read_text(profile_t *p, const char *text, size_t len, const char *p
   memset(p, 0, sizeof *p);
   p->path = path;
   root = cJSON_ParseWithLength(text + sio_bom_len(text, len), len - sio_bom_len(text, len));
-  if (!root) return fail_file(err, errlen, "%s: not valid JSON", path);
+  if (!root) {
+    char why[160];
+    sio_json_explain(text + sio_bom_len(text, len), len - sio_bom_len(text, len),
+                     cJSON_GetErrorPtr(), why, sizeof why);
+    return fail_file(err, errlen, "%s: %s", path, why);
+  }
   fmt = cJSON_GetObjectItemCaseSensitive(root, "format");
   ver = cJSON_GetObjectItemCaseSensitive(root, "version");
   scene = cJSON_GetObjectItemCaseSensitive(root, "scene");

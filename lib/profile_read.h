@@ -31,8 +31,13 @@ typedef struct {
   uint32_t live_peak, fails, handed_peak, requested_at_peak, used_peak;
 } profile_t;
 
-/* Reads and checks one profile file. false with a sentence naming path in err on any problem
- * (then *p holds nothing to free). p->path points at path. */
+/* The largest profile read: 128 MiB, about a million pool events (a profile takes some 130
+ * bytes per event, and reading it about 3.5 times its size in memory). */
+#define PROFILE_MAX_BYTES (128u << 20)
+
+/* Reads and checks one profile file (a regular file of at most PROFILE_MAX_BYTES). false with a
+ * sentence naming path in err on any problem (then *p holds nothing to free). p->path points at
+ * path. */
 bool profile_read_file(profile_t *p, const char *path, char *err, size_t errlen);
 /* The same on text already in memory (len bytes, need not be NUL-terminated); name is used in
  * messages and as the scene name when the profile has none. */

@@ -21,22 +21,26 @@ typedef struct {
 
 /* ---- files ---- */
 
-/* Reads a whole file into a malloc'd buffer (NUL-terminated one byte past *len, so text can be
- * parsed in place). */
+/* The largest scene file read, in any form: a .scn image is exactly SCENE_FILE_SIZE (262,200)
+ * bytes (the codec says what is wrong with one of another size); JSON forms may be larger, but
+ * 128 ops with 32 full presets take about 2 MB, so 16 MiB leaves room for any layout of the
+ * text. */
+#define SIO_SCENE_MAX_BYTES (16u << 20)
+
+/* Reads a whole scene file into a malloc'd buffer (NUL-terminated one byte past *len, so text
+ * can be parsed in place): a regular file of at most SIO_SCENE_MAX_BYTES, never blocking
+ * (fio_read_regular: FIFOs, devices and folders are refused). */
 bool sio_read_file(const char *path, uint8_t **data, size_t *len, sio_error_t *err);
-/* Writes a file safely: a temporary file in the same folder (".NAME.XXXXXX", locked while it is
- * written), fsync'd, then renamed over path (and the folder fsync'd), so path holds either the
- * old or the new content, with the old file's permissions (a new file: 0644). A save that
- * succeeds then removes stale temporary siblings of path (sio_remove_stale_temps). A symbolic
- * link (or chain) to a regular file stays: the file it leads to is saved that way, beside itself
- * (realpath). A FIFO, device or socket (or a link to one, such as /dev/stdout) is written in
- * place, never replaced, without the guarantee above (opening a FIFO waits for a reader). Fails,
- * creating nothing, for a directory and for a link to a missing file. */
+/* Writes a file safely (fio_write_file, lib/file_io.h): a temporary file in the same folder
+ * (".NAME.XXXXXX", locked while it is written), fsync'd, then renamed over path (and the folder
+ * fsync'd), so path holds either the old or the new content, with the old file's permissions (a
+ * new file: 0644). A save that succeeds then removes stale temporary siblings of path
+ * (fio_remove_stale_temps). A symbolic link (or chain) to a regular file stays: the file it
+ * leads to is saved that way, beside itself (realpath). A FIFO, device or socket (or a link to
+ * one, such as /dev/stdout) is written in place, never replaced, without the guarantee above
+ * (opening a FIFO waits for a reader). Fails, creating nothing, for a directory and for a link
+ * to a missing file. */
 bool sio_write_file(const char *path, const void *data, size_t len, sio_error_t *err);
-/* Removes the temporary files killed saves of path left: siblings named exactly ".NAME.XXXXXX"
- * (six letters or digits), regular files owned by this user, that no save holds locked (a save
- * in progress, here or in another process, keeps its own). Returns how many were removed. */
-uint32_t sio_remove_stale_temps(const char *path);
 
 /* ---- a host network to load scenes into ---- */
 
@@ -75,7 +79,9 @@ bool sio_save_scn(const net_t *net, const scene_header_t *hdr, scene_layout_t la
 /* ---- JSON (docs/scene-json.md) ---- */
 
 /* The network as JSON text (malloc'd). Op state is pickled in `layout` (AUTO: hdr->layout), so
- * reading it back and encoding in that layout reproduces the scene file byte for byte. */
+ * reading it back and encoding in that layout reproduces the scene file byte for byte. NULL with
+ * a message if a name (scene, module, param label, preset) is not UTF-8: JSON text must be, and
+ * replacing the bytes would break that round trip (scene_native_write: the same). */
 char *scene_json_write(const net_t *net, const scene_header_t *hdr, scene_layout_t layout,
                        sio_error_t *err);
 /* Builds the network a JSON text describes into `net` (cleared first, left empty on failure).
@@ -83,6 +89,12 @@ char *scene_json_write(const net_t *net, const scene_header_t *hdr, scene_layout
  * for messages (may be NULL). */
 bool scene_json_read(net_t *net, const char *text, scene_layout_t layout, scene_header_t *hdr,
                      const char *name, sio_error_t *err);
+
+/* Why cJSON refused text[0..len) (at: where it stopped, cJSON_GetErrorPtr(); may be NULL), as a
+ * phrase for a message: "not valid JSON: syntax error at line 3, column 7", or, for text nested
+ * deeper than cJSON goes (CJSON_NESTING_LIMIT, 1000), "JSON nested more than 1000 levels deep
+ * (at line 1), more than the JSON reader takes". */
+void sio_json_explain(const char *text, size_t len, const char *at, char *out, size_t cap);
 
 /* beekeep's native JSON: the form bees' own converter writes (operators with pickled state as
  * byte arrays, class ids, targets by index or name). State is in `layout` (AUTO: from the

@@ -23,6 +23,10 @@ void sio_clear(sio_error_t *err);
 /* "PATH: offset N (0xN): message (as bees L)" */
 void sio_fail_scene(sio_error_t *err, const char *path, const scene_error_t *se);
 
+/* Every name the JSON forms write (scene and module name, param labels, preset names) is UTF-8;
+ * false with a message naming the first field that is not. */
+bool sio_names_utf8(const net_t *net, const scene_header_t *hdr, sio_error_t *err);
+
 /* Lower-case hex of n bytes (malloc'd). */
 char *sio_hex(const uint8_t *p, size_t n);
 /* Parses hex (even length, any case) into out[cap]; returns the byte count or -1. */

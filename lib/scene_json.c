@@ -13,6 +13,7 @@
 #include "scene_io.h"
 #include "scene_io_internal.h"
 #include "scene_layout.h"
+#include "utf8.h"
 
 #define FORMAT_NAME "aleph-scene"
 #define FORMAT_VERSION 1
@@ -96,24 +97,49 @@ bool sio_json_int(sio_json_ctx_t *c, const cJSON *v, const char *where, long lon
   return true;
 }
 
+void sio_json_explain(const char *text, size_t len, const char *at, char *out, size_t cap) {
+  unsigned line = 1, col = 1, depth = 0, deepest = 0;
+  bool in_string = false, escaped = false;
+  const char *p, *stop = at && at >= text && at <= text + len ? at : text + len;
+  for (p = text; p < stop && *p; p++) {
+    char ch = *p;
+    if (ch == '\n') {
+      line++;
+      col = 1;
+    } else {
+      col++;
+    }
+    if (in_string) {
+      if (escaped)
+        escaped = false;
+      else if (ch == '\\')
+        escaped = true;
+      else if (ch == '"')
+        in_string = false;
+    } else if (ch == '"') {
+      in_string = true;
+    } else if (ch == '[' || ch == '{') {
+      if (++depth > deepest) deepest = depth;
+    } else if ((ch == ']' || ch == '}') && depth) {
+      depth--;
+    }
+  }
+  if (deepest >= CJSON_NESTING_LIMIT)
+    snprintf(out, cap, "JSON nested more than %u levels deep (at line %u), more than the JSON "
+             "reader takes", (unsigned)CJSON_NESTING_LIMIT, line);
+  else
+    snprintf(out, cap, "not valid JSON: syntax error at line %u, column %u", line, col);
+}
+
 cJSON *sio_json_parse(sio_json_ctx_t *c, const char *text) {
   const char *end = 0;
   cJSON *root;
   text += sio_bom_len(text, strlen(text));
   root = cJSON_ParseWithOpts(text, &end, 1);
   if (!root) {
-    const char *at = end ? end : cJSON_GetErrorPtr();
-    unsigned line = 1, col = 1;
-    const char *p;
-    for (p = text; at && p < at && *p; p++) {
-      if (*p == '\n') {
-        line++;
-        col = 1;
-      } else {
-        col++;
-      }
-    }
-    sio_json_fail(c, "", "JSON syntax error at line %u, column %u", line, col);
+    char why[160];
+    sio_json_explain(text, strlen(text), end ? end : cJSON_GetErrorPtr(), why, sizeof why);
+    sio_json_fail(c, "", "%s", why);
   }
   return root;
 }
@@ -202,6 +228,32 @@ static bool default_preset_name(uint16_t p, const char *name) {
   return strcmp(d, name) == 0;
 }
 
+/* One name: UTF-8, or a message naming the field, the byte and what to do. */
+static bool utf8_name(sio_error_t *err, const char *field, const char *s) {
+  size_t bad = utf8_invalid_at(s);
+  if (bad == (size_t)-1) return true;
+  sio_fail(err, "%s: byte %zu (0x%02x) is not UTF-8, and JSON text must be: this scene cannot "
+           "be written as JSON until the name is changed (its .scn form is unaffected)", field,
+           bad, (unsigned)(unsigned char)s[bad]);
+  return false;
+}
+
+bool sio_names_utf8(const net_t *net, const scene_header_t *hdr, sio_error_t *err) {
+  uint16_t i;
+  char field[40];
+  if (!utf8_name(err, "scene.name", hdr->name) || !utf8_name(err, "scene.module", hdr->module))
+    return false;
+  for (i = 0; i < net_param_count(net); i++) {
+    snprintf(field, sizeof field, "params[%u].label", i);
+    if (!utf8_name(err, field, net_param(net, i)->label)) return false;
+  }
+  for (i = 0; i < preset_count(net); i++) {
+    snprintf(field, sizeof field, "presets[%u].name", i);
+    if (!utf8_name(err, field, preset_name(net, i))) return false;
+  }
+  return true;
+}
+
 char *scene_json_write(const net_t *net, const scene_header_t *hdr_in, scene_layout_t layout,
                        sio_error_t *err) {
   scene_header_t hdr;
@@ -218,6 +270,7 @@ char *scene_json_write(const net_t *net, const scene_header_t *hdr_in, scene_lay
     scene_header_init(&hdr);
   if (layout == SCENE_LAYOUT_AUTO)
     layout = hdr.layout == SCENE_LAYOUT_AUTO ? SCENE_LAYOUT_0_8_1 : hdr.layout;
+  if (!sio_names_utf8(net, &hdr, err)) return 0;
   fmt = scene_layout_format(layout);
   w.net = net;
   w.handles = calloc(n ? n : 1, sizeof *w.handles);

@@ -91,10 +91,10 @@ char *scene_native_write(const net_t *net, const scene_header_t *hdr_in, scene_l
   if (layout == SCENE_LAYOUT_AUTO)
     layout = hdr.layout == SCENE_LAYOUT_AUTO ? SCENE_LAYOUT_0_8_1 : hdr.layout;
   fmt = scene_layout_format(layout);
-  if (!state || !lay) {
+  if (!state || !lay || !sio_names_utf8(net, &hdr, err)) {
+    if (!state || !lay) sio_fail(err, "out of memory");
     free(state);
     free(lay);
-    sio_fail(err, "out of memory");
     return 0;
   }
   for (i = 0; i < n; i++)

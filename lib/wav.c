@@ -7,11 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "scene_io.h"
+#include "file_io.h"
 
 #define FMT_PCM 1u
 #define FMT_FLOAT 3u
 #define FMT_EXTENSIBLE 0xFFFEu
+#define READ_LIMIT ((size_t)1 << 30) /* an hour of 4 x 32-bit at 48 kHz is 2.8 GB: 1 GiB is plenty */
 
 static void put16(uint8_t *p, uint32_t v) {
   p[0] = (uint8_t)v;
@@ -139,14 +140,12 @@ bool wav_save(const char *path, const float *frames, uint32_t count, uint16_t ch
               uint32_t rate, char *err, size_t errlen) {
   uint8_t *img;
   size_t len;
-  sio_error_t serr;
   bool ok;
   if (!wav_encode(frames, count, channels, rate, &img, &len, NULL)) {
     snprintf(err, errlen, "%s: out of memory for %u frames of audio", path, (unsigned)count);
     return false;
   }
-  ok = sio_write_file(path, img, len, &serr);
-  if (!ok) snprintf(err, errlen, "%s", serr.message);
+  ok = fio_write_file(path, img, len, err, errlen);
   free(img);
   return ok;
 }
@@ -154,14 +153,11 @@ bool wav_save(const char *path, const float *frames, uint32_t count, uint16_t ch
 bool wav_load(const char *path, wav_t *out, char *err, size_t errlen) {
   uint8_t *data;
   size_t len;
-  sio_error_t serr;
   char why[160];
   bool ok;
   memset(out, 0, sizeof *out);
-  if (!sio_read_file(path, &data, &len, &serr)) {
-    snprintf(err, errlen, "%s", serr.message);
+  if (fio_read_regular(path, READ_LIMIT, "WAV file", &data, &len, err, errlen) != FIO_OK)
     return false;
-  }
   ok = wav_decode(data, len, out, why, sizeof why);
   if (!ok) snprintf(err, errlen, "%s: %s", path, why);
   free(data);

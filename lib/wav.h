@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* wav.h: WAV (RIFF WAVE) files for the simulator's audio: written as 16-bit PCM (with the
  * WAVE_FORMAT_EXTENSIBLE header more than two channels call for) and saved safely through
- * sio_write_file; read from 8, 16, 24 or 32-bit PCM or 32-bit float, any channel count. Frames
- * are interleaved floats, full scale +-1. */
+ * file_io.h; read from 8, 16, 24 or 32-bit PCM or 32-bit float, any channel count. Frames are
+ * interleaved floats, full scale +-1. */
 #ifndef ALEPH_WAV_H
 #define ALEPH_WAV_H
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # doc-images.sh: makes the README's pictures in docs/images/ with a built aleph-sim, headless, from
-# scenes/default.scn after 3 virtual seconds: the panel in play mode, the same with the pool
+# scenes/default.scn after 3 virtual seconds: the panel in play mode, the same with the memory
 # statistics overlay, and bees' OPS editor page (MODE, two page turns, the selection moved down).
 #   scripts/doc-images.sh [BUILD_DIR]   (default build)
 set -euo pipefail

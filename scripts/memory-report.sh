@@ -13,16 +13,22 @@ doc=docs/memory.md
 [ -x "$host/tests/test_memory_corpus" ] || { echo "memory-report: build $host first (make build)" >&2; exit 1; }
 [ -d "$shared" ] || { echo "memory-report: $shared (the real bees scenes) not found" >&2; exit 1; }
 run() { "$@" "scenes=$scenes" "bees=$shared" --markdown --plan; }
+# the report's lines as a list, its table as a table (blank lines around it)
+tidy() {
+  sed -n "/^core's memory/,\$p" | grep -v '^test_memory_corpus:' | grep -v '^$' |
+    awk '/^\|/ { if (!t) print ""; t = 1; print; next } { if (t) print ""; t = 0; print "- " $0 }'
+}
 {
   echo '<!-- memory-report begin: scripts/memory-report.sh writes what is between these lines -->'
   echo
   echo "Host (x86-64, this build's sizes), \`$host/tests/test_memory_corpus --markdown\`:"
-  run "$host/tests/test_memory_corpus" | sed -n "/^core's memory/,\$p" | grep -v '^test_memory_corpus:'
+  echo
+  run "$host/tests/test_memory_corpus" | tidy
   echo
   if [ -x "$ppc/tests/test_memory_corpus" ] && command -v qemu-ppc > /dev/null; then
     echo "AVR32 (32-bit big-endian powerpc under qemu: the AVR32's sizes), \`qemu-ppc -L /usr/powerpc-linux-gnu $ppc/tests/test_memory_corpus --markdown\`:"
-    run qemu-ppc -L /usr/powerpc-linux-gnu "$ppc/tests/test_memory_corpus" \
-      | sed -n "/^core's memory/,\$p" | grep -v '^test_memory_corpus:'
+    echo
+    run qemu-ppc -L /usr/powerpc-linux-gnu "$ppc/tests/test_memory_corpus" | tidy
   else
     echo "(the 32-bit report needs the powerpc build and qemu-ppc: make test-ppc)"
   fi

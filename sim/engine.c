@@ -164,13 +164,34 @@ const char *engine_path(const engine_t *e, uint16_t id) {
   return id < e->n_paths ? e->paths[id] : "";
 }
 
-bool engine_push(engine_t *e, const sim_event_t *ev) {
-  if (ev->kind == SIM_EV_ENC_BATCH || !sim_event_valid(ev)) {
-    e->rejected++;
+void engine_path_release(engine_t *e, int id) {
+  if (id < 0 || (uint32_t)id + 1u != e->n_paths || (e->paths_loaded >> id & 1u)) return;
+  free(e->paths[id]);
+  e->paths[id] = NULL;
+  e->n_paths--;
+}
+
+void engine_replay_rejected(engine_t *e, const sim_event_t *ev) {
+  e->rejected++;
+  if (e->replay_rejected++ == 0) e->replay_first_rejected = *ev;
+}
+
+static bool push(engine_t *e, const sim_event_t *ev, uint8_t replayed) {
+  sim_event_t copy = *ev;
+  copy.replayed = replayed;
+  if (copy.kind == SIM_EV_ENC_BATCH || !sim_event_valid(&copy)) {
+    if (replayed)
+      engine_replay_rejected(e, &copy);
+    else
+      e->rejected++;
     return false;
   }
-  return sim_queue_push(&e->queue, ev);
+  return sim_queue_push(&e->queue, &copy);
 }
+
+bool engine_push(engine_t *e, const sim_event_t *ev) { return push(e, ev, 0); }
+
+bool engine_push_replayed(engine_t *e, const sim_event_t *ev) { return push(e, ev, 1); }
 
 static void flush_encoders(engine_t *e) {
   uint8_t hw;
@@ -185,6 +206,7 @@ static void flush_encoders(engine_t *e) {
     e->batches++;
     e->changes++;
     ev.t = e->now;
+    ev.replayed = 0;
     ev.kind = SIM_EV_ENC_BATCH;
     ev.index = ENGINE_ENC_OP[hw];
     ev.value = (int16_t)d;
@@ -217,6 +239,13 @@ static void run_to(engine_t *e, uint32_t t) {
   set_time(e, t);
 }
 
+static void refused(engine_t *e, const sim_event_t *ev) {
+  if (ev->replayed)
+    engine_replay_rejected(e, ev);
+  else
+    e->rejected++;
+}
+
 static void apply(engine_t *e, const sim_event_t *ev) {
   net_t *net = engine_net(e);
   switch (ev->kind) {
@@ -245,15 +274,16 @@ static void apply(engine_t *e, const sim_event_t *ev) {
     break;
   case SIM_EV_INPUT:
     if (net_activate(net, ev->index, ev->value) != NET_OK) {
-      e->rejected++;
+      refused(e, ev);
       return;
     }
     break;
   default:
     if (!osc_apply_event(e, ev)) {
-      e->rejected++;
+      refused(e, ev);
       return;
     }
+    if (ev->kind == SIM_EV_SCENE_LOAD) e->paths_loaded |= (uint64_t)1 << ev->index;
     break;
   }
   e->applied++;

@@ -50,10 +50,13 @@ typedef struct {
   uint32_t applied;        /* input events applied */
   uint32_t batches;        /* encoder batches delivered */
   uint32_t rejected;       /* invalid events dropped */
+  uint32_t replay_rejected; /* of them, events a replay fed (aleph-sim then exits 1) */
+  sim_event_t replay_first_rejected; /* the first of those */
   engine_tap_fn tap[ENGINE_TAPS];
   void *tap_ctx[ENGINE_TAPS];
   char *paths[SIM_PATHS_MAX]; /* scene files named by SIM_EV_SCENE_LOAD events (owned) */
   uint32_t n_paths;
+  uint64_t paths_loaded;      /* bit i: path i was loaded by an applied event (recorded) */
   char error[640];            /* why the last refused scene load failed (the codec's text) */
   ui_t ui;                    /* bees' editor: MODE toggles play/edit (core/ui) */
   audio_t *audio;             /* the DSP module the scene names, and its sound */
@@ -87,11 +90,19 @@ void engine_add_tap(engine_t *e, engine_tap_fn fn, void *ctx);
 int engine_path_id(engine_t *e, const char *path);
 /* The path behind an id ("" if there is none). */
 const char *engine_path(const engine_t *e, uint16_t id);
+/* Forgets id's path if it is the newest and no applied event has loaded it (a load that
+ * failed): failed loads do not use up the SIM_PATHS_MAX paths a session records. */
+void engine_path_release(engine_t *e, int id);
 
 /* Queues an input event (stamp in ev->t). false if it is invalid or the queue is full. From the
  * simulation thread; another thread (an OSC server's) checks sim_event_valid() and calls
  * sim_queue_push(&e->queue, ...), which is thread-safe. */
 bool engine_push(engine_t *e, const sim_event_t *ev);
+/* engine_push for an event a replay feeds: if it is refused, here or when applied, it counts in
+ * replay_rejected (a replay that does not reproduce its recording fails). */
+bool engine_push_replayed(engine_t *e, const sim_event_t *ev);
+/* Counts a replayed event that could not even be queued (rejected, replay_rejected). */
+void engine_replay_rejected(engine_t *e, const sim_event_t *ev);
 /* Advances to virtual time t (>= the current time): every queued event due by t is applied at
  * its stamp, between the timer expiries and encoder polls that come before it; then the net is
  * advanced to t. Any step size gives the same result as 1 ms steps. */

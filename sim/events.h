@@ -37,6 +37,7 @@ enum { SIM_SW_F0 = 0, SIM_SW_FS1 = 4, SIM_SW_FS2 = 5, SIM_SW_MODE = 6, SIM_SW_CO
 typedef struct {
   uint32_t t;    /* virtual ms at which it happens */
   uint8_t kind;  /* sim_event_kind_t */
+  uint8_t replayed; /* 1: fed by a replay (engine_push_replayed); set by the engine's push */
   uint16_t index;
   int16_t value;
 } sim_event_t;

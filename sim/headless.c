@@ -4,18 +4,11 @@
 #define _POSIX_C_SOURCE 200809L
 #include "headless.h"
 
-#include <signal.h>
 #include <stdio.h>
 #include <time.h>
 
 #include "osc_server.h"
-
-static volatile sig_atomic_t stop_requested;
-
-static void on_signal(int sig) {
-  (void)sig;
-  stop_requested = 1;
-}
+#include "stop_signal.h"
 
 static uint64_t now_ms(void) {
   struct timespec t;
@@ -23,13 +16,16 @@ static uint64_t now_ms(void) {
   return (uint64_t)t.tv_sec * 1000u + (uint64_t)t.tv_nsec / 1000000u;
 }
 
+/* Steps of at most this many virtual ms, so a stop signal is seen during a long run. */
+#define VIRTUAL_STEP_MS 1000u
+
 static void run_virtual(sim_session_t *s, uint32_t end) {
   engine_t *e = &s->engine;
-  for (;;) {
-    uint32_t t = end;
+  while (!stop_signal_requested()) {
+    uint32_t t = end - e->now > VIRTUAL_STEP_MS ? e->now + VIRTUAL_STEP_MS : end;
     if (s->replaying) {
       uint32_t next;
-      if (player_next_time(&s->player, &next) && next < end) t = next;
+      if (player_next_time(&s->player, &next) && next < t) t = next;
       player_feed(&s->player, e, t);
     }
     engine_tick(e, t);
@@ -38,15 +34,9 @@ static void run_virtual(sim_session_t *s, uint32_t end) {
 }
 
 static void run_real_time(sim_session_t *s) {
-  struct sigaction sa;
   struct timespec nap = {0, 10 * 1000000L};
   uint64_t start = now_ms();
-  sa.sa_handler = on_signal;
-  sigemptyset(&sa.sa_mask);
-  sa.sa_flags = 0;
-  sigaction(SIGINT, &sa, NULL);
-  sigaction(SIGTERM, &sa, NULL);
-  while (!stop_requested) {
+  while (!stop_signal_requested()) {
     uint32_t t = (uint32_t)(now_ms() - start);
     if (s->osc && s->opt->duration_set && t >= s->opt->duration_ms) t = s->opt->duration_ms;
     if (s->replaying) player_feed(&s->player, &s->engine, t);
@@ -61,14 +51,19 @@ static void run_real_time(sim_session_t *s) {
   fprintf(stderr, "aleph-sim: stopped at %u ms\n", (unsigned)s->engine.now);
 }
 
+static void say_stopped(const sim_session_t *s) {
+  if (stop_signal_requested())
+    fprintf(stderr, "aleph-sim: signal %d: stopped at %u ms\n", stop_signal_which(),
+            (unsigned)s->engine.now);
+}
+
 int headless_run(sim_session_t *s) {
   if (s->osc) /* OSC clients live in real time: so does the run (--run-for included) */
     run_real_time(s);
-  else if (s->opt->duration_set)
-    run_virtual(s, s->opt->duration_ms);
-  else if (s->replaying)
-    run_virtual(s, s->player.end_t);
-  else
+  else if (s->opt->duration_set || s->replaying) {
+    run_virtual(s, s->opt->duration_set ? s->opt->duration_ms : s->player.end_t);
+    say_stopped(s);
+  } else
     run_real_time(s);
   return SIM_EXIT_OK;
 }

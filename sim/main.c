@@ -19,6 +19,7 @@
 #include "scene_load.h"
 #include "session.h"
 #include "stats_print.h"
+#include "stop_signal.h"
 #include "wav.h"
 
 #define DEFAULT_PANEL_SHOT_SCALE 3
@@ -111,6 +112,14 @@ static int finish(sim_session_t *s) {
   }
   if (s->replaying) {
     uint32_t d = player_divergence(&s->player, s->engine.now);
+    if (s->engine.replay_rejected) {
+      const sim_event_t *ev = &s->engine.replay_first_rejected;
+      fprintf(stderr, "aleph-sim: the simulator rejected %u of the replayed events (the first: "
+              "%s %u value %d at %u ms), so the replay is not the recorded session\n",
+              (unsigned)s->engine.replay_rejected, sim_event_kind_name(ev->kind),
+              (unsigned)ev->index, (int)ev->value, (unsigned)ev->t);
+      rc = SIM_EXIT_FAIL;
+    }
     if (d) {
       fprintf(stderr, "aleph-sim: the replay differed from the recording in %u encoder batches\n",
               (unsigned)d);
@@ -143,14 +152,23 @@ int main(int argc, char **argv) {
     fprintf(stderr, "aleph-sim: --inject drives the window; it cannot be used with --headless\n");
     return SIM_EXIT_USAGE;
   }
+  stop_signal_install(); /* SIGINT, SIGTERM, SIGHUP: finish the outputs, then exit */
+  rc = options_check_files(&opt);
+  if (rc >= 0) return rc;
   if (opt.replay) {
     if (!player_load(&s.player, opt.replay, err, sizeof err)) {
       fprintf(stderr, "aleph-sim: %s\n", err);
       return SIM_EXIT_FAIL;
     }
+    if (s.player.note[0]) fprintf(stderr, "aleph-sim: %s\n", s.player.note);
     s.replaying = true;
     if (!opt.scene && s.player.scene[0]) opt.scene = s.player.scene;
     if (!opt.arena_set && s.player.arena_bytes) opt.arena_bytes = s.player.arena_bytes;
+  }
+  rc = opt.scene && s.replaying && opt.scene == s.player.scene ? options_check_files(&opt) : -1;
+  if (rc >= 0) { /* the recording's scene is an input too */
+    player_free(&s.player);
+    return rc;
   }
   s.title = opt.scene ? opt.scene : "demo";
   /* The engine's clock is the only clock: virtual ms, from the host clock in the window. */
@@ -224,15 +242,27 @@ int main(int argc, char **argv) {
   if (s.replaying) engine_add_tap(&s.engine, player_tap, &s.player);
   if (opt.osc_port >= 0) {
     s.osc = osc_server_start(&s.engine, opt.osc_host, opt.osc_port, err, sizeof err);
+    /* OSC loads and saves scenes in the SCENES page's folder only */
+    if (s.osc && !osc_server_set_scene_dir(s.osc, s.store.dir)) {
+      snprintf(err, sizeof err, "out of memory");
+      osc_server_stop(s.osc);
+      s.osc = NULL;
+    }
     if (!s.osc) {
       fprintf(stderr, "aleph-sim: %s\n", err);
-      if (s.recording) recorder_close(&s.recorder, s.engine.now, err, sizeof err);
+      if (s.recording) recorder_abort(&s.recorder);
       profile_capture_abort(&profile);
       scene_store_free(&s.store);
       engine_free(&s.engine);
       player_free(&s.player);
       return SIM_EXIT_FAIL;
     }
+    if (opt.osc_remote)
+      fprintf(stderr,
+              "aleph-sim: warning: OSC listens on %s:%d beyond this machine, with no "
+              "authentication: anyone who can reach it can press the panel's keys, edit the "
+              "network, watch everything it does, and load and overwrite scene files in %s\n",
+              opt.osc_host, osc_server_port(s.osc), s.store.dir);
     printf("osc port %d\n", osc_server_port(s.osc));
     fflush(stdout);
   }
@@ -247,6 +277,7 @@ int main(int argc, char **argv) {
   if (rc != SIM_EXIT_OK) {
     fprintf(stderr, "aleph-sim: %s\n", err);
     profile_capture_abort(&profile);
+    if (s.recording) recorder_abort(&s.recorder); /* what was recorded stays, unfinished */
   } else {
     rc = finish(&s);
   }

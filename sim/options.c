@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "examples.h"
+#include "file_io.h"
 #include "host_platform.h"
 #include "panel_keys.h"
 #include "version.h"
@@ -44,15 +45,19 @@ void options_usage(FILE *to) {
           "  --audio-in FILE.wav   feed the module's inputs from a 48 kHz WAV file (channel k\n"
           "                        to input k; mono to inputs 0 and 1)\n"
           "  --no-audio            run the DSP module's parameters only: no sound, no rendering\n"
-          "  --scene-dir DIR       the folder the editor's SCENES page lists, loads and saves\n"
-          "                        (default: the scene's folder, else ./scenes, else the\n"
-          "                        example scenes)\n"
+          "  --scene-dir DIR       the folder the editor's SCENES page lists, loads and saves,\n"
+          "                        and the only one OSC may load from and save to (default:\n"
+          "                        the scene's folder, else ./scenes, else the example scenes)\n"
           "  --inject SPEC         (tests) synthesized window input, comma-separated:\n"
           "                        T:wheel:ENC:N, T:drag:ENC:DY, T:click:KEY, T:key:C,\n"
           "                        T:size:W:H (T in ms)\n"
           "  --osc                 listen for OSC on 127.0.0.1:7770 (docs/osc.md)\n"
           "  --osc-port N          listen for OSC on port N (0: a free port, printed)\n"
-          "  --osc-host ADDR       the IPv4 address to listen on (default 127.0.0.1)\n"
+          "  --osc-host ADDR       the IPv4 address to listen on (default 127.0.0.1; one beyond\n"
+          "                        this machine needs --osc-allow-remote)\n"
+          "  --osc-allow-remote    let --osc-host listen beyond loopback: anyone who reaches it\n"
+          "                        can drive the simulator and load and save scenes in its\n"
+          "                        --scene-dir (docs/osc.md, Security)\n"
           "  -h, --help            this text\n"
           "      --version         the version and the git revision it was built from\n"
           "\n"
@@ -125,7 +130,11 @@ int options_parse(sim_options_t *o, int argc, char **argv) {
       if (!v || inet_pton(AF_INET, v, &addr) != 1)
         return bad("--osc-host needs an IPv4 address such as 127.0.0.1, not '%s'", v ? v : "");
       o->osc_host = v;
+      o->osc_remote = (ntohl(addr.s_addr) >> 24) != 127u; /* 127.0.0.0/8 is this machine */
       if (o->osc_port < 0) o->osc_port = 7770;
+    } else if (!strcmp(a, "--osc-allow-remote")) {
+      o->osc_allow_remote = true;
+      needs = false;
     } else if (!strcmp(a, "--no-audio")) {
       o->no_audio = true;
       needs = false;
@@ -164,9 +173,16 @@ int options_parse(sim_options_t *o, int argc, char **argv) {
         return bad("--scale needs a whole number from 1 to 16, not '%s'", v ? v : "");
       o->scale = (int)s;
     } else if (!strcmp(a, "--arena-size")) {
-      if (!v || !host_parse_size(v, &o->arena_bytes))
+      switch (host_size_parse(v, &o->arena_bytes)) {
+      case HOST_SIZE_OK: break;
+      case HOST_SIZE_TOO_LARGE:
+        return bad("--arena-size %s is more than the core can address: at most 4G minus one "
+                   "byte (4095M is the largest in megabytes)", v);
+      case HOST_SIZE_ZERO: return bad("--arena-size %s: an arena needs at least one byte", v);
+      default:
         return bad("--arena-size needs a size such as 32M, 512K or 1048576, not '%s'",
                    v ? v : "");
+      }
       o->arena_set = true;
     } else if (a[0] == '-' && a[1] != '\0') {
       return bad("unknown option '%s'", a);
@@ -180,8 +196,39 @@ int options_parse(sim_options_t *o, int argc, char **argv) {
   if (o->no_audio && (o->audio_out || o->audio_in))
     return bad("--no-audio renders nothing: it cannot go with %s",
                o->audio_out ? "--audio-out" : "--audio-in");
-  if (o->record && o->replay && !strcmp(o->record, o->replay))
-    return bad("--record and --replay name the same file '%s'", o->record);
+  if (o->osc_allow_remote && !o->osc_remote)
+    return bad("%s: --osc-allow-remote goes with an --osc-host beyond this machine "
+               "(such as 0.0.0.0)", "--osc-allow-remote");
+  if (o->osc_remote && !o->osc_allow_remote)
+    return bad("--osc-host %s listens beyond this machine, with no authentication: add "
+               "--osc-allow-remote if that is what you want (docs/osc.md, Security)", o->osc_host);
   if (!o->arena_set) o->arena_bytes = HOST_DEFAULT_ARENA_BYTES;
+  return -1;
+}
+
+int options_check_files(const sim_options_t *o) {
+  const struct {
+    const char *opt, *path;
+    bool output;
+  } f[] = {{"the scene", o->scene, false},           {"--replay", o->replay, false},
+           {"--pool-plan", o->pool_plan, false},     {"--screenshot", o->screenshot, true},
+           {"--panel-screenshot", o->panel_shot, true}, {"--record", o->record, true},
+           {"--profile", o->profile, true},          {"--audio-in", o->audio_in, false},
+           {"--audio-out", o->audio_out, true}};
+  size_t n = sizeof f / sizeof f[0], i, j;
+  for (i = 0; i < n; i++) {
+    if (!f[i].path || !f[i].output) continue;
+    for (j = 0; j < n; j++) {
+      if (j == i || !f[j].path || (f[j].output && j < i)) continue;
+      /* two outputs may share /dev/null or a terminal; nothing may share a file */
+      if (f[j].output && fio_is_char_device(f[i].path)) continue;
+      if (fio_same_file(f[i].path, f[j].path)) {
+        fprintf(stderr, "aleph-sim: %s and %s name the same file '%s': an output may not "
+                "overwrite %s (try --help)\n", f[i].opt, f[j].opt, f[i].path,
+                f[j].output ? "another output" : "an input");
+        return SIM_EXIT_USAGE;
+      }
+    }
+  }
   return -1;
 }

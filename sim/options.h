@@ -30,6 +30,8 @@ typedef struct {
   const char *inject;      /* window only: synthesized SDL input, for tests */
   int osc_port;            /* -1: no OSC server; 0: a free port (printed) */
   const char *osc_host;    /* NULL: 127.0.0.1 */
+  bool osc_remote;         /* osc_host is beyond loopback (127.0.0.0/8) */
+  bool osc_allow_remote;   /* --osc-allow-remote: and that is meant */
   const char *profile;     /* --profile: write a pool usage profile (JSON) */
   const char *pool_plan;   /* --pool-plan: lay the pools out by this plan file's "host" plan */
   const char *scene_dir;   /* --scene-dir: the SCENES page's folder (NULL: the default) */
@@ -41,6 +43,10 @@ typedef struct {
 /* Parses argv. Returns -1 to go on, or an exit code (0 after --help, 2 on a bad argument, with
  * a message on stderr). */
 int options_parse(sim_options_t *o, int argc, char **argv);
+/* No output may name an input (the scene, --replay, --pool-plan) or another output (the same
+ * file once links are followed, or the same new name): -1 if none does, else SIM_EXIT_USAGE
+ * with a message on stderr. Call it once the scene is known (a replay names its own). */
+int options_check_files(const sim_options_t *o);
 void options_usage(FILE *to);
 
 #endif

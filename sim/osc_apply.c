@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* osc_apply.c: the network edits, scene loads and device events OSC brings (and replays bring
  * back), applied to the running net in the simulation thread. */
 #include "osc_apply.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* osc_apply.h: applying the event kinds that edit the network or drive devices (op add/remove,
  * connect, monome grid/arc, MIDI in, monome plug-in) on the simulation thread. The engine calls it
  * for every kind it does not handle itself, live and on replay, so OSC runs replay exactly. */

@@ -1,14 +1,19 @@
+/* SPDX-License-Identifier: MIT */
 /* osc_commands.c: running one OSC message on the simulation thread: names resolved against the
  * running net, everything checked before anything changes, changes pushed as engine events at
  * the current virtual time and applied at once (so they are recorded), replies sent. */
+#include <arpa/inet.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "file_io.h"
 #include "op_catalog.h"
 #include "osc_apply.h"
 #include "scaler.h"
 #include "osc_internal.h"
 #include "scene_io.h"
+#include "utf8.h"
 
 #define ERRLEN 300
 
@@ -252,6 +257,19 @@ static void run_op_remove(osc_server_t *s, const osc_cmd_t *c) {
     osc_reply(s, &c->from, "/aleph/op/removed", "is", (int32_t)op, h);
 }
 
+/* The union of the subscribers' topics and the "replies" copies, after a change. */
+static void update_topics(osc_server_t *s) {
+  uint32_t i;
+  s->topics = 0;
+  pthread_mutex_lock(&s->lock); /* the receive thread's errors read the reply copies too */
+  s->n_mirror = 0;
+  for (i = 0; i < OSC_SUBSCRIBERS; i++) {
+    s->topics |= s->subs[i].topics;
+    if (s->subs[i].topics & OSC_T_REPLIES) s->mirror[s->n_mirror++] = s->subs[i].addr;
+  }
+  pthread_mutex_unlock(&s->lock);
+}
+
 static void run_subscribe(osc_server_t *s, const osc_cmd_t *c, bool on) {
   struct sockaddr_in to = c->from;
   uint32_t bits = 0, i;
@@ -282,14 +300,7 @@ static void run_subscribe(osc_server_t *s, const osc_cmd_t *c, bool on) {
     slot->addr = to;
     slot->topics = on ? slot->topics | bits : slot->topics & ~bits;
   }
-  s->topics = 0;
-  pthread_mutex_lock(&s->lock); /* the receive thread's errors read the reply copies too */
-  s->n_mirror = 0;
-  for (i = 0; i < OSC_SUBSCRIBERS; i++) {
-    s->topics |= s->subs[i].topics;
-    if (s->subs[i].topics & OSC_T_REPLIES) s->mirror[s->n_mirror++] = s->subs[i].addr;
-  }
-  pthread_mutex_unlock(&s->lock);
+  update_topics(s);
   if (on && (bits & OSC_T_SCREEN)) s->screen_valid = false; /* a newcomer gets the whole screen */
   if (on && (bits & OSC_T_GRID)) s->grid_valid = false;
   if (on && (bits & OSC_T_ARC)) s->arc_valid = false;
@@ -326,29 +337,58 @@ static void run_monome(osc_server_t *s, const osc_cmd_t *c) {
   }
 }
 
+/* The file a scene message names, inside the scene folder: a name ("mine" is mine.scn) or a
+ * path that resolves there, links followed. malloc'd; NULL after an error reply. */
+static char *scene_file(osc_server_t *s, const osc_cmd_t *c, bool must_exist) {
+  char err[ERRLEN], name[OSC_STR_MAX + 8];
+  const char *base = strrchr(c->s[0], '/');
+  size_t bad;
+  char *file;
+  if (!s->scene_dir) {
+    osc_error(s, &c->from, "%s: refused: this server has no file access", path_of(c));
+    return NULL;
+  }
+  if ((bad = utf8_invalid_at(c->s[0])) != (size_t)-1) {
+    osc_error(s, &c->from, "%s: byte %zu of the name is not UTF-8 (a recording could not hold "
+              "it); refused", path_of(c), bad);
+    return NULL;
+  }
+  base = base ? base + 1 : c->s[0];
+  snprintf(name, sizeof name, "%s%s", c->s[0], *base && !strchr(base, '.') ? ".scn" : "");
+  file = fio_resolve_inside(s->scene_dir, name, must_exist, err, sizeof err);
+  if (!file) osc_error(s, &c->from, "%s: %s", path_of(c), err);
+  return file;
+}
+
 static void run_scene(osc_server_t *s, const osc_cmd_t *c) {
+  char *file = scene_file(s, c, c->addr == OSC_A_SCENE_LOAD);
+  if (!file) return;
   if (c->addr == OSC_A_SCENE_LOAD) {
     /* an event like every other change, so --record keeps it (with its path) for --replay */
     engine_t *e = s->e;
-    int id = engine_path_id(e, c->s[0]);
+    int id = engine_path_id(e, file);
     sim_event_t ev;
     uint32_t before = e->applied;
+    free(file);
     if (id < 0) {
-      osc_error(s, &c->from, "%s: this session has loaded %u different scene files, the most it "
-                "records", path_of(c), SIM_PATHS_MAX);
+      osc_error(s, &c->from, "%s: this session has loaded %u different scene files, the most "
+                "one recording holds; load one of those again", path_of(c), SIM_PATHS_MAX);
       return;
     }
+    memset(&ev, 0, sizeof ev);
     ev.t = e->now;
     ev.kind = SIM_EV_SCENE_LOAD;
     ev.index = (uint16_t)id;
     ev.value = 0;
     e->error[0] = '\0';
     if (!engine_push(e, &ev)) {
+      engine_path_release(e, id);
       osc_error(s, &c->from, "%s: the simulator's event queue refused it", path_of(c));
       return;
     }
     engine_tick(e, e->now);
     if (e->applied == before) {
+      engine_path_release(e, id); /* a failed load uses up none of the session's paths */
       osc_error(s, &c->from, "%s: %s", path_of(c), e->error[0] ? e->error : "not loaded");
       return;
     }
@@ -358,13 +398,31 @@ static void run_scene(osc_server_t *s, const osc_cmd_t *c) {
   } else {
     scene_header_t hdr;
     sio_error_t serr;
+    bool ok;
     scene_header_init(&hdr);
-    if (!sio_save_scn(engine_net(s->e), &hdr, SCENE_LAYOUT_AUTO, c->s[0], &serr)) {
+    ok = sio_save_scn(engine_net(s->e), &hdr, SCENE_LAYOUT_AUTO, file, &serr);
+    free(file);
+    if (!ok) {
       osc_error(s, &c->from, "%s: %s", path_of(c), serr.message);
       return;
     }
     osc_reply(s, &c->from, "/aleph/scene/saved", "s", c->s[0]);
   }
+}
+
+/* A subscriber's port or host is unreachable: its subscriptions go, its slot is free again. */
+static void run_gone(osc_server_t *s, const osc_cmd_t *c) {
+  uint32_t i, dropped = 0;
+  for (i = 0; i < OSC_SUBSCRIBERS; i++)
+    if (s->subs[i].topics && s->subs[i].addr.sin_port == c->from.sin_port &&
+        s->subs[i].addr.sin_addr.s_addr == c->from.sin_addr.s_addr) {
+      s->subs[i].topics = 0;
+      dropped++;
+    }
+  if (!dropped) return;
+  update_topics(s);
+  fprintf(stderr, "aleph-sim: osc: subscriber %s:%u is unreachable; unsubscribed\n",
+          inet_ntoa(c->from.sin_addr), (unsigned)ntohs(c->from.sin_port));
 }
 
 void osc_run(osc_server_t *s, const osc_cmd_t *c) {
@@ -455,6 +513,7 @@ void osc_run(osc_server_t *s, const osc_cmd_t *c) {
       apply(s, c, SIM_EV_MIDI, (uint16_t)(i[0] | i[1] << 8), i[2]);
     break;
   case OSC_A_MONOME: run_monome(s, c); break;
+  case OSC_A_GONE: run_gone(s, c); break;
   case OSC_A_GRID_KEY:
     if (e->monome.kind != MONOME_GRID) {
       osc_error(s, &c->from, "grid/key: no grid is connected (/aleph/monome/connect grid 16 8)");

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* osc_internal.h: what the OSC server's files share: the server struct, the parsed message, the
  * address table, sending, name resolution and observation. Not for use outside sim/osc_*.c. */
 #ifndef ALEPH_SIM_OSC_INTERNAL_H
@@ -25,6 +26,7 @@
 #define OSC_PREFIX_MAX 64u
 #define OSC_STATS_PERIOD_MS 1000u
 #define OSC_LOG_LIMIT 50u  /* error log lines before they are only counted */
+#define OSC_BUNDLE_DEPTH 4u /* bundles in bundles deeper than this are refused */
 
 /* Addresses (osc_server.c's table). */
 typedef enum {
@@ -33,7 +35,9 @@ typedef enum {
   OSC_A_PARAM, OSC_A_PARAMS, OSC_A_SUBSCRIBE, OSC_A_UNSUBSCRIBE, OSC_A_STATS, OSC_A_SCENE_LOAD,
   OSC_A_SCENE_SAVE, OSC_A_MIDI, OSC_A_MONOME, OSC_A_SYS_PREFIX, OSC_A_CV_OUT, OSC_A_DSP,
   OSC_A_GRID_KEY, OSC_A_ARC_DELTA, /* these two under the monome prefix */
-  OSC_A_COUNT
+  OSC_A_COUNT,
+  OSC_A_GONE = OSC_A_COUNT /* internal, never in the table: the address in `from` went away
+                              (ICMP port unreachable): its subscriptions are dropped */
 } osc_addr_t;
 
 typedef struct {
@@ -73,7 +77,7 @@ struct osc_server {
   volatile int stop;
   osc_send_fn send_hook;
   void *send_ctx;
-  bool no_files;   /* scene load and save refused */
+  char *scene_dir; /* scene load and save stay inside it; NULL: refused (simulation thread) */
   /* the queue, receive thread -> simulation thread */
   pthread_mutex_t lock;
   pthread_cond_t cond;

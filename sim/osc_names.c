@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* osc_names.c: resolving what OSC messages name (op handles as docs/scene-json.md gives them,
  * port names, "#k", param labels, or decimal indices) against the running net, with a sentence
  * for every miss; and the names replies carry. */

@@ -1,6 +1,7 @@
+/* SPDX-License-Identifier: MIT */
 /* osc_observe.c: what OSC subscribers hear: net activity (chained into the net watch ahead of
  * the engine's own), MIDI the ops send (the net's MIDI out service), the screen's changed rows,
- * grid and arc LEDs that changed (serialosc style), and pool statistics, on request and every
+ * grid and arc LEDs that changed (serialosc style), and memory statistics, on request and every
  * second of virtual time. Simulation thread only. */
 #include <arpa/inet.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* osc_server.c: the OSC socket and its receive thread: datagrams (and bundles) parsed with liblo,
  * checked against the address table, malformed ones answered at once, the rest queued for the
  * simulation thread; sending; the pump and the wait the main loops call. A detached server
@@ -8,6 +9,8 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <linux/errqueue.h>
+#include <netinet/in.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -58,9 +61,12 @@ static void send_msg(osc_server_t *s, const struct sockaddr_in *to, const char *
       if (s->send_hook) s->send_hook(s->send_ctx, buf, len, to);
     } else {
       ssize_t r;
+      int refused = 0;
+      /* ECONNREFUSED is an earlier datagram's (IP_RECVERR reports it once, on the next send,
+       * which it fails): this one is sent again */
       do {
         r = sendto(s->fd, buf, len, 0, (const struct sockaddr *)to, sizeof *to);
-      } while (r < 0 && errno == EINTR);
+      } while (r < 0 && (errno == EINTR || (errno == ECONNREFUSED && refused++ < 2)));
     }
     pthread_mutex_lock(&s->lock);
     s->n.sent++;
@@ -145,21 +151,16 @@ void osc_error(osc_server_t *s, const struct sockaddr_in *to, const char *fmt, .
 
 /* ---- parsing ---- */
 
-static int match_addr(osc_server_t *s, const char *path) {
+/* The address a path names, with prefix the monome prefix in force (the bundle being checked
+ * may have changed it). */
+static int match_addr(const char *path, const char *prefix) {
   int a;
-  size_t pl;
+  size_t pl = strlen(prefix);
   for (a = 0; a < OSC_A_GRID_KEY; a++)
     if (!strcmp(path, OSC_ADDRS[a].path)) return a;
-  pthread_mutex_lock(&s->lock);
-  pl = strlen(s->prefix);
-  if (!strncmp(path, s->prefix, pl)) {
+  if (!strncmp(path, prefix, pl))
     for (a = OSC_A_GRID_KEY; a < OSC_A_COUNT; a++)
-      if (!strcmp(path + pl, OSC_ADDRS[a].path)) {
-        pthread_mutex_unlock(&s->lock);
-        return a;
-      }
-  }
-  pthread_mutex_unlock(&s->lock);
+      if (!strcmp(path + pl, OSC_ADDRS[a].path)) return a;
   return -1;
 }
 
@@ -186,39 +187,39 @@ static void queue_cmd(osc_server_t *s, const osc_cmd_t *c) {
   pthread_mutex_unlock(&s->lock);
   if (full)
     osc_error(s, &c->from, "%s: the simulator is busy (queue of %u full); message dropped",
-              OSC_ADDRS[c->addr].path, s->qcap);
+              c->addr == OSC_A_GONE ? "(internal)" : OSC_ADDRS[c->addr].path, s->qcap);
   else if (s->wake)
     s->wake(s->wake_ctx);
 }
 
-static void handle_message(osc_server_t *s, const uint8_t *data, size_t len,
-                           const struct sockaddr_in *from) {
-  osc_cmd_t *cp = &s->rxcmd;
+/* Parses one message and checks it against the address table and the string limits; prefix:
+ * the monome prefix in force. true with *cp filled. false after an error reply whose text ends
+ * with why (" (in a bundle: ...)" or ""). */
+static bool parse_message(osc_server_t *s, const uint8_t *data, size_t len,
+                          const struct sockaddr_in *from, const char *prefix, const char *why,
+                          osc_cmd_t *cp) {
   const char *path;
   const char *types;
   lo_arg **argv;
   lo_message m;
   int result = 0, a, k, argc;
   bool ok = false;
-  pthread_mutex_lock(&s->lock);
-  s->n.received++;
-  pthread_mutex_unlock(&s->lock);
   m = lo_message_deserialise((void *)data, len, &result);
   if (!m) {
-    osc_error(s, from, "not an OSC message (liblo error %d)", result);
-    return;
+    osc_error(s, from, "not an OSC message (liblo error %d)%s", result, why);
+    return false;
   }
   path = lo_get_path((void *)data, (ssize_t)len);
   if (!path) {
-    osc_error(s, from, "not an OSC message (no address)");
+    osc_error(s, from, "not an OSC message (no address)%s", why);
     lo_message_free(m);
-    return;
+    return false;
   }
-  a = match_addr(s, path);
+  a = match_addr(path, prefix);
   if (a < 0) {
-    osc_error(s, from, "%.200s: unknown address", path);
+    osc_error(s, from, "%.200s: unknown address%s", path, why);
     lo_message_free(m);
-    return;
+    return false;
   }
   types = lo_message_get_types(m);
   argc = lo_message_get_argc(m);
@@ -228,9 +229,10 @@ static void handle_message(osc_server_t *s, const uint8_t *data, size_t len,
   if (!ok) {
     char want[64];
     want_types(a, want, sizeof want);
-    osc_error(s, from, "%s: wrong type tags '%.32s' (want %s)", path, types ? types : "", want);
+    osc_error(s, from, "%s: wrong type tags '%.32s' (want %s)%s", path, types ? types : "", want,
+              why);
     lo_message_free(m);
-    return;
+    return false;
   }
   memset(cp, 0, sizeof *cp);
   cp->addr = (uint8_t)a;
@@ -243,59 +245,160 @@ static void handle_message(osc_server_t *s, const uint8_t *data, size_t len,
       const char *str = (const char *)argv[k];
       size_t n = strlen(str);
       if (n >= OSC_STR_MAX) {
-        osc_error(s, from, "%s: argument %d is too long (%zu bytes; at most %u)", path, k, n,
-                  OSC_STR_MAX - 1u);
+        osc_error(s, from, "%s: argument %d is too long (%zu bytes; at most %u)%s", path, k, n,
+                  OSC_STR_MAX - 1u, why);
         lo_message_free(m);
-        return;
+        return false;
       }
       memcpy(cp->s[k], str, n + 1);
     }
   }
   lo_message_free(m);
-  if (s->no_files && (a == OSC_A_SCENE_LOAD || a == OSC_A_SCENE_SAVE)) {
-    osc_error(s, from, "%s: refused: this server has no file access", path);
-    return;
+  if (a == OSC_A_SYS_PREFIX && (cp->s[0][0] != '/' || strlen(cp->s[0]) >= OSC_PREFIX_MAX)) {
+    osc_error(s, from, "/sys/prefix: '%s' must start with '/' and be under %u bytes%s", cp->s[0],
+              OSC_PREFIX_MAX, why);
+    return false;
   }
-  if (a == OSC_A_SYS_PREFIX) { /* here, so that the messages after it match the new prefix */
-    if (cp->s[0][0] != '/' || strlen(cp->s[0]) >= OSC_PREFIX_MAX) {
-      osc_error(s, from, "/sys/prefix: '%s' must start with '/' and be under %u bytes", cp->s[0],
-                OSC_PREFIX_MAX);
-      return;
-    }
-    pthread_mutex_lock(&s->lock);
-    memcpy(s->prefix, cp->s[0], strlen(cp->s[0]) + 1); /* checked shorter than OSC_PREFIX_MAX */
-    pthread_mutex_unlock(&s->lock);
-    osc_reply(s, from, "/sys/prefix", "s", cp->s[0]);
-    return;
-  }
-  queue_cmd(s, cp);
+  return true;
 }
 
 static uint32_t be32(const uint8_t *p) {
   return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
-static void handle_packet(osc_server_t *s, const uint8_t *data, size_t len,
-                          const struct sockaddr_in *from, int depth) {
-  size_t at = 16;
-  if (len >= 8 && !memcmp(data, "#bundle", 8)) {
-    if (len < 16 || depth > 4) {
-      osc_error(s, from, "a malformed or too deeply nested bundle");
-      return;
+static bool is_bundle(const uint8_t *data, size_t len) {
+  return len >= 8 && !memcmp(data, "#bundle", 8);
+}
+
+/* What walking a packet does with each message: check it only (counting the messages to queue),
+ * or run its effect (queue it; /sys/prefix takes effect at once, so the messages after it match
+ * the new prefix). */
+typedef struct {
+  bool commit;
+  const char *why;               /* appended to error texts */
+  char prefix[OSC_PREFIX_MAX];   /* the monome prefix in force at this point of the packet */
+  uint32_t to_queue;
+} walk_t;
+
+static bool walk(osc_server_t *s, const uint8_t *data, size_t len, const struct sockaddr_in *from,
+                 uint32_t depth, walk_t *w) {
+  osc_cmd_t *cp = &s->rxcmd;
+  if (is_bundle(data, len)) {
+    size_t at = 16;
+    if (len < 16 || depth > OSC_BUNDLE_DEPTH) {
+      osc_error(s, from, "a malformed or too deeply nested bundle%s", w->why);
+      return false;
     }
-    while (at + 4 <= len) {
-      uint32_t n = be32(data + at);
+    while (at < len) {
+      uint32_t n;
+      if (len - at < 4) {
+        osc_error(s, from, "a bundle ends in %zu stray bytes%s", len - at, w->why);
+        return false;
+      }
+      n = be32(data + at);
       at += 4;
       if (n > len - at || n % 4) {
-        osc_error(s, from, "a bundle element overruns the bundle");
-        return;
+        osc_error(s, from, "a bundle element overruns the bundle%s", w->why);
+        return false;
       }
-      handle_packet(s, data + at, n, from, depth + 1);
+      if (!walk(s, data + at, n, from, depth + 1u, w)) return false;
       at += n;
     }
+    return true;
+  }
+  if (!w->commit) {
+    pthread_mutex_lock(&s->lock);
+    s->n.received++;
+    pthread_mutex_unlock(&s->lock);
+  }
+  if (!parse_message(s, data, len, from, w->prefix, w->why, cp)) return false;
+  if (cp->addr == OSC_A_SYS_PREFIX) {
+    memcpy(w->prefix, cp->s[0], strlen(cp->s[0]) + 1); /* checked shorter than OSC_PREFIX_MAX */
+    if (w->commit) {
+      pthread_mutex_lock(&s->lock);
+      memcpy(s->prefix, w->prefix, sizeof s->prefix);
+      pthread_mutex_unlock(&s->lock);
+      osc_reply(s, from, "/sys/prefix", "s", cp->s[0]);
+    }
+    return true;
+  }
+  w->to_queue++;
+  if (w->commit) queue_cmd(s, cp);
+  return true;
+}
+
+/* One datagram: a message is checked and queued; a bundle is checked whole (every element, the
+ * prefix changes among them followed) and then queued whole, or not at all. */
+static void handle_packet(osc_server_t *s, const uint8_t *data, size_t len,
+                          const struct sockaddr_in *from) {
+  walk_t w;
+  uint32_t room;
+  memset(&w, 0, sizeof w);
+  pthread_mutex_lock(&s->lock);
+  memcpy(w.prefix, s->prefix, sizeof w.prefix);
+  pthread_mutex_unlock(&s->lock);
+  if (!is_bundle(data, len)) {
+    w.commit = true;
+    w.why = "";
+    pthread_mutex_lock(&s->lock);
+    s->n.received++;
+    pthread_mutex_unlock(&s->lock);
+    walk(s, data, len, from, 0, &w);
     return;
   }
-  handle_message(s, data, len, from);
+  w.why = " (in a bundle: none of it was run)";
+  if (!walk(s, data, len, from, 0, &w)) return;
+  /* this thread is the only producer: the room seen now can only grow before the queueing */
+  pthread_mutex_lock(&s->lock);
+  room = s->qcap - s->count;
+  if (w.to_queue > room) s->n.overflows += w.to_queue;
+  pthread_mutex_unlock(&s->lock);
+  if (w.to_queue > room) {
+    osc_error(s, from, "a bundle of %u messages: the simulator is busy (room for %u in its "
+              "queue of %u); none of it was run", w.to_queue, room, s->qcap);
+    return;
+  }
+  w.commit = true;
+  w.to_queue = 0;
+  pthread_mutex_lock(&s->lock);
+  memcpy(w.prefix, s->prefix, sizeof w.prefix);
+  pthread_mutex_unlock(&s->lock);
+  walk(s, data, len, from, 0, &w);
+}
+
+/* The error queue (IP_RECVERR): an ICMP port or host unreachable for a datagram sent to a
+ * subscriber means it went away; the simulation thread drops its subscriptions. */
+static void read_errors(osc_server_t *s) {
+  for (;;) {
+    struct sockaddr_in to;
+    char ctrl[512];
+    uint8_t dummy[64];
+    struct iovec iov = {dummy, sizeof dummy};
+    struct msghdr mh;
+    struct cmsghdr *cm;
+    memset(&mh, 0, sizeof mh);
+    mh.msg_name = &to;
+    mh.msg_namelen = sizeof to;
+    mh.msg_iov = &iov;
+    mh.msg_iovlen = 1;
+    mh.msg_control = ctrl;
+    mh.msg_controllen = sizeof ctrl;
+    if (recvmsg(s->fd, &mh, MSG_ERRQUEUE | MSG_DONTWAIT) < 0) return;
+    for (cm = CMSG_FIRSTHDR(&mh); cm; cm = CMSG_NXTHDR(&mh, cm)) {
+      struct sock_extended_err ee;
+      if (cm->cmsg_level != IPPROTO_IP || cm->cmsg_type != IP_RECVERR) continue;
+      memcpy(&ee, CMSG_DATA(cm), sizeof ee);
+      if (ee.ee_origin == SO_EE_ORIGIN_ICMP &&
+          (ee.ee_errno == ECONNREFUSED || ee.ee_errno == EHOSTUNREACH) &&
+          mh.msg_namelen >= sizeof to && to.sin_family == AF_INET) {
+        osc_cmd_t gone;
+        memset(&gone, 0, sizeof gone);
+        gone.addr = OSC_A_GONE;
+        gone.from = to;
+        queue_cmd(s, &gone);
+      }
+    }
+  }
 }
 
 static void *receive_thread(void *arg) {
@@ -307,16 +410,18 @@ static void *receive_thread(void *arg) {
     socklen_t fl = sizeof from;
     ssize_t n;
     if (poll(&pfd, 1, 100) <= 0) continue;
-    n = recvfrom(s->fd, buf, OSC_RXBUF_BYTES, 0, (struct sockaddr *)&from, &fl);
+    if (pfd.revents & POLLERR) read_errors(s);
+    if (!(pfd.revents & POLLIN)) continue;
+    n = recvfrom(s->fd, buf, OSC_RXBUF_BYTES, MSG_DONTWAIT, (struct sockaddr *)&from, &fl);
     if (n <= 0 || from.sin_family != AF_INET) continue;
-    handle_packet(s, buf, (size_t)n, &from, 0);
+    handle_packet(s, buf, (size_t)n, &from);
   }
   return NULL;
 }
 
 void osc_server_receive(osc_server_t *s, const uint8_t *data, size_t len,
                         const struct sockaddr_in *from) {
-  handle_packet(s, data, len, from, 0);
+  handle_packet(s, data, len, from);
 }
 
 /* ---- lifecycle ---- */
@@ -343,6 +448,7 @@ static osc_server_t *server_new(engine_t *e, uint32_t qcap) {
 
 static void server_free(osc_server_t *s) {
   osc_observe_unhook(s);
+  free(s->scene_dir);
   if (s->fd >= 0) close(s->fd);
   free(s->rxbuf);
   pthread_mutex_destroy(&s->lock);
@@ -360,13 +466,19 @@ osc_server_t *osc_server_new_detached(engine_t *e, osc_send_fn send, void *ctx) 
   return s;
 }
 
-void osc_server_allow_files(osc_server_t *s, bool allow) { s->no_files = !allow; }
+bool osc_server_set_scene_dir(osc_server_t *s, const char *dir) {
+  char *copy = dir ? strdup(dir) : NULL;
+  if (dir && !copy) return false;
+  free(s->scene_dir);
+  s->scene_dir = copy;
+  return true;
+}
 
 osc_server_t *osc_server_start(engine_t *e, const char *host, int port, char *err, size_t errlen) {
   osc_server_t *s;
   struct sockaddr_in sa;
   socklen_t sl = sizeof sa;
-  int rcvbuf = 4 << 20;
+  int rcvbuf = 4 << 20, one = 1;
   if (port < 0 || port > 65535) {
     snprintf(err, errlen, "OSC port %d is not 0..65535", port);
     return NULL;
@@ -396,6 +508,8 @@ osc_server_t *osc_server_start(engine_t *e, const char *host, int port, char *er
     return NULL;
   }
   setsockopt(s->fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof rcvbuf);
+  /* ICMP errors for what we send (a subscriber gone) come back on the error queue */
+  setsockopt(s->fd, IPPROTO_IP, IP_RECVERR, &one, sizeof one);
   s->port = ntohs(sa.sin_port);
   if (pthread_create(&s->thread, NULL, receive_thread, s) != 0) {
     snprintf(err, errlen, "cannot start the OSC thread");

@@ -1,9 +1,10 @@
+/* SPDX-License-Identifier: MIT */
 /* osc_server.h: aleph-sim's OSC interface (docs/osc.md). A receive thread on a UDP socket (bound
  * to 127.0.0.1 unless told otherwise) parses messages with liblo, answers malformed ones at once
  * and queues the rest; the simulation thread runs them at a defined point of each loop pass
  * (osc_server_pump, right after engine_tick): every change to the net goes through the engine's
  * event queue, stamped with the current virtual time, so --record/--replay reproduce OSC runs.
- * Observations (outputs, inputs, params, screen, grid and arc LEDs, MIDI out, pool statistics)
+ * Observations (outputs, inputs, params, screen, grid and arc LEDs, MIDI out, memory statistics)
  * go to subscribed client addresses. */
 #ifndef ALEPH_SIM_OSC_SERVER_H
 #define ALEPH_SIM_OSC_SERVER_H
@@ -34,12 +35,16 @@ typedef void (*osc_send_fn)(void *ctx, const uint8_t *data, size_t len,
                             const struct sockaddr_in *to);
 osc_server_t *osc_server_new_detached(engine_t *e, osc_send_fn send, void *ctx);
 /* One datagram (a message or a #bundle) from `from`, handled as the receive thread handles one:
- * parsed and checked against the address table, answered at once if malformed, else queued. */
+ * parsed and checked against the address table, answered at once if malformed, else queued. A
+ * bundle is checked whole first: if any part of it is malformed (or it does not fit in the
+ * queue), none of it is queued. */
 void osc_server_receive(osc_server_t *s, const uint8_t *data, size_t len,
                         const struct sockaddr_in *from);
-/* false: /aleph/scene/load and /aleph/scene/save are refused with an error reply (no file
- * access, e.g. while fuzzing). Servers start with files allowed. */
-void osc_server_allow_files(osc_server_t *s, bool allow);
+/* The folder /aleph/scene/load and /aleph/scene/save are confined to (a copy is kept): names in
+ * it, or paths that resolve into it (links followed); anything else is refused with an error
+ * reply. NULL: both refused (no file access, e.g. while fuzzing), which is how servers start.
+ * Simulation thread. false if out of memory. */
+bool osc_server_set_scene_dir(osc_server_t *s, const char *dir);
 int osc_server_port(const osc_server_t *s);
 
 /* Simulation thread, after engine_tick(): runs every queued message in arrival order (each

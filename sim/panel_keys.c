@@ -37,7 +37,7 @@ const char *const PANEL_KEY_HELP[] = {
   "1-4  function keys F0-F3 (hold)",
   "z x  footswitches FS1 FS2 (hold)",
   "m    MODE: play mode / edit pages",
-  "o    pool statistics overlay",
+  "o    memory statistics overlay",
   "h    this help",
   "p    screenshot to aleph-sim-N.png",
   "v    mute / unmute the sound",

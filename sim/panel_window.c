@@ -18,6 +18,7 @@
 #include "panel_input.h"
 #include "render_panel.h"
 #include "render_png.h"
+#include "stop_signal.h"
 
 #define FPS 60u
 #define OVERLAY_SAMPLES_PER_FRAME 2u
@@ -219,7 +220,7 @@ int panel_run(sim_session_t *s, char *err, size_t errlen) {
   start = SDL_GetTicks64();
   next_frame = start;
   cpu0 = cpu_seconds();
-  while (!w.in.quit) {
+  while (!w.in.quit && !stop_signal_requested()) {
     SDL_Event ev;
     uint64_t t = SDL_GetTicks64();
     int wait = next_frame > t ? (int)(next_frame - t) : 0;

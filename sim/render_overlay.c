@@ -46,7 +46,7 @@ static void panel_box(rgba_img_t *img, const panel_layout_t *l, pen_t *p) {
 /* One series of the history (small or big op bytes), scaled to its own maximum. */
 static void sparkline(rgba_img_t *img, panel_rect_t r, const history_t *h, int big,
                       uint32_t color, uint32_t *max_out) {
-  uint32_t n = history_count(h), i, max = 1;
+  uint32_t n = history_count(h), i, max = 0;
   int col_w = r.w / (int)HISTORY_SAMPLES;
   if (col_w < 1) col_w = 1;
   for (i = 0; i < n; i++) {

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* render_overlay.h: the live pool statistics overlay (blocks used/free/peak per pool, requested
- * vs handed-out bytes, failures, pressure, usage sparklines, net figures) and the key help. */
+/* render_overlay.h: the live operator memory overlay (heap bytes in use and at the peak,
+ * internal fragmentation, bookkeeping, failures, pressure, sparklines, net figures) and the
+ * key help. */
 #ifndef ALEPH_SIM_RENDER_OVERLAY_H
 #define ALEPH_SIM_RENDER_OVERLAY_H
 

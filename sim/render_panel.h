@@ -13,7 +13,7 @@
 #include "render_screen.h"
 
 typedef struct {
-  bool overlay; /* pool statistics */
+  bool overlay; /* memory statistics */
   bool help;    /* key help (drawn instead of the statistics) */
   int hover;    /* control under the mouse, PANEL_NONE if none */
 } panel_ui_t;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* render_png.c: writes grey (OLED levels) and RGB (panel) PNG files with libpng; errors come
- * back as sentences, never as aborts. */
+/* render_png.c: writes grey (OLED levels) and RGB (panel) PNG files with libpng, safely
+ * (lib/file_io: temporary file, fsync, rename); errors come back as sentences, never as
+ * aborts. */
 #include "render_png.h"
 
 #include <errno.h>
@@ -9,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "file_io.h"
+
 typedef struct {
   int w, h, grey;
   const uint8_t *levels; /* grey: source levels and scale */
@@ -16,16 +19,36 @@ typedef struct {
   const rgba_img_t *img;
 } png_src_t;
 
+/* libpng writes through lib/file_io: a temporary sibling, renamed over path when complete. */
+typedef struct {
+  fio_out_t *out;
+  char err[512]; /* the first write failure */
+} png_sink_t;
+
+static void sink_write(png_structp png, png_bytep data, size_t len) {
+  png_sink_t *k = png_get_io_ptr(png);
+  if (!fio_out_write(k->out, data, len, k->err, sizeof k->err)) png_error(png, "write failed");
+}
+
+static void sink_flush(png_structp png) { (void)png; }
+
 static bool write_png(const char *path, const png_src_t *src, char *err, size_t errlen) {
-  FILE *f;
   png_structp png;
   png_infop info;
   uint8_t *row;
   int y;
   size_t bpp = src->grey ? 1u : 3u;
-  f = fopen(path, "wb");
-  if (!f) {
-    snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+  bool ok;
+  /* on the heap: what longjmp comes back to must not change after setjmp */
+  png_sink_t *sink = calloc(1, sizeof *sink);
+  if (!sink) {
+    snprintf(err, errlen, "cannot write %s: out of memory", path);
+    return false;
+  }
+  sink->out = fio_out_open(path, sink->err, sizeof sink->err);
+  if (!sink->out) {
+    snprintf(err, errlen, "cannot write %s", sink->err);
+    free(sink);
     return false;
   }
   row = malloc((size_t)src->w * bpp);
@@ -35,17 +58,22 @@ static bool write_png(const char *path, const png_src_t *src, char *err, size_t 
     snprintf(err, errlen, "cannot write %s: out of memory", path);
     png_destroy_write_struct(&png, &info);
     free(row);
-    fclose(f);
+    fio_out_abort(sink->out);
+    free(sink);
     return false;
   }
   if (setjmp(png_jmpbuf(png))) {
-    snprintf(err, errlen, "cannot write %s: libpng error", path);
+    if (sink->err[0])
+      snprintf(err, errlen, "cannot write %s", sink->err);
+    else
+      snprintf(err, errlen, "cannot write %s: libpng error", path);
     png_destroy_write_struct(&png, &info);
     free(row);
-    fclose(f);
+    fio_out_abort(sink->out); /* the earlier file at path stays */
+    free(sink);
     return false;
   }
-  png_init_io(png, f);
+  png_set_write_fn(png, sink, sink_write, sink_flush);
   png_set_IHDR(png, info, (png_uint_32)src->w, (png_uint_32)src->h, 8,
                src->grey ? PNG_COLOR_TYPE_GRAY : PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
                PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
@@ -68,11 +96,10 @@ static bool write_png(const char *path, const png_src_t *src, char *err, size_t 
   png_write_end(png, NULL);
   png_destroy_write_struct(&png, &info);
   free(row);
-  if (fclose(f) != 0) {
-    snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
-    return false;
-  }
-  return true;
+  ok = fio_out_close(sink->out, sink->err, sizeof sink->err);
+  if (!ok) snprintf(err, errlen, "cannot write %s", sink->err);
+  free(sink);
+  return ok;
 }
 
 bool png_write_levels(const char *path, const uint8_t *levels, int w, int h, int scale,

@@ -176,6 +176,41 @@ static void test_fan_out_is_bounded(void) {
   CHECK(st.feedback_cuts > 0);
 }
 
+/* A preset recall is one outside event: 8 entries into a fan-out chain (each would make the
+ * whole budget on its own) make NET_CASCADE_MAX deliveries in all, not 8 times as many. So does
+ * a timer tick, and a scope opened by a caller joins the events inside it. */
+static void test_recall_is_one_event(void) {
+  harness_t *h = harness_new(0, 0);
+  uint16_t ops[10], i, k;
+  net_stats_t a, b;
+  for (i = 0; i < 10; i++) ops[i] = harness_add(h, OP_SPLIT4);
+  for (i = 0; i + 1 < 10; i++)
+    for (k = 0; k < 4; k++)
+      net_connect(h->net, (uint16_t)(net_op_first_out(h->net, ops[i]) + k),
+                  net_op_first_in(h->net, ops[i + 1]));
+  for (i = 0; i < 8; i++) /* 8 entries: the chain's head, and the ops after it */
+    CHECK_EQ_INT(preset_include_in(h->net, 2, net_op_first_in(h->net, ops[i]), true), NET_OK);
+  net_get_stats(h->net, &a);
+  CHECK_EQ_INT(preset_recall(h->net, 2), NET_OK);
+  net_get_stats(h->net, &b);
+  CHECK_EQ_INT(b.deliveries - a.deliveries, NET_CASCADE_MAX);
+  CHECK(b.feedback_cuts > a.feedback_cuts);
+  /* two activations inside one caller's event share one budget too */
+  net_event_begin(h->net);
+  harness_in(h, ops[0], 0, 1);
+  harness_in(h, ops[0], 0, 2);
+  net_event_end(h->net);
+  net_get_stats(h->net, &a);
+  CHECK_EQ_INT(a.deliveries - b.deliveries, NET_CASCADE_MAX);
+  /* and outside any, each gets its own */
+  harness_in(h, ops[0], 0, 3);
+  harness_in(h, ops[0], 0, 4);
+  net_get_stats(h->net, &b);
+  CHECK_EQ_INT(b.deliveries - a.deliveries, 2u * NET_CASCADE_MAX);
+  CHECK_EQ_INT(net_check(h->net), NET_OK);
+  harness_free(h);
+}
+
 typedef struct {
   int calls;
   uint16_t idx;
@@ -639,6 +674,7 @@ int main(void) {
   RUN(test_saturation_and_division);
   RUN(test_feedback_is_bounded);
   RUN(test_fan_out_is_bounded);
+  RUN(test_recall_is_one_event);
   RUN(test_params);
   RUN(test_clearing_params_clears_their_preset_entries);
   RUN(test_presets);

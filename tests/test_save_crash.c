@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "file_io.h"
 #include "scene_io.h"
 
 #include <stdlib.h>
@@ -97,7 +98,7 @@ static void test_sweep(const char *dir, sio_world_t *w, const scene_header_t *h)
   CHECK(exists(dir, ".sweep.scn.LIVE01"));
   for (i = 0; i < sizeof keep / sizeof keep[0]; i++) CHECK(exists(dir, keep[i]));
   close(live); /* the "save" died: its lock is gone with it */
-  CHECK_EQ_INT(sio_remove_stale_temps(path), 1);
+  CHECK_EQ_INT(fio_remove_stale_temps(path), 1);
   CHECK(!exists(dir, ".sweep.scn.LIVE01"));
   for (i = 0; i < sizeof keep / sizeof keep[0]; i++) {
     CHECK(exists(dir, keep[i]));

@@ -232,6 +232,34 @@ static void test_hand_json(void) {
   sio_world_free(w);
 }
 
+/* ---- names that are not UTF-8: the JSON writers refuse them, naming the field ---- */
+
+static void test_utf8_names(void) {
+  sio_world_t *w = sio_world_new();
+  net_t *net;
+  scene_header_t hdr;
+  sio_error_t err;
+  char *json;
+  CHECK(scene_json_read(scene_slot_spare(sio_world_slot(w)), hand_json, SCENE_LAYOUT_AUTO, &hdr,
+                        0, &err));
+  CHECK_EQ_INT(scene_slot_commit(sio_world_slot(w), 0), SCENE_OK);
+  net = sio_world_net(w);
+  snprintf(hdr.name, sizeof hdr.name, "caf\xe9"); /* Latin-1, as a .scn may hold */
+  CHECK(scene_json_write(net, &hdr, SCENE_LAYOUT_AUTO, &err) == 0);
+  CHECK(strstr(err.message, "scene.name: byte 3 (0xe9) is not UTF-8") != 0);
+  CHECK(scene_native_write(net, &hdr, SCENE_LAYOUT_AUTO, &err) == 0);
+  CHECK(strstr(err.message, "scene.name: byte 3 (0xe9) is not UTF-8") != 0);
+  snprintf(hdr.name, sizeof hdr.name, "caf\xc3\xa9"); /* UTF-8 */
+  snprintf(hdr.module, sizeof hdr.module, "\xed\xa0\x80"); /* a surrogate: not UTF-8 */
+  CHECK(scene_json_write(net, &hdr, SCENE_LAYOUT_AUTO, &err) == 0);
+  CHECK(strstr(err.message, "scene.module: byte 0") != 0);
+  snprintf(hdr.module, sizeof hdr.module, "mod");
+  json = scene_json_write(net, &hdr, SCENE_LAYOUT_AUTO, &err);
+  CHECK(json && strstr(json, "\"caf\xc3\xa9\"") != 0);
+  free(json);
+  sio_world_free(w);
+}
+
 /* ---- malformed JSON: message names the place; the running network is untouched ---- */
 
 static const struct {
@@ -299,6 +327,22 @@ static void test_bad_json(void) {
     CHECK(strcmp(before, after) == 0);
     CHECK_EQ_INT(net_check(sio_world_net(w)), NET_OK);
     free(after);
+    unlink(path);
+  }
+  /* nested deeper than cJSON goes: said so, not called a syntax error */
+  {
+    FILE *f;
+    int d;
+    snprintf(path, sizeof path, "%s/deep.json", work);
+    f = fopen(path, "w");
+    fputs("{\"ops\": ", f);
+    for (d = 0; d < 1200; d++) fputc('[', f);
+    for (d = 0; d < 1200; d++) fputc(']', f);
+    fputs("}\n", f);
+    fclose(f);
+    CHECK(!sio_load(sio_world_slot(w), path, SCENE_LAYOUT_AUTO, &hdr, 0, &err));
+    CHECK(strstr(err.message, "JSON nested more than 1000 levels deep") != 0);
+    CHECK(strstr(err.message, "syntax error") == 0);
     unlink(path);
   }
   /* a missing file */
@@ -638,6 +682,39 @@ static void test_tool(const char *scenes_dir, int have_scenes) {
   snprintf(args, sizeof args, "upgrade -q %s -o %s", scn, txt);
   CHECK_EQ_INT(run(args, out), 2);
   CHECK_EQ_INT(file_size(txt), -1);
+  /* an output naming an input: a usage error, the input untouched (issue 22) */
+  {
+    char link[1200];
+    struct stat before, after;
+    CHECK(stat(scn, &before) == 0);
+    snprintf(args, sizeof args, "upgrade %s -o %s", scn, scn);
+    CHECK_EQ_INT(run(args, out), 2);
+    CHECK(file_has(out, "-o names the input file"));
+    snprintf(link, sizeof link, "%s/tool-link.scn", work);
+    unlink(link);
+    CHECK(symlink(scn, link) == 0);
+    snprintf(args, sizeof args, "from-json %s -o %s", link, scn);
+    CHECK_EQ_INT(run(args, out), 2);
+    snprintf(args, sizeof args, "check %s %s -o %s", json, scn, link);
+    CHECK_EQ_INT(run(args, out), 2);
+    CHECK(stat(scn, &after) == 0 && after.st_ino == before.st_ino &&
+          after.st_mtime == before.st_mtime && after.st_size == SCENE_FILE_SIZE);
+    unlink(link);
+  }
+  /* what is not a regular file, or too big to be a scene: refused at once, exit 1 */
+  {
+    char fifo[1200];
+    snprintf(fifo, sizeof fifo, "%s/tool.fifo", work);
+    unlink(fifo);
+    CHECK(mkfifo(fifo, 0600) == 0);
+    snprintf(args, sizeof args, "check %s /dev/zero", fifo);
+    CHECK_EQ_INT(run(args, out), 1);
+    CHECK(file_has(out, "tool.fifo: is a FIFO (named pipe), not a regular file"));
+    CHECK(file_has(out, "/dev/zero: is a character device, not a regular file"));
+    snprintf(args, sizeof args, "info %s", fifo);
+    CHECK_EQ_INT(run(args, out), 1);
+    unlink(fifo);
+  }
   /* a corrupt .scn: exit 1, the file and the offset named */
   {
     uint8_t *data;
@@ -719,6 +796,7 @@ int main(int argc, char **argv) {
   mkdir(work, 0755);
   RUN(test_hand_json);
   RUN(test_bad_json);
+  RUN(test_utf8_names);
   RUN(test_safe_save);
   RUN(test_save_through_link);
   RUN(test_save_special);

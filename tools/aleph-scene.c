@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "file_io.h"
 #include "preset.h"
 #include "scene.h"
 #include "scene_io.h"
@@ -36,7 +37,8 @@ static const char usage_text[] =
   "\n"
   "options (one that does not apply to the command is refused as a usage error):\n"
   "  -o, --output FILE   write the command's output here, saved safely (temp file, fsync,\n"
-  "                      rename); default: standard output for text (info, to-json, dot,\n"
+  "                      rename; never one of the input files); default: standard output\n"
+  "                      for text (info, to-json, dot,\n"
   "                      check), required for .scn output (from-json, upgrade)\n"
   "  -l, --layout L      .scn input: read as L (0.7.1, 0.8.1 or auto, the default);\n"
   "                      from-json: the .scn layout to write (default: the JSON's \"layout\")\n"
@@ -398,7 +400,7 @@ int main(int argc, char **argv) {
   args_t a;
   sio_world_t *w;
   size_t i;
-  int rc;
+  int rc, f;
   std_out.f = stdout;
   rc = parse_args(argc, argv, &a);
   if (rc || a.help || a.version) {
@@ -419,6 +421,11 @@ int main(int argc, char **argv) {
     rc = usage_error("--native is for to-json only, not %s", a.command);
   else if (a.quiet && strcmp(a.command, "check") != 0)
     rc = usage_error("-q/--quiet is for check only, not %s", a.command);
+  /* the output may not be one of the inputs: it would be replaced before, or while, it is read */
+  for (f = 0; a.output && !rc && f < a.nfiles; f++)
+    if (fio_same_file(a.output, a.files[f]))
+      rc = usage_error("-o names the input file '%s': an output may not overwrite its input",
+                       a.files[f]);
   if (rc) {
     free(a.files);
     return rc;

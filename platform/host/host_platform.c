@@ -61,14 +61,16 @@ void host_platform_free(host_platform_t *h) {
 
 void host_platform_advance(host_platform_t *h, uint32_t ms) { h->virtual_ms += ms; }
 
-bool host_parse_size(const char *text, size_t *out) {
+host_size_t host_size_parse(const char *text, size_t *out) {
   char *end;
   unsigned long long v;
   unsigned shift = 0;
-  if (!text || !*text || *text < '0' || *text > '9') return false; /* no sign, no space */
+  bool wrapped;
+  if (!text || !*text || *text < '0' || *text > '9') return HOST_SIZE_SYNTAX; /* no sign, space */
   errno = 0;
   v = strtoull(text, &end, 10);
-  if (errno || end == text) return false;
+  if (end == text || (errno && errno != ERANGE)) return HOST_SIZE_SYNTAX;
+  wrapped = errno == ERANGE;
   switch (*end) {
   case 'k': case 'K': shift = 10; break;
   case 'm': case 'M': shift = 20; break;
@@ -80,8 +82,14 @@ bool host_parse_size(const char *text, size_t *out) {
     if (*end == 'i') end++; /* KiB, MiB, GiB */
   }
   if (*end == 'B') end++;
+  if (*end != '\0') return HOST_SIZE_SYNTAX;
+  if (!wrapped && v == 0) return HOST_SIZE_ZERO;
   /* checked before the shift, which would otherwise wrap */
-  if (*end != '\0' || v == 0 || v > (0xFFFFFFFFull >> shift)) return false;
+  if (wrapped || v > (0xFFFFFFFFull >> shift)) return HOST_SIZE_TOO_LARGE;
   *out = (size_t)(v << shift);
-  return true;
+  return HOST_SIZE_OK;
+}
+
+bool host_parse_size(const char *text, size_t *out) {
+  return host_size_parse(text, out) == HOST_SIZE_OK;
 }

@@ -31,7 +31,11 @@ void host_platform_free(host_platform_t *host);
 void host_platform_advance(host_platform_t *host, uint32_t ms);
 
 /* Parses a size like "32M", "512KiB", "1048576", "64B" (K/M/G binary multiples, an optional i and
- * B after them) of 1 B to 4 GiB - 1. Returns false if bad, including overflow. */
+ * B after them) of 1 B to 4 GiB - 1, saying what is wrong with one that is not: not a size at
+ * all, zero, or a well-formed size of 4 GiB or more (4G: the most is 4G minus one byte). */
+typedef enum { HOST_SIZE_OK, HOST_SIZE_SYNTAX, HOST_SIZE_ZERO, HOST_SIZE_TOO_LARGE } host_size_t;
+host_size_t host_size_parse(const char *text, size_t *out);
+/* host_size_parse(text, out) == HOST_SIZE_OK. */
 bool host_parse_size(const char *text, size_t *out);
 
 #endif

@@ -73,6 +73,9 @@ out=$("$sim" --headless --run-for 1 --audio-in r44.wav "$src/lines_echo.json" 2>
 out=$("$sim" --headless --run-for 1 --audio-in "$src/lines_echo.json" "$src/lines_echo.json" 2>&1)
 [ $? -eq 1 ] && [[ "$out" == *"not a WAV file"* ]] && pass "a non-WAV input is refused" \
   || fail "non-WAV input: $out"
+out=$("$sim" --headless --run-for 1 --audio-in click.wav --audio-out click.wav 2>&1)
+[ $? -eq 2 ] && [[ "$out" == *"name the same file"* ]] && pass "--audio-out may not overwrite --audio-in" \
+  || fail "--audio-out over --audio-in: $out"
 out=$("$sim" --headless --no-audio --audio-out x.wav 2>&1)
 [ $? -eq 2 ] && pass "--no-audio with --audio-out is a usage error" || fail "--no-audio: $out"
 

@@ -3,19 +3,24 @@
  * UDP: every address with its reply and its effect, a table of malformed messages (each answered
  * with /aleph/error, none changing the net), bundles, record/replay of an OSC session, and a
  * flood of 100,000 messages with the net's invariants checked afterwards (prints messages/s). */
-#define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE /* mkdtemp, symlink */
 #include <arpa/inet.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <lo/lo.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "../../tests/check.h"
 #include "engine.h"
+#include "file_io.h"
 #include "osc_server.h"
 #include "record.h"
 
@@ -24,7 +29,7 @@ typedef struct {
   char path[64];
   char types[16];
   int32_t i[12];
-  char s[6][64];
+  char s[6][160];
   float f[12];
   int blob_len;
 } rx_t;
@@ -35,6 +40,7 @@ static osc_server_t *S;
 static lo_server C;
 static lo_address A;
 static int32_t ping_seq;
+static char scene_dir[64]; /* the server's scene folder: a fresh one per start() */
 
 static int on_msg(const char *path, const char *types, lo_arg **argv, int argc, lo_message m,
                   void *ud) {
@@ -63,16 +69,32 @@ static double now_s(void) {
   return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-static void sendm(const char *path, const char *types, ...) {
+static lo_message vmsg(const char *types, va_list ap) {
   lo_message m = lo_message_new();
-  va_list ap;
   const char *t;
-  va_start(ap, types);
   for (t = types; *t; t++) {
     if (*t == 'i') lo_message_add_int32(m, va_arg(ap, int32_t));
     if (*t == 's') lo_message_add_string(m, va_arg(ap, const char *));
     if (*t == 'f') lo_message_add_float(m, (float)va_arg(ap, double));
   }
+  return m;
+}
+
+/* A message of these types ('i', 's', 'f') and arguments. */
+static lo_message msg(const char *types, ...) {
+  va_list ap;
+  lo_message m;
+  va_start(ap, types);
+  m = vmsg(types, ap);
+  va_end(ap);
+  return m;
+}
+
+static void sendm(const char *path, const char *types, ...) {
+  va_list ap;
+  lo_message m;
+  va_start(ap, types);
+  m = vmsg(types, ap);
   va_end(ap);
   lo_send_message_from(A, C, path, m);
   lo_message_free(m);
@@ -157,6 +179,9 @@ static void start(const char *record_path, recorder_t *rec) {
     fprintf(stderr, "%s\n", err);
     exit(1);
   }
+  snprintf(scene_dir, sizeof scene_dir, "/tmp/test_osc_scenes_XXXXXX");
+  CHECK(mkdtemp(scene_dir) != NULL);
+  CHECK(osc_server_set_scene_dir(S, scene_dir));
   CHECK(osc_server_port(S) > 0);
   C = lo_server_new(NULL, NULL);
   lo_server_add_method(C, NULL, NULL, on_msg, NULL);
@@ -168,7 +193,24 @@ static void start(const char *record_path, recorder_t *rec) {
   nrx = 0;
 }
 
+/* Empties and removes the scene folder (files, links and empty folders). */
+static void remove_scene_dir(void) {
+  DIR *d = opendir(scene_dir);
+  struct dirent *ent;
+  char p[512];
+  while (d && (ent = readdir(d))) {
+    if (!strcmp(ent->d_name, ".") || !strcmp(ent->d_name, "..")) continue;
+    snprintf(p, sizeof p, "%s/%s", scene_dir, ent->d_name);
+    CHECK(unlink(p) == 0 || rmdir(p) == 0);
+  }
+  if (d) closedir(d);
+  CHECK(rmdir(scene_dir) == 0);
+}
+
+static bool keep_scenes; /* stop() leaves the scene folder (a replay reads it after) */
+
 static void stop(void) {
+  if (!keep_scenes) remove_scene_dir();
   osc_server_stop(S);
   lo_address_free(A);
   lo_server_free(C);
@@ -181,8 +223,7 @@ static void test_addresses(void) {
   const rx_t *r;
   uint16_t n0;
   int p_cut;
-  char tmp[] = "/tmp/test_osc_XXXXXX", scn[64], bad[64];
-  int fd;
+  char scn[128], bad[128];
   start(NULL, NULL);
   net = engine_net(E);
   n0 = net_op_count(net);
@@ -399,11 +440,8 @@ static void test_addresses(void) {
   CHECK(r && (r->i[1] & 0xF0) == 0x90 && r->i[2] == 64 && r->i[3] == 90);
 
   /* scenes: save safely, load back; failures carry the codec's text */
-  fd = mkstemp(tmp);
-  CHECK(fd >= 0);
-  close(fd);
-  snprintf(scn, sizeof scn, "%s.scn", tmp);
-  snprintf(bad, sizeof bad, "%s.bad", tmp);
+  snprintf(scn, sizeof scn, "%s/test_osc_scene.scn", scene_dir);
+  snprintf(bad, sizeof bad, "%s/test_osc_scene.bad", scene_dir);
   {
     FILE *f = fopen(bad, "wb");
     int k;
@@ -437,9 +475,6 @@ static void test_addresses(void) {
   sendm("/aleph/in", "ssi", "ADD#1", "A", 3);
   settle();
   CHECK(last_ss("/aleph/watch/out", "ADD#1", "SUM") != NULL);
-  remove(scn);
-  remove(bad);
-  remove(tmp);
   CHECK_EQ_INT(net_check(engine_net(E)), NET_OK);
   CHECK_EQ_INT(E->sys.host.faults, 0);
   stop();
@@ -586,7 +621,7 @@ static void test_malformed(void) {
 /* ---- record and replay an OSC session ---- */
 
 static void test_record_replay(void) {
-  char path[] = "/tmp/test_osc_rec_XXXXXX", scn[64];
+  char path[] = "/tmp/test_osc_rec_XXXXXX", scn[128];
   recorder_t rec;
   player_t pl;
   char err[256];
@@ -596,8 +631,8 @@ static void test_record_replay(void) {
   int fd = mkstemp(path);
   CHECK(fd >= 0);
   close(fd);
-  snprintf(scn, sizeof scn, "%s.scn", path);
   start(path, &rec);
+  snprintf(scn, sizeof scn, "%s/rec.scn", scene_dir);
   sendm("/aleph/op/add", "s", "ADD");
   sendm("/aleph/op/add", "s", "ADD");
   sendm("/aleph/monome/connect", "sii", "grid", 8, 8);
@@ -626,7 +661,9 @@ static void test_record_replay(void) {
   end = E->now;
   net_get_stats(engine_net(E), &a);
   CHECK(recorder_close(&rec, end, err, sizeof err));
+  keep_scenes = true;
   stop();
+  keep_scenes = false;
   { /* the recording names the file */
     FILE *f = fopen(path, "r");
     char line[1024];
@@ -658,7 +695,7 @@ static void test_record_replay(void) {
   engine_free(E);
   free(E);
   remove(path);
-  remove(scn);
+  remove_scene_dir();
 }
 
 /* ---- flood ---- */
@@ -754,7 +791,7 @@ static int on_copy(const char *path, const char *types, lo_arg **argv, int argc,
 static void test_replies_copy(void) {
   lo_server d;
   int port;
-  char handle[64];
+  char handle[160];
   start(NULL, NULL);
   d = lo_server_new(NULL, NULL);
   CHECK(d != NULL);
@@ -801,11 +838,315 @@ static void test_replies_copy(void) {
   stop();
 }
 
+/* ---- files: confined to the scene folder (issue 22) ---- */
+
+static bool has_error(const char *words) {
+  const rx_t *r = last("/aleph/error");
+  if (r && strstr(r->s[0], words)) return true;
+  fprintf(stderr, "want an error with '%s', got '%s'\n", words, r ? r->s[0] : "(none)");
+  return false;
+}
+
+static void test_files_confined(void) {
+  char outside[64] = "/tmp/test_osc_victim_XXXXXX", p[256], fifo[256];
+  struct stat st;
+  uint8_t *data;
+  size_t len;
+  char msg[300];
+  int fd;
+  double t0;
+  start(NULL, NULL);
+  fd = mkstemp(outside);
+  CHECK(fd >= 0 && write(fd, "notes", 5) == 5);
+  close(fd);
+  /* outside the folder: absolute, ../, a link in the folder that leads out */
+  snprintf(p, sizeof p, "%s/out.scn", scene_dir);
+  CHECK(symlink(outside, p) == 0);
+  {
+    char up[80];
+    const struct {
+      const char *addr, *name, *words;
+    } refused[] = {{"/aleph/scene/save", outside, "outside the scene folder"},
+                   {"/aleph/scene/save", up, "outside the scene folder"},
+                   {"/aleph/scene/save", "out.scn", "outside the scene folder"},
+                   {"/aleph/scene/load", "/etc/passwd", "outside the scene folder"},
+                   {"/aleph/scene/load", "out", "outside the scene folder"},
+                   {"/aleph/scene/save", "caf\xe9", "not UTF-8"}};
+    size_t k;
+    snprintf(up, sizeof up, "../%s", strrchr(outside, '/') + 1);
+    nrx = 0;
+    for (k = 0; k < sizeof refused / sizeof refused[0]; k++) {
+      sendm(refused[k].addr, "s", refused[k].name);
+      settle();
+      CHECK(has_error(refused[k].words));
+    }
+  }
+  CHECK_EQ_INT(count("/aleph/scene/saved") + count("/aleph/scene/loaded"), 0);
+  CHECK(fio_read_regular(outside, 100, "file", &data, &len, msg, sizeof msg) == FIO_OK);
+  CHECK(len == 5 && !memcmp(data, "notes", 5)); /* untouched */
+  free(data);
+  /* a name: NAME.scn in the folder; a relative path inside it */
+  snprintf(p, sizeof p, "%s/sub", scene_dir);
+  CHECK(mkdir(p, 0755) == 0);
+  sendm("/aleph/scene/save", "s", "mine");
+  sendm("/aleph/scene/save", "s", "sub/../mine2.scn");
+  settle();
+  CHECK_EQ_INT(count("/aleph/scene/saved"), 2);
+  snprintf(p, sizeof p, "%s/mine.scn", scene_dir);
+  CHECK(stat(p, &st) == 0 && st.st_size == SCENE_FILE_SIZE);
+  sendm("/aleph/scene/load", "s", "mine");
+  sendm("/aleph/scene/load", "s", p);
+  settle();
+  CHECK_EQ_INT(count("/aleph/scene/loaded"), 2);
+  /* a FIFO and a link to /dev/zero in the folder: refused at once, the simulation goes on */
+  snprintf(fifo, sizeof fifo, "%s/pipe.scn", scene_dir);
+  CHECK(mkfifo(fifo, 0600) == 0);
+  snprintf(p, sizeof p, "%s/zero.scn", scene_dir);
+  CHECK(symlink("/dev/zero", p) == 0);
+  t0 = now_s();
+  nrx = 0;
+  sendm("/aleph/scene/load", "s", "pipe.scn");
+  settle();
+  CHECK(has_error("is a FIFO (named pipe), not a regular file"));
+  sendm("/aleph/scene/load", "s", "zero");
+  settle();
+  CHECK(has_error("outside the scene folder")); /* and it leads out anyway */
+  snprintf(p, sizeof p, "%s/huge.scn", scene_dir);
+  fd = open(p, O_WRONLY | O_CREAT, 0644);
+  CHECK(fd >= 0 && ftruncate(fd, 1 << 30) == 0);
+  close(fd);
+  sendm("/aleph/scene/load", "s", "huge");
+  settle();
+  CHECK(has_error("1073741824 bytes is more than a scene can be"));
+  CHECK(now_s() - t0 < 4.0);
+  remove(outside);
+  stop();
+  /* a server with no folder refuses both */
+  start(NULL, NULL);
+  CHECK(osc_server_set_scene_dir(S, NULL));
+  nrx = 0;
+  sendm("/aleph/scene/save", "s", "mine");
+  settle();
+  CHECK(has_error("no file access"));
+  stop();
+}
+
+/* ---- failed loads do not use up the session's 64 scene paths ---- */
+
+static void test_failed_loads(void) {
+  char name[64], p[256];
+  int k;
+  FILE *f;
+  start(NULL, NULL);
+  snprintf(p, sizeof p, "%s/junk.scn", scene_dir);
+  f = fopen(p, "wb");
+  CHECK(f && fwrite("junk", 1, 4, f) == 4);
+  if (f) fclose(f);
+  nrx = 0;
+  for (k = 0; k < 100; k++) { /* 50 missing files, 50 loads of a bad one */
+    snprintf(name, sizeof name, k % 2 ? "missing%d" : "junk", k);
+    sendm("/aleph/scene/load", "s", name);
+    if (k % 20 == 19) settle();
+  }
+  settle();
+  CHECK_EQ_INT(count("/aleph/error"), 100);
+  CHECK_EQ_INT(E->n_paths, 0);
+  sendm("/aleph/scene/save", "s", "good");
+  sendm("/aleph/scene/load", "s", "good");
+  settle();
+  CHECK(last("/aleph/scene/loaded") != NULL);
+  CHECK_EQ_INT(E->n_paths, 1);
+  /* 64 different good files, then a 65th: refused, with a message that says why */
+  for (k = 0; k < 64; k++) {
+    snprintf(name, sizeof name, "g%d", k);
+    sendm("/aleph/scene/save", "s", name);
+    sendm("/aleph/scene/load", "s", name);
+    if (k % 8 == 7) settle();
+  }
+  settle();
+  CHECK_EQ_INT(E->n_paths, SIM_PATHS_MAX);
+  CHECK(has_error("this session has loaded 64 different scene files"));
+  sendm("/aleph/scene/load", "s", "good"); /* one it has: still fine */
+  nrx = 0;
+  settle();
+  CHECK(count("/aleph/error") == 0);
+  stop();
+}
+
+/* ---- a bundle is checked whole: a broken one changes nothing ---- */
+
+static void send_bundle(lo_bundle b) {
+  lo_send_bundle_from(A, C, b);
+  lo_bundle_free_recursive(b);
+}
+
+static void test_bundle_whole(void) {
+  uint64_t before;
+  uint32_t applied;
+  osc_counters_t c0, c1;
+  lo_bundle b;
+  start(NULL, NULL);
+  before = net_print();
+  applied = E->applied;
+  /* good, good, then one with the wrong type tags: none of the three runs */
+  b = lo_bundle_new(LO_TT_IMMEDIATE);
+  lo_bundle_add_message(b, "/aleph/op/add", msg("s", "ADD"));
+  lo_bundle_add_message(b, "/aleph/enc", msg("ii", 0, 5));
+  lo_bundle_add_message(b, "/aleph/enc", msg("s", "x"));
+  nrx = 0;
+  send_bundle(b);
+  settle();
+  tick(60);
+  CHECK(has_error("(in a bundle: none of it was run)"));
+  CHECK_EQ_INT(count("/aleph/op/added"), 0);
+  CHECK(net_print() == before);
+  CHECK_EQ_INT(E->applied, applied);
+  /* a prefix change, then a bad message: the prefix stays as it was */
+  b = lo_bundle_new(LO_TT_IMMEDIATE);
+  lo_bundle_add_message(b, "/sys/prefix", msg("s", "/other"));
+  lo_bundle_add_message(b, "/aleph/nope", msg(""));
+  nrx = 0;
+  send_bundle(b);
+  settle();
+  CHECK(has_error("/aleph/nope: unknown address (in a bundle"));
+  CHECK_EQ_INT(count("/sys/prefix"), 0);
+  /* ... and a prefix change followed by a message under the new prefix checks as a whole */
+  sendm("/aleph/monome/connect", "sii", "grid", 8, 8);
+  settle();
+  b = lo_bundle_new(LO_TT_IMMEDIATE);
+  lo_bundle_add_message(b, "/sys/prefix", msg("s", "/other"));
+  lo_bundle_add_message(b, "/other/grid/key", msg("iii", 1, 1, 1));
+  nrx = 0;
+  send_bundle(b);
+  settle();
+  CHECK(last("/sys/prefix") != NULL);
+  CHECK(last("/aleph/error") == NULL);
+  sendm("/sys/prefix", "s", "/monome");
+  settle();
+  /* a bundle whose last element overruns it, after a good one: nothing runs */
+  {
+    uint8_t pkt[64];
+    size_t n = 0, ml;
+    int fd = lo_server_get_socket_fd(C); /* the error comes back to C */
+    struct sockaddr_in to;
+    lo_message add = msg("s", "ADD");
+    memcpy(pkt, "#bundle\0\0\0\0\0\0\0\0\1", 16);
+    n = 16;
+    ml = lo_message_length(add, "/aleph/op/add");
+    pkt[n++] = 0; pkt[n++] = 0; pkt[n++] = 0; pkt[n++] = (uint8_t)ml;
+    lo_message_serialise(add, "/aleph/op/add", pkt + n, &ml);
+    n += ml;
+    lo_message_free(add);
+    pkt[n++] = 0; pkt[n++] = 0; pkt[n++] = 1; pkt[n++] = 0; /* 256 bytes: past the end */
+    memset(&to, 0, sizeof to);
+    to.sin_family = AF_INET;
+    to.sin_port = htons((uint16_t)osc_server_port(S));
+    to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    osc_server_counters(S, &c0);
+    nrx = 0;
+    CHECK(sendto(fd, pkt, n, 0, (struct sockaddr *)&to, sizeof to) == (ssize_t)n);
+    settle();
+    osc_server_counters(S, &c1);
+    CHECK(has_error("overruns the bundle"));
+    CHECK_EQ_INT(c1.queued - c0.queued, 1); /* the settle's ping only */
+  }
+  CHECK_EQ_INT(count("/aleph/op/added"), 0);
+  CHECK_EQ_INT(net_op_count(engine_net(E)), net_op_count(engine_net(E)));
+  stop();
+}
+
+/* A detached server (a queue of 64): a bundle of 65 messages does not fit and none of it is
+ * queued; one of 64 does. */
+static int detached_errors;
+static void detached_sink(void *ctx, const uint8_t *data, size_t len,
+                          const struct sockaddr_in *to) {
+  (void)ctx, (void)to;
+  if (len > 12 && !memcmp(data, "/aleph/error", 12)) detached_errors++;
+}
+
+static void test_bundle_queue_room(void) {
+  engine_t *e = calloc(1, sizeof *e);
+  char err[256];
+  osc_server_t *d;
+  struct sockaddr_in from;
+  int n;
+  CHECK(engine_init(e, 8u << 20, true, err, sizeof err) && engine_load_demo(e, err, sizeof err));
+  d = osc_server_new_detached(e, detached_sink, NULL);
+  CHECK(d != NULL);
+  memset(&from, 0, sizeof from);
+  from.sin_family = AF_INET;
+  for (n = 65; n >= 64; n--) {
+    lo_bundle b = lo_bundle_new(LO_TT_IMMEDIATE);
+    uint8_t *buf;
+    size_t len;
+    int k;
+    osc_counters_t c;
+    for (k = 0; k < n; k++) lo_bundle_add_message(b, "/aleph/enc", msg("ii", 0, 1));
+    len = lo_bundle_length(b);
+    buf = malloc(len);
+    lo_bundle_serialise(b, buf, &len);
+    detached_errors = 0;
+    osc_server_receive(d, buf, len, &from);
+    osc_server_counters(d, &c);
+    CHECK_EQ_INT(c.queued, n == 65 ? 0 : 64);
+    CHECK_EQ_INT(detached_errors, n == 65 ? 1 : 0);
+    osc_server_pump(d);
+    free(buf);
+    lo_bundle_free_recursive(b);
+  }
+  engine_tick(e, 100);
+  CHECK_EQ_INT(e->enc_turned[0], 64);
+  osc_server_stop(d);
+  engine_free(e);
+  free(e);
+}
+
+/* ---- subscribers that went away free their slots ---- */
+
+static void test_subscriber_gone(void) {
+  lo_server gone[16];
+  int k, ok = 0;
+  double until;
+  start(NULL, NULL);
+  sendm("/aleph/op/add", "s", "ADD");
+  settle();
+  for (k = 0; k < 16; k++) {
+    gone[k] = lo_server_new(NULL, NULL);
+    sendm("/aleph/subscribe", "si", "outputs", lo_server_get_port(gone[k]));
+  }
+  settle();
+  CHECK_EQ_INT(count("/aleph/subscribed"), 16);
+  sendm("/aleph/subscribe", "s", "outputs");
+  settle();
+  CHECK(has_error("16 subscribers already"));
+  for (k = 0; k < 16; k++) lo_server_free(gone[k]); /* their ports close */
+  sendm("/aleph/in", "ssi", "ADD#1", "A", 3);         /* output pushes to 16 closed ports */
+  settle();
+  until = now_s() + 5.0;
+  while (!ok && now_s() < until) {
+    nrx = 0;
+    sendm("/aleph/subscribe", "s", "outputs");
+    settle();
+    ok = last("/aleph/subscribed") != NULL;
+    if (!ok) {
+      sendm("/aleph/in", "ssi", "ADD#1", "A", 4);
+      tick(10);
+    }
+  }
+  CHECK(ok);
+  stop();
+}
+
 int main(void) {
   test_addresses();
   test_replies_copy();
   test_malformed();
   test_record_replay();
   test_flood();
+  RUN(test_files_confined);
+  RUN(test_failed_loads);
+  RUN(test_bundle_whole);
+  RUN(test_bundle_queue_room);
+  RUN(test_subscriber_gone);
   return check_summary("test_osc");
 }

@@ -1,23 +1,28 @@
 /* SPDX-License-Identifier: MIT */
 /* test_sim_engine.c: the simulator's parts without a window: queue order, arena carving, 50 ms
  * encoder batching and bees' mapping, exactness of any tick step, play log lines, the font, the
- * routing of MODE, keys and encoders between play mode and the editor, and the scene folder's
- * listing. */
+ * routing of MODE, keys and encoders between play mode and the editor, the scene folder's
+ * listing, recordings cut short by a kill (readable, an earlier one kept until the first event),
+ * the recordings' field-by-field messages, and replayed events the engine refuses. */
 #define _DEFAULT_SOURCE /* mkdtemp */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "../../tests/check.h"
 #include "engine.h"
 #include "events.h"
+#include "record.h"
 #include "render_font.h"
 #include "render_screen.h"
 #include "scene_store.h"
 
 static sim_event_t ev(uint32_t t, uint8_t kind, uint16_t index, int16_t value) {
   sim_event_t e;
+  memset(&e, 0, sizeof e);
   e.t = t;
   e.kind = kind;
   e.index = index;
@@ -329,7 +334,165 @@ static void test_scene_store_listing(void) {
   free_engine(e);
 }
 
+/* ---- recordings survive a kill (issue 22) ---- */
+
+static char *slurp(const char *path) {
+  FILE *f = fopen(path, "rb");
+  char *buf = calloc(1, 1u << 16);
+  size_t n = f && buf ? fread(buf, 1, (1u << 16) - 1u, f) : 0;
+  (void)n;
+  if (f) fclose(f);
+  return buf;
+}
+
+static void put(const char *path, const char *mode, const char *text) {
+  FILE *f = fopen(path, mode);
+  CHECK(f != NULL);
+  if (!f) return;
+  fputs(text, f);
+  fclose(f);
+}
+
+/* A child that opens a recorder on path, applies `events` switch presses (and releases) and is
+ * killed (SIGKILL) without closing it. */
+static void record_and_die(const char *path, int events) {
+  pid_t pid = fork();
+  int status;
+  if (pid == 0) {
+    engine_t *e = new_engine();
+    recorder_t r;
+    char err[512];
+    int k;
+    if (!recorder_open(&r, e, path, "demo", 4u << 20, err, sizeof err)) _exit(3);
+    engine_add_tap(e, recorder_tap, &r);
+    for (k = 0; k < events; k++) push(e, (uint32_t)(10 * k), SIM_EV_SWITCH, 0, (int16_t)(k & 1));
+    engine_tick(e, (uint32_t)(10 * events));
+    raise(SIGKILL);
+    _exit(4);
+  }
+  CHECK(pid > 0);
+  CHECK(waitpid(pid, &status, 0) == pid);
+  CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+}
+
+static void test_recorder_killed(void) {
+  char dir[] = "/tmp/aleph-rec-XXXXXX", path[512], err[512], *text;
+  static const char earlier[] =
+      "{\"format\":\"aleph-sim events\",\"version\":1,\"events\":[{\"t\":1,\"type\":"
+      "\"encoder\",\"index\":0,\"value\":1},{\"t\":2,\"type\":\"end\"}]}\n";
+  player_t p;
+  CHECK(mkdtemp(dir) != NULL);
+  snprintf(path, sizeof path, "%s/rec.json", dir);
+  put(path, "w", earlier);
+  /* killed before the first event: the earlier recording is still there, whole */
+  record_and_die(path, 0);
+  text = slurp(path);
+  CHECK_EQ_STR(text, earlier);
+  free(text);
+  /* killed after 40 events: a recording of those 40, replayable, without its end marker */
+  record_and_die(path, 40);
+  CHECK(player_load(&p, path, err, sizeof err));
+  CHECK_EQ_INT(p.n_inputs, 40);
+  CHECK_EQ_INT(p.end_t, 390);
+  CHECK(strstr(p.note, "no end marker") != NULL);
+  player_free(&p);
+  /* the last line torn by the kill: read to the line before, and said so */
+  put(path, "a", "{\"t\":400,\"type\":\"swi");
+  CHECK(player_load(&p, path, err, sizeof err));
+  CHECK_EQ_INT(p.n_inputs, 40);
+  CHECK(strstr(p.note, "is cut short") != NULL);
+  player_free(&p);
+  /* a broken line that is not the last is an error naming it */
+  put(path, "a", "\n{\"t\":500,\"type\":\"switch\",\"index\":0,\"value\":0}\n");
+  CHECK(!player_load(&p, path, err, sizeof err));
+  CHECK(strstr(err, "line 42: not valid JSON") != NULL);
+  /* closed properly: the end marker, no note */
+  {
+    engine_t *e = new_engine();
+    recorder_t r;
+    CHECK(recorder_open(&r, e, path, "demo", 4u << 20, err, sizeof err));
+    engine_add_tap(e, recorder_tap, &r);
+    push(e, 5, SIM_EV_SWITCH, 1, 1);
+    engine_tick(e, 20);
+    CHECK(recorder_close(&r, 20, err, sizeof err));
+    free_engine(e);
+    CHECK(player_load(&p, path, err, sizeof err));
+    CHECK_EQ_INT(p.n_inputs, 1);
+    CHECK_EQ_INT(p.end_t, 20);
+    CHECK_EQ_STR(p.note, "");
+    player_free(&p);
+  }
+  CHECK_EQ_INT(remove(path), 0);
+  CHECK_EQ_INT(rmdir(dir), 0); /* no temporary file left behind */
+}
+
+/* Recordings' fields are checked one by one, each with its own sentence. */
+static void test_recording_messages(void) {
+  static const struct {
+    const char *text, *words;
+  } cases[] = {
+      {"{\"format\":\"aleph-sim events\",\"version\":1,\"events\":[{\"t\":5,\"type\":"
+       "\"encoder\",\"index\":0,\"value\":40000}]}",
+       "event 0: encoder value 40000 is out of range (a whole number from -32768 to 32767)"},
+      {"{\"format\":\"aleph-sim events\",\"version\":1,\"events\":[{\"t\":5,\"type\":"
+       "\"knob\",\"index\":0,\"value\":1}]}",
+       "event 0: unknown type \"knob\""},
+      {"{\"format\":\"aleph-sim events\",\"version\":1,\"events\":[{\"t\":5,\"type\":"
+       "\"switch\",\"index\":-1,\"value\":1}]}",
+       "event 0: switch needs \"index\", a whole number from 0 to 65535"},
+      {"{\"format\":\"aleph-sim events\",\"version\":1,\"tick_ms\":2,\"events\":[]}",
+       "\"tick_ms\" must be 1"},
+      {"{\"format\":\"aleph-sim events\",\"version\":1,\"encoder_poll_ms\":10,\"events\":[]}",
+       "\"encoder_poll_ms\" must be 50"},
+      {"{\"format\":\"aleph-sim events\",\"version\":1,\"arena_size\":\"big\",\"events\":[]}",
+       "\"arena_size\" must be a whole number of bytes"},
+      {"{\"format\":\"aleph-sim events\",\"version\":1,\"scene\":7,\"events\":[]}",
+       "\"scene\" must be a file name"},
+      {"{\"format\":\"aleph-sim events\",\"version\":2,\"events\":[]}",
+       "\"version\" must be 1 for a recording written as one JSON document"},
+      {"{\"format\":\"aleph-sim events\",\"version\":2}\n{\"t\":1,\"type\":\"cv\","
+       "\"index\":0,\"value\":5000}\n",
+       "line 2: cv 0 value 5000 is out of range"},
+      {"{\"format\":\"aleph-sim events\",\"version\":2}\n{\"t\":1,\"type\":\"end\"}\n"
+       "{\"t\":2,\"type\":\"end\"}\n",
+       "line 3: more after the end marker"},
+  };
+  char path[] = "/tmp/aleph-rec-msg-XXXXXX", err[512];
+  size_t k;
+  int fd = mkstemp(path);
+  CHECK(fd >= 0);
+  close(fd);
+  for (k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+    player_t p;
+    put(path, "w", cases[k].text);
+    CHECK(!player_load(&p, path, err, sizeof err));
+    if (!strstr(err, cases[k].words))
+      fprintf(stderr, "case %zu: got '%s', want '%s'\n", k, err, cases[k].words);
+    CHECK(strstr(err, cases[k].words) != NULL);
+  }
+  remove(path);
+}
+
+/* A replayed event the engine refuses counts as a replay failure, the first one kept. */
+static void test_replay_rejected(void) {
+  engine_t *e = new_engine();
+  sim_event_t x = ev(10, SIM_EV_INPUT, 9999, 1); /* no such input */
+  CHECK(engine_push_replayed(e, &x));
+  x = ev(20, SIM_EV_INPUT, 0, 1);
+  CHECK(engine_push(e, &x));
+  x = ev(30, SIM_EV_INPUT, 9998, 1);
+  CHECK(engine_push(e, &x)); /* not a replay's: counted as rejected only */
+  engine_tick(e, 40);
+  CHECK_EQ_INT(e->rejected, 2);
+  CHECK_EQ_INT(e->replay_rejected, 1);
+  CHECK_EQ_INT(e->replay_first_rejected.index, 9999);
+  free_engine(e);
+}
+
 int main(void) {
+  RUN(test_recorder_killed);
+  RUN(test_recording_messages);
+  RUN(test_replay_rejected);
   RUN(test_queue_order);
   RUN(test_carve);
   RUN(test_leak_report_at_exit);
