@@ -71,12 +71,12 @@ static int echo(const char *path, uint32_t ch, uint32_t click, uint32_t delay) {
 }
 
 static int write_mono(const char *path, double seconds, double at, uint32_t rate) {
-  uint32_t n = (uint32_t)(seconds * rate), k = (uint32_t)(at * rate);
+  uint32_t n = (uint32_t)(seconds * rate);
   float *x = calloc(n ? n : 1, sizeof *x);
   char err[600];
   int rc = 0;
   if (!x) return 1;
-  if (at >= 0 && k < n) x[k] = 0.5f;
+  if (at >= 0 && (uint32_t)(at * rate) < n) x[(uint32_t)(at * rate)] = 0.5f;
   if (!wav_save(path, x, n, 1, rate, err, sizeof err)) {
     fprintf(stderr, "wavcheck: %s\n", err);
     rc = 1;
