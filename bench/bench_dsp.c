@@ -79,7 +79,8 @@ int main(int argc, char **argv) {
   j.out = malloc(BLOCK * DSP_CHANNELS * sizeof *j.out);
   if (!j.in || !j.out) return 1;
   srand(1);
-  for (i = 0; i < j.frames * DSP_CHANNELS; i++) j.in[i] = (float)(rand() % 20001 - 10000) / 40000.0f;
+  for (i = 0; i < j.frames * DSP_CHANNELS; i++)
+    j.in[i] = (float)(rand() % 20001 - 10000) / 40000.0f;
   printf("bench_dsp: %.1f s of audio per module at %u Hz in %u-frame blocks, best of 3\n",
          j.frames / (double)DSP_RATE, (unsigned)DSP_RATE, (unsigned)BLOCK);
   for (k = 0; dsp_classes[k]; k++) {

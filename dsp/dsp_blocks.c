@@ -13,6 +13,17 @@ int dsp_slew_sync(dsp_slew_t *s) {
   return 0;
 }
 
+void dsp_cv_step(dsp_cv_t *c, int while_moving) {
+  dsp_slew_t *s = &c->ch[c->next];
+  if (!while_moving || !dsp_slew_sync(s)) dsp_slew_next(s);
+  c->next = (c->next + 1u) % DSP_CV_OUTS;
+}
+
+void dsp_cv_read(const dsp_cv_t *c, float out[DSP_CV_OUTS]) {
+  uint32_t k;
+  for (k = 0; k < DSP_CV_OUTS; k++) out[k] = c->ch[k].y < 0.0 ? 0.0f : (float)c->ch[k].y;
+}
+
 void dsp_svf_step(dsp_svf_t *f, float in) {
   f->low = dsp_sat(f->low + f->freq * f->band);
   f->high = dsp_sat(in - f->damp * f->band - f->low);
@@ -43,7 +54,7 @@ void dsp_env_init(dsp_env_t *e) {
   e->state = DSP_ENV_OFF;
   e->atk.x = e->atk.y = e->off;
   e->dec.x = e->dec.y = e->on;
-  e->rel.x = e->rel.y = e->off; /* (the module starts it at sustain: a gate-off while off blipped) */
+  e->rel.x = e->rel.y = e->off; /* (the module's starts at sustain: a gate-off when off blipped) */
   e->atk.c = e->dec.c = e->rel.c = 0.0f;
 }
 

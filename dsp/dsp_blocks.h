@@ -7,6 +7,8 @@
 
 #include <stdint.h>
 
+#include "dsp.h"
+
 /* fract32 (1.31) and fix16 (16.16) DSP values as floats */
 static inline float dsp_fr32(int32_t v) { return (float)v * (1.0f / 2147483648.0f); }
 static inline float dsp_fix16(int32_t v) { return (float)v * (1.0f / 65536.0f); }
@@ -28,6 +30,18 @@ static inline float dsp_slew_next(dsp_slew_t *s) {
 }
 /* bees' filter_1p_sync: true once y is x; y snaps to x when within 2^-17 (and says so next time) */
 int dsp_slew_sync(dsp_slew_t *s);
+
+/* The CV outputs: an integrator toward each output's value, one channel stepped per sample in
+ * turn (the modules update one DAC per frame). */
+typedef struct {
+  dsp_slew_t ch[DSP_CV_OUTS];
+  uint32_t next;
+} dsp_cv_t;
+
+/* Steps the next channel; while_moving: only until it has arrived (else every time). */
+void dsp_cv_step(dsp_cv_t *c, int while_moving);
+/* The outputs now, 0..1 (below 0 reads 0: the DAC's range). */
+void dsp_cv_read(const dsp_cv_t *c, float out[DSP_CV_OUTS]);
 
 /* The state-variable filter (Chamberlin): freq is the coefficient 2 sin(pi fc / rate) an svf_fc
  * scaler gives, damp the reciprocal of Q as the modules use it. */

@@ -8,7 +8,8 @@
 
 extern const dsp_class_t dsp_class_waves, dsp_class_dsyn, dsp_class_lines;
 
-const dsp_class_t *const dsp_classes[] = {&dsp_class_waves, &dsp_class_dsyn, &dsp_class_lines, NULL};
+const dsp_class_t *const dsp_classes[] = {&dsp_class_waves, &dsp_class_dsyn, &dsp_class_lines,
+                                           NULL};
 
 struct dsp_module {
   const dsp_class_t *cls;

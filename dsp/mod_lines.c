@@ -115,8 +115,7 @@ typedef struct {
   float adc_del[DSP_CHANNELS][LINES], del_del[LINES][LINES];
   float adc_dac[DSP_CHANNELS][DSP_CHANNELS], del_dac[LINES][DSP_CHANNELS];
   int32_t timescale;       /* 3.12, as the module keeps it */
-  dsp_slew_t cv[DSP_CV_OUTS];
-  uint32_t cv_chan;
+  dsp_cv_t cv;
 } lines_t;
 
 static void tap_init(tap_t *t) {
@@ -242,9 +241,9 @@ static void set_param(void *p, uint16_t id, int32_t v) {
   } else if (id >= P_ADC_DAC && id < P_CV_SLEW3) {
     m->adc_dac[(id - P_ADC_DAC) / 4][(id - P_ADC_DAC) % 4] = dsp_fr16_of(v);
   } else if (id >= P_CV_SLEW3 && id < P_CV3) {
-    m->cv[3 - (id - P_CV_SLEW3)].c = dsp_fr32(v);
+    m->cv.ch[3 - (id - P_CV_SLEW3)].c = dsp_fr32(v);
   } else if (id >= P_CV3 && id < P_LINE1) {
-    m->cv[3 - (id - P_CV3)].x = dsp_fr32(v);
+    m->cv.ch[3 - (id - P_CV3)].x = dsp_fr32(v);
   } else if (id >= P_LINE1 && id < P_OWN) {
     set_line(m, &m->l[id < P_LINE0 ? 1 : 0], (id - P_LINE1) % 18, v);
   } else if (id >= P_OLD_TIMES && id < P_OLD_SLEWS) {
@@ -317,15 +316,12 @@ static void process(void *p, const float *in, float *out, uint32_t frames) {
       for (j = 0; j < (int)DSP_CHANNELS; j++) s = dsp_sat(s + in[j] * m->adc_dac[j][i]);
       out[i] = s;
     }
-    dsp_slew_next(&m->cv[m->cv_chan]);
-    m->cv_chan = (m->cv_chan + 1) & 3u;
+    dsp_cv_step(&m->cv, 0);
   }
 }
 
 static void cv(const void *p, float out[DSP_CV_OUTS]) {
-  const lines_t *m = p;
-  uint32_t k;
-  for (k = 0; k < DSP_CV_OUTS; k++) out[k] = m->cv[k].y < 0.0 ? 0.0f : (float)m->cv[k].y;
+  dsp_cv_read(&((const lines_t *)p)->cv, out);
 }
 
 const dsp_class_t dsp_class_lines = {"lines", params, P_COUNT, sizeof(lines_t), init, deinit,

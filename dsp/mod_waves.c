@@ -97,8 +97,7 @@ typedef struct {
   float tab[SHAPES][TAB];
   voice_t v[2];
   uint8_t adc_dac[DSP_CHANNELS][DSP_CHANNELS];
-  dsp_slew_t cv[DSP_CV_OUTS];
-  uint32_t cv_chan;
+  dsp_cv_t cv;
 } waves_t;
 
 /* the tables: sums of partials 1..n with the given amplitudes, normalized to peak 1 */
@@ -191,14 +190,14 @@ static void set_param(void *p, uint16_t id, int32_t v) {
   case P_WET1_SLEW: v1->wet.c = slew16(v); break;
   case P_DRY0_SLEW: v0->dry.c = slew16(v); break;
   case P_DRY1_SLEW: v1->rq.c = slew16(v); break; /* sic */
-  case P_CV0: w->cv[0].x = dsp_fr32(v); break;
-  case P_CV1: w->cv[1].x = dsp_fr32(v); break;
-  case P_CV2: w->cv[2].x = dsp_fr32(v); break;
-  case P_CV3: w->cv[3].x = dsp_fr32(v); break;
-  case P_CV_SLEW0: w->cv[0].c = dsp_fr32(v); break;
-  case P_CV_SLEW1: w->cv[1].c = dsp_fr32(v); break;
-  case P_CV_SLEW2: w->cv[2].c = dsp_fr32(v); break;
-  case P_CV_SLEW3: w->cv[3].c = dsp_fr32(v); break;
+  case P_CV0: w->cv.ch[0].x = dsp_fr32(v); break;
+  case P_CV1: w->cv.ch[1].x = dsp_fr32(v); break;
+  case P_CV2: w->cv.ch[2].x = dsp_fr32(v); break;
+  case P_CV3: w->cv.ch[3].x = dsp_fr32(v); break;
+  case P_CV_SLEW0: w->cv.ch[0].c = dsp_fr32(v); break;
+  case P_CV_SLEW1: w->cv.ch[1].c = dsp_fr32(v); break;
+  case P_CV_SLEW2: w->cv.ch[2].c = dsp_fr32(v); break;
+  case P_CV_SLEW3: w->cv.ch[3].c = dsp_fr32(v); break;
   default: break;
   }
 }
@@ -256,15 +255,12 @@ static void process(void *p, const float *in, float *out, uint32_t frames) {
         if (w->adc_dac[i][o]) s = dsp_sat(s + in[i]);
       out[o] = s;
     }
-    if (!dsp_slew_sync(&w->cv[w->cv_chan])) dsp_slew_next(&w->cv[w->cv_chan]);
-    w->cv_chan = (w->cv_chan + 1) & 3u;
+    dsp_cv_step(&w->cv, 1);
   }
 }
 
 static void cv(const void *p, float out[DSP_CV_OUTS]) {
-  const waves_t *w = p;
-  uint32_t k;
-  for (k = 0; k < DSP_CV_OUTS; k++) out[k] = w->cv[k].y < 0.0 ? 0.0f : (float)w->cv[k].y;
+  dsp_cv_read(&((const waves_t *)p)->cv, out);
 }
 
 const dsp_class_t dsp_class_waves = {"waves", params, P_COUNT, sizeof(waves_t), init, NULL,

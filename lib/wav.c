@@ -12,7 +12,7 @@
 #define FMT_PCM 1u
 #define FMT_FLOAT 3u
 #define FMT_EXTENSIBLE 0xFFFEu
-#define READ_LIMIT ((size_t)1 << 30) /* an hour of 4 x 32-bit at 48 kHz is 2.8 GB: 1 GiB is plenty */
+#define READ_LIMIT ((size_t)1 << 30) /* 1 GiB: 23 min of 4 x 32-bit at 48 kHz */
 
 static void put16(uint8_t *p, uint32_t v) {
   p[0] = (uint8_t)v;

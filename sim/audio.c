@@ -55,7 +55,8 @@ static void list_missing(const audio_t *a, const net_t *net, char *out, uint32_t
   out[0] = '\0';
   for (i = 0; i < a->nbind && shown < 4; i++) {
     if (a->bind[i] >= 0) continue;
-    len += (size_t)snprintf(out + len, cap - len, "%s%s", shown ? ", " : "", net_param(net, i)->label);
+    len += (size_t)snprintf(out + len, cap - len, "%s%s", shown ? ", " : "",
+                            net_param(net, i)->label);
     if (len >= cap) return;
     shown++;
   }
@@ -70,7 +71,8 @@ void audio_select(audio_t *a, const net_t *net, const char *module, char *msg, u
   if (!a->mod || !c || dsp_class(a->mod) != c) { /* bees reboots the DSP for another module */
     dsp_free(a->mod);
     a->mod = c ? dsp_new(c) : NULL;
-    if (c && !a->mod) snprintf(msg, cap, "out of memory for the DSP module %s: it is silent", module);
+    if (c && !a->mod)
+      snprintf(msg, cap, "out of memory for the DSP module %s: it is silent", module);
   }
   free(a->bind);
   a->bind = n ? malloc(n * sizeof *a->bind) : NULL;

@@ -185,8 +185,9 @@ int main(int argc, char **argv) {
     player_free(&s.player);
     return SIM_EXIT_FAIL;
   }
-  if (opt.profile && !profile_capture_start(&profile, &s.engine, opt.profile, opt.scene,
-                                            opt.arena_bytes, err, sizeof err)) {
+  if (!setup_audio(&s, err, sizeof err) ||
+      (opt.profile && !profile_capture_start(&profile, &s.engine, opt.profile, opt.scene,
+                                             opt.arena_bytes, err, sizeof err))) {
     fprintf(stderr, "aleph-sim: %s\n", err);
     engine_free(&s.engine);
     player_free(&s.player);
@@ -217,14 +218,6 @@ int main(int argc, char **argv) {
       return SIM_EXIT_FAIL;
     }
     scene_store_started(&s.store, opt.scene);
-  }
-  if (!setup_audio(&s, err, sizeof err)) {
-    fprintf(stderr, "aleph-sim: %s\n", err);
-    profile_capture_abort(&profile);
-    scene_store_free(&s.store);
-    engine_free(&s.engine);
-    player_free(&s.player);
-    return SIM_EXIT_FAIL;
   }
   if (opt.record) {
     if (!recorder_open(&s.recorder, &s.engine, opt.record, opt.scene, opt.arena_bytes, err,
