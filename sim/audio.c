@@ -11,7 +11,7 @@
 #include "scaler.h"
 
 #define BLOCK 256u
-#define METER_FALL (1.0f / (0.3f * (float)DSP_RATE)) /* the meter falls by 1/e in 0.3 s */
+#define METER_FALL (1.0f / (float)DSP_RATE) /* the meter falls by 1/e (8.7 dB) a second */
 
 struct audio {
   dsp_module_t *mod;
@@ -108,6 +108,7 @@ bool audio_reload(audio_t *a, const net_t *net, char *msg, uint32_t cap) {
 }
 
 const char *audio_module(const audio_t *a) { return a->module; }
+bool audio_running(const audio_t *a) { return a->mod != NULL; }
 
 const char *audio_state(const audio_t *a) {
   return a->mod ? "RUNNING" : a->module[0] ? "NOT SIMULATED" : "NO MODULE";

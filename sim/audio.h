@@ -58,6 +58,8 @@ bool audio_reload(audio_t *a, const net_t *net, char *msg, uint32_t cap);
 /* The scene's module name, and a word for its state: "RUNNING", "NOT SIMULATED", "NO MODULE". */
 const char *audio_module(const audio_t *a);
 const char *audio_state(const audio_t *a);
+/* Whether a module runs (and renders when asked). */
+bool audio_running(const audio_t *a);
 void audio_set_mute(audio_t *a, bool mute);
 void audio_count_underrun(audio_t *a);
 void audio_get_info(const audio_t *a, audio_info_t *info);

@@ -159,7 +159,8 @@ static bool quiet(const sim_session_t *s, const window_t *w) {
   const engine_t *e = &s->engine;
   uint32_t t;
   int i;
-  if (w->sound.dev) return false; /* the sound card's queue needs topping up */
+  /* the sound card's queue needs topping up; a running module moves the meters and CV */
+  if (w->sound.dev || audio_running(e->audio)) return false;
   if (net_timer_count(engine_net(e)) || e->queue.count || w->in.ui.overlay ||
       panel_inject_pending(&w->inject) || (s->replaying && player_next_time(&s->player, &t)))
     return false;
@@ -255,7 +256,9 @@ int panel_run(sim_session_t *s, char *err, size_t errlen) {
       bool overlay_stale = w.in.ui.overlay && !w.in.ui.help &&
                            e->history.total - drawn_samples >= OVERLAY_SAMPLES_PER_FRAME;
       bool changed = false;
-      if (e->changes != drawn_changes) { /* the net did something: does it show? */
+      /* the net did something, or a module is playing (meters, CV: looked at 10 times a
+       * second): does it show? */
+      if (e->changes != drawn_changes || (audio_running(e->audio) && frame_n % 6u == 0)) {
         panel_view_capture(e, &w.now);
         changed = memcmp(&w.now, &w.drawn, sizeof w.now) != 0;
         drawn_changes = e->changes;
