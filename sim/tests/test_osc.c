@@ -236,7 +236,13 @@ static void test_addresses(void) {
   CHECK(r && r->i[0] == n0);
   r = last("/aleph/op");
   CHECK(r && r->i[0] == n0 - 1 && r->types[0] == 'i');
-  CHECK(last_ss("/aleph/op", "ENC#0", "ENC") || 1);
+  { /* the demo's first ENC: index, handle, class, 4 inputs, 2 outputs */
+    int k, enc = 0;
+    for (k = 0; k < nrx; k++)
+      enc += !strcmp(rx[k].path, "/aleph/op") && !strcmp(rx[k].s[1], "ENC#0") &&
+             !strcmp(rx[k].s[2], "ENC") && rx[k].i[3] == 4 && rx[k].i[4] == 2;
+    CHECK_EQ_INT(enc, 1);
+  }
   sendm("/aleph/op/ports", "s", "SW1");
   settle();
   CHECK(last_ss("/aleph/op/in", "SW1", NULL) != NULL);
@@ -1137,6 +1143,44 @@ static void test_subscriber_gone(void) {
   stop();
 }
 
+/* ---- memory pressure: an op is refused while the scene could no longer be loaded again ---- */
+
+static void test_op_refused_near_full(void) {
+  net_t *net;
+  uint16_t n0;
+  int k, added = 0, refused = 0;
+  char scn[128];
+  start(NULL, NULL);
+  net = engine_net(E);
+  n0 = net_op_count(net);
+  /* KRIA is the largest class: the shipped heap holds the demo and one of them twice over */
+  for (k = 0; k < 4 && !refused; k++) {
+    nrx = 0;
+    sendm("/aleph/op/add", "s", "KRIA");
+    settle();
+    added += last("/aleph/op/added") != NULL;
+    refused += has_error("too full to load this scene again");
+  }
+  CHECK(added >= 1);
+  CHECK_EQ_INT(refused, 1);
+  CHECK_EQ_INT(net_op_count(net), n0 + added); /* the refused op was not added */
+  /* a small op still fits: the refusal is by size, not a blanket stop */
+  nrx = 0;
+  sendm("/aleph/op/add", "s", "ADD");
+  settle();
+  CHECK(last("/aleph/op/added") != NULL);
+  /* and the scene as it stands loads again over itself (both live during the switch) */
+  snprintf(scn, sizeof scn, "%s/near_full.scn", scene_dir);
+  nrx = 0;
+  sendm("/aleph/scene/save", "s", scn);
+  settle();
+  CHECK(last("/aleph/scene/saved") != NULL);
+  sendm("/aleph/scene/load", "s", scn);
+  settle();
+  CHECK(last("/aleph/scene/loaded") && last("/aleph/scene/loaded")->i[1] == n0 + added + 1);
+  stop();
+}
+
 int main(void) {
   test_addresses();
   test_replies_copy();
@@ -1148,5 +1192,6 @@ int main(void) {
   RUN(test_bundle_whole);
   RUN(test_bundle_queue_room);
   RUN(test_subscriber_gone);
+  RUN(test_op_refused_near_full);
   return check_summary("test_osc");
 }
