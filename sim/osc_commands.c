@@ -499,7 +499,7 @@ void osc_run(osc_server_t *s, const osc_cmd_t *c) {
   case OSC_A_MONOME: run_monome(s, c); break;
   case OSC_A_GONE: run_gone(s, c); break;
   case OSC_A_GRID_KEY:
-    if (e->monome.kind != MONOME_GRID) {
+    if (!monome_has_grid(&e->monome)) {
       osc_error(s, &c->from, "grid/key: no grid is connected (/aleph/monome/connect grid 16 8)");
       break;
     }
@@ -508,7 +508,7 @@ void osc_run(osc_server_t *s, const osc_cmd_t *c) {
       apply(s, c, SIM_EV_GRID_KEY, (uint16_t)(i[0] + 16 * i[1]), i[2]);
     break;
   case OSC_A_ARC_DELTA:
-    if (e->monome.kind != MONOME_ARC) {
+    if (!monome_has_arc(&e->monome)) {
       osc_error(s, &c->from, "enc/delta: no arc is connected (/aleph/monome/connect arc 4)");
       break;
     }

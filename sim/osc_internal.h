@@ -112,6 +112,9 @@ struct osc_server {
  * const uint8_t *). */
 void osc_send(osc_server_t *s, const struct sockaddr_in *to, const char *path, const char *types,
               ...);
+/* Sends a built message and frees it. */
+void osc_send_message(osc_server_t *s, const struct sockaddr_in *to, const char *path,
+                      lo_message m);
 /* osc_send for a reply to a request: also copied to the "replies" subscribers. */
 void osc_reply(osc_server_t *s, const struct sockaddr_in *to, const char *path, const char *types,
                ...);

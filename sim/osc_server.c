@@ -73,6 +73,11 @@ static void send_msg(osc_server_t *s, const struct sockaddr_in *to, const char *
   lo_message_free(m);
 }
 
+void osc_send_message(osc_server_t *s, const struct sockaddr_in *to, const char *path,
+                      lo_message m) {
+  send_msg(s, to, path, m);
+}
+
 /* A message from types and the matching variadic arguments (see osc_send). */
 static lo_message build(const char *types, va_list ap) {
   lo_message m = lo_message_new();

@@ -157,7 +157,7 @@ static uint64_t net_print(void) {
   for (i = 0; i < net_op_count(net); i++) MIX(net_op(net, i)->cls->id);
   for (i = 0; i < net_out_count(net); i++) MIX(net_target(net, i));
   for (i = 0; i < net_in_count(net) + net_param_count(net); i++) MIX(net_get_value(net, i));
-  MIX(E->monome.kind);
+  MIX(E->monome.plugged);
   MIX(E->enc_acc[0]);
   return h;
 }
@@ -363,7 +363,11 @@ static void test_addresses(void) {
   sendm("/aleph/op/add", "s", "GRID");
   settle();
   CHECK(last("/aleph/monome/connected") != NULL);
-  CHECK_EQ_INT(E->monome.kind, MONOME_GRID);
+  CHECK_EQ_INT(E->monome.plugged, MONOME_GRID);
+  /* the new subscriber got the dark grid as one /grid/led/all, not 128 sets (issue 24) */
+  CHECK_EQ_INT(count("/monome/grid/led/set"), 0);
+  CHECK_EQ_INT(count("/monome/grid/led/all"), 1);
+  CHECK_EQ_INT(count("/monome/grid/led/level/all"), 1);
   nrx = 0;
   sendm("/monome/grid/key", "iii", 3, 2, 1);
   settle();
@@ -382,6 +386,14 @@ static void test_addresses(void) {
   sendm("/aleph/monome/connect", "si", "arc", 4);
   sendm("/aleph/op/add", "s", "ARC");
   settle();
+  /* the grid stays plugged in beside the arc (docs/osc.md's block, in order) */
+  CHECK_EQ_INT(E->monome.plugged, MONOME_GRID | MONOME_ARC);
+  nrx = 0;
+  sendm("/monome/grid/key", "iii", 5, 2, 1);
+  settle();
+  CHECK(last("/aleph/error") == NULL);
+  r = last_ss("/aleph/watch/out", "GRID", "COL");
+  CHECK(r && r->i[2] == 5);
   nrx = 0;
   sendm("/monome/enc/delta", "ii", 0, 3);
   settle();
@@ -389,7 +401,7 @@ static void test_addresses(void) {
         last_ss("/aleph/watch/out", "ARC", "DELTA")->i[2] == 3);
   sendm("/aleph/monome/connect", "s", "none");
   settle();
-  CHECK_EQ_INT(E->monome.kind, MONOME_NONE);
+  CHECK_EQ_INT(E->monome.plugged, 0);
 
   /* MIDI in and out */
   nrx = 0;
