@@ -7,6 +7,7 @@
 
 #include "examples.h"
 #include "headless.h"
+#include "devices.h"
 #include "osc_server.h"
 #include "options.h"
 #include "panel_layout.h"
@@ -105,6 +106,29 @@ static int finish(sim_session_t *s) {
   return rc;
 }
 
+/* What talks to the simulation from outside: the OSC server (--osc...) and the real devices
+ * (--grid, --arc...). false with a sentence in err; what started is in s, for the caller to stop. */
+static bool start_outside(sim_session_t *s, const sim_options_t *opt, char *err, size_t errlen) {
+  if (opt->osc_port >= 0) {
+    s->osc = osc_server_start(&s->engine, opt->osc_host, opt->osc_port, err, errlen);
+    if (!s->osc) return false;
+    /* OSC loads and saves scenes in the SCENES page's folder only */
+    if (!osc_server_set_scene_dir(s->osc, s->store.dir)) {
+      snprintf(err, errlen, "out of memory");
+      return false;
+    }
+    if (opt->osc_remote)
+      fprintf(stderr,
+              "aleph-sim: warning: OSC listens on %s:%d beyond this machine, with no "
+              "authentication: anyone who can reach it can press the panel's keys, edit the "
+              "network, watch everything it does, and load and overwrite scene files in %s\n",
+              opt->osc_host, osc_server_port(s->osc), s->store.dir);
+    printf("osc port %d\n", osc_server_port(s->osc));
+    fflush(stdout);
+  }
+  return devices_start(&s->devices, &s->engine, opt, err, errlen);
+}
+
 int main(int argc, char **argv) {
   static sim_session_t s; /* large (the queue, the screen): not on the stack */
   sim_options_t opt;
@@ -199,31 +223,16 @@ int main(int argc, char **argv) {
     engine_add_tap(&s.engine, recorder_tap, &s.recorder);
   }
   if (s.replaying) engine_add_tap(&s.engine, player_tap, &s.player);
-  if (opt.osc_port >= 0) {
-    s.osc = osc_server_start(&s.engine, opt.osc_host, opt.osc_port, err, sizeof err);
-    /* OSC loads and saves scenes in the SCENES page's folder only */
-    if (s.osc && !osc_server_set_scene_dir(s.osc, s.store.dir)) {
-      snprintf(err, sizeof err, "out of memory");
-      osc_server_stop(s.osc);
-      s.osc = NULL;
-    }
-    if (!s.osc) {
-      fprintf(stderr, "aleph-sim: %s\n", err);
-      if (s.recording) recorder_abort(&s.recorder);
-      profile_capture_abort(&profile);
-      scene_store_free(&s.store);
-      engine_free(&s.engine);
-      player_free(&s.player);
-      return SIM_EXIT_FAIL;
-    }
-    if (opt.osc_remote)
-      fprintf(stderr,
-              "aleph-sim: warning: OSC listens on %s:%d beyond this machine, with no "
-              "authentication: anyone who can reach it can press the panel's keys, edit the "
-              "network, watch everything it does, and load and overwrite scene files in %s\n",
-              opt.osc_host, osc_server_port(s.osc), s.store.dir);
-    printf("osc port %d\n", osc_server_port(s.osc));
-    fflush(stdout);
+  if (!start_outside(&s, &opt, err, sizeof err)) {
+    fprintf(stderr, "aleph-sim: %s\n", err);
+    devices_stop(s.devices);
+    osc_server_stop(s.osc);
+    if (s.recording) recorder_abort(&s.recorder);
+    profile_capture_abort(&profile);
+    scene_store_free(&s.store);
+    engine_free(&s.engine);
+    player_free(&s.player);
+    return SIM_EXIT_FAIL;
   }
 
   rc = opt.headless ? SIM_EXIT_OK : panel_run(&s, err, sizeof err);
@@ -240,6 +249,7 @@ int main(int argc, char **argv) {
   } else {
     rc = finish(&s);
   }
+  devices_stop(s.devices);
   osc_server_stop(s.osc);
   scene_store_free(&s.store);
   engine_free(&s.engine);

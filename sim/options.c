@@ -53,6 +53,10 @@ void options_usage(FILE *to) {
           "  --osc-allow-remote    let --osc-host listen beyond loopback: anyone who reaches it\n"
           "                        can drive the simulator and load and save scenes in its\n"
           "                        --scene-dir (docs/osc.md, Security)\n"
+          "  --grid[=ID]           play a real monome grid through serialosc: the first one it\n"
+          "                        lists, or the one with serial number ID (docs/osc.md)\n"
+          "  --arc[=ID]            likewise an arc; both may be given\n"
+          "  --serialosc-port N    serialoscd's port (default 12002)\n"
           "  -h, --help            this text\n"
           "      --version         the version and the git revision it was built from\n"
           "\n"
@@ -130,6 +134,21 @@ int options_parse(sim_options_t *o, int argc, char **argv) {
     } else if (!strcmp(a, "--osc-allow-remote")) {
       o->osc_allow_remote = true;
       needs = false;
+    } else if (!strncmp(a, "--grid", 6) && (a[6] == '\0' || a[6] == '=')) {
+      if (a[6] == '=' && !a[7]) return bad("%s: give a serial number after '=', or none", a);
+      o->grid = true;
+      o->grid_id = a[6] ? a + 7 : NULL;
+      needs = false;
+    } else if (!strncmp(a, "--arc", 5) && (a[5] == '\0' || a[5] == '=')) {
+      if (a[5] == '=' && !a[6]) return bad("%s: give a serial number after '=', or none", a);
+      o->arc = true;
+      o->arc_id = a[5] ? a + 6 : NULL;
+      needs = false;
+    } else if (!strcmp(a, "--serialosc-port")) {
+      uint32_t p;
+      if (!v || !parse_u32(v, &p) || p < 1 || p > 65535)
+        return bad("--serialosc-port needs a port number from 1 to 65535, not '%s'", v ? v : "");
+      o->serialosc_port = (int)p;
     } else if (!strcmp(a, "--overlay")) {
       o->overlay = true;
       needs = false;

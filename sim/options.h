@@ -35,6 +35,10 @@ typedef struct {
   const char *profile;     /* --profile: write a pool usage profile (JSON) */
   const char *pool_plan;   /* --pool-plan: lay the pools out by this plan file's "host" plan */
   const char *scene_dir;   /* --scene-dir: the SCENES page's folder (NULL: the default) */
+  /* real devices (devices.h) */
+  bool grid, arc;          /* --grid[=ID], --arc[=ID]: claim a grid / an arc through serialosc */
+  const char *grid_id, *arc_id; /* NULL: the first one serialosc lists */
+  int serialosc_port;      /* --serialosc-port: serialoscd's port (0: 12002) */
 } sim_options_t;
 
 /* Parses argv. Returns -1 to go on, or an exit code (0 after --help, 2 on a bad argument, with

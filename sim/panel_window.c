@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "op_timer.h"
+#include "devices.h"
 #include "osc_server.h"
 #include "panel_inject.h"
 #include "panel_input.h"
@@ -156,7 +157,7 @@ static bool quiet(const sim_session_t *s, const window_t *w) {
   const engine_t *e = &s->engine;
   uint32_t t;
   int i;
-  if (net_timer_count(engine_net(e)) || e->queue.count || w->in.ui.overlay ||
+  if (net_timer_count(engine_net(e)) || e->queue.count || w->in.ui.overlay || s->devices ||
       panel_inject_pending(&w->inject) || (s->replaying && player_next_time(&s->player, &t)))
     return false;
   for (i = 0; i < 4; i++)
@@ -238,6 +239,7 @@ int panel_run(sim_session_t *s, char *err, size_t errlen) {
     if (s->replaying) player_feed(&s->player, e, now);
     engine_tick(e, now);
     if (s->osc) osc_server_pump(s->osc); /* OSC messages run here, at the engine's time now */
+    devices_pump(s->devices);
     if (s->opt->duration_set && now >= s->opt->duration_ms) w.in.quit = true;
     if (t >= next_frame) {
       /* the overlay's sparkline and clock move every history sample; 5 Hz is live enough */

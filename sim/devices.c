@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: MIT */
+/* devices.c: opens, pumps and closes the real devices the options ask for (devices.h). */
+#include "devices.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "serialosc.h"
+
+struct sim_devices {
+  serialosc_t *monome;
+};
+
+bool devices_start(sim_devices_t **out, engine_t *e, const sim_options_t *opt, char *err,
+                   size_t errlen) {
+  sim_devices_t *d;
+  *out = NULL;
+  if (!opt->grid && !opt->arc) return true;
+  d = calloc(1, sizeof *d);
+  if (!d) {
+    snprintf(err, errlen, "out of memory");
+    return false;
+  }
+  if (opt->grid || opt->arc) {
+    serialosc_config_t cfg = {.grid = opt->grid, .arc = opt->arc, .grid_id = opt->grid_id,
+                              .arc_id = opt->arc_id, .daemon_port = opt->serialosc_port};
+    d->monome = serialosc_start(e, &cfg, err, errlen);
+    if (!d->monome) {
+      devices_stop(d);
+      return false;
+    }
+  }
+  *out = d;
+  return true;
+}
+
+void devices_pump(sim_devices_t *d) {
+  if (!d) return;
+  serialosc_pump(d->monome);
+}
+
+bool devices_active(const sim_devices_t *d) { return d != NULL; }
+
+void devices_stop(sim_devices_t *d) {
+  if (!d) return;
+  serialosc_stop(d->monome);
+  free(d);
+}
