@@ -5,17 +5,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "midi_ports.h"
 #include "serialosc.h"
 
 struct sim_devices {
   serialosc_t *monome;
+  midi_ports_t *midi;
 };
 
 bool devices_start(sim_devices_t **out, engine_t *e, const sim_options_t *opt, char *err,
                    size_t errlen) {
   sim_devices_t *d;
   *out = NULL;
-  if (!opt->grid && !opt->arc) return true;
+  if (!opt->grid && !opt->arc && !opt->midi) return true;
   d = calloc(1, sizeof *d);
   if (!d) {
     snprintf(err, errlen, "out of memory");
@@ -30,6 +32,14 @@ bool devices_start(sim_devices_t **out, engine_t *e, const sim_options_t *opt, c
       return false;
     }
   }
+  if (opt->midi) {
+    midi_ports_config_t cfg = {.in = opt->midi_in, .out = opt->midi_out};
+    d->midi = midi_ports_open(e, &cfg, err, errlen);
+    if (!d->midi) {
+      devices_stop(d);
+      return false;
+    }
+  }
   *out = d;
   return true;
 }
@@ -37,12 +47,14 @@ bool devices_start(sim_devices_t **out, engine_t *e, const sim_options_t *opt, c
 void devices_pump(sim_devices_t *d) {
   if (!d) return;
   serialosc_pump(d->monome);
+  midi_ports_pump(d->midi);
 }
 
 bool devices_active(const sim_devices_t *d) { return d != NULL; }
 
 void devices_stop(sim_devices_t *d) {
   if (!d) return;
+  midi_ports_close(d->midi); /* the net's services are unhooked in the reverse order */
   serialosc_stop(d->monome);
   free(d);
 }

@@ -8,6 +8,7 @@
 #include "examples.h"
 #include "headless.h"
 #include "devices.h"
+#include "midi_ports.h"
 #include "osc_server.h"
 #include "options.h"
 #include "panel_layout.h"
@@ -136,6 +137,11 @@ int main(int argc, char **argv) {
   static char example[4096];
   int rc = options_parse(&opt, argc, argv);
   if (rc >= 0) return rc;
+  if (opt.midi_list) {
+    if (midi_ports_list(stdout, err, sizeof err)) return SIM_EXIT_OK;
+    fprintf(stderr, "aleph-sim: %s\n", err);
+    return SIM_EXIT_FAIL;
+  }
   /* `aleph-sim sequencer`: a name that is no file here may be an installed example scene */
   if (opt.scene && examples_find(opt.scene, example, sizeof example)) opt.scene = example;
   s.opt = &opt;

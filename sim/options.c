@@ -57,6 +57,11 @@ void options_usage(FILE *to) {
           "                        lists, or the one with serial number ID (docs/osc.md)\n"
           "  --arc[=ID]            likewise an arc; both may be given\n"
           "  --serialosc-port N    serialoscd's port (default 12002)\n"
+          "  --midi                MIDI in and out for the MIDI ops, on virtual ports named\n"
+          "                        aleph-sim that other programs connect to\n"
+          "  --midi-in PORT        MIDI in from PORT instead (its number or part of its name)\n"
+          "  --midi-out PORT       MIDI out to PORT instead\n"
+          "  --midi-list           print the MIDI ports there are, and exit\n"
           "  -h, --help            this text\n"
           "      --version         the version and the git revision it was built from\n"
           "\n"
@@ -144,6 +149,17 @@ int options_parse(sim_options_t *o, int argc, char **argv) {
       o->arc = true;
       o->arc_id = a[5] ? a + 6 : NULL;
       needs = false;
+    } else if (!strcmp(a, "--midi")) {
+      o->midi = true;
+      needs = false;
+    } else if (!strcmp(a, "--midi-list")) {
+      o->midi_list = true;
+      needs = false;
+    } else if (!strcmp(a, "--midi-in") || !strcmp(a, "--midi-out")) {
+      if (!v || !*v) return bad("%s needs a port: its number or part of its name (--midi-list)", a);
+      if (a[7] == 'i') o->midi_in = v;
+      else o->midi_out = v;
+      o->midi = true;
     } else if (!strcmp(a, "--serialosc-port")) {
       uint32_t p;
       if (!v || !parse_u32(v, &p) || p < 1 || p > 65535)

@@ -39,6 +39,9 @@ typedef struct {
   bool grid, arc;          /* --grid[=ID], --arc[=ID]: claim a grid / an arc through serialosc */
   const char *grid_id, *arc_id; /* NULL: the first one serialosc lists */
   int serialosc_port;      /* --serialosc-port: serialoscd's port (0: 12002) */
+  bool midi;               /* --midi, --midi-in, --midi-out: MIDI ports (midi_ports.h) */
+  const char *midi_in, *midi_out; /* NULL: a virtual port "aleph-sim" */
+  bool midi_list;          /* --midi-list: print the ports and exit */
 } sim_options_t;
 
 /* Parses argv. Returns -1 to go on, or an exit code (0 after --help, 2 on a bad argument, with
