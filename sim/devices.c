@@ -5,19 +5,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "gamepad.h"
 #include "midi_ports.h"
 #include "serialosc.h"
 
 struct sim_devices {
   serialosc_t *monome;
   midi_ports_t *midi;
+  gamepads_t *pads;
 };
 
 bool devices_start(sim_devices_t **out, engine_t *e, const sim_options_t *opt, char *err,
                    size_t errlen) {
   sim_devices_t *d;
   *out = NULL;
-  if (!opt->grid && !opt->arc && !opt->midi) return true;
+  if (!opt->grid && !opt->arc && !opt->midi && !opt->gamepad) return true;
   d = calloc(1, sizeof *d);
   if (!d) {
     snprintf(err, errlen, "out of memory");
@@ -40,6 +42,10 @@ bool devices_start(sim_devices_t **out, engine_t *e, const sim_options_t *opt, c
       return false;
     }
   }
+  if (opt->gamepad && !(d->pads = gamepads_open(e, err, errlen))) {
+    devices_stop(d);
+    return false;
+  }
   *out = d;
   return true;
 }
@@ -48,12 +54,14 @@ void devices_pump(sim_devices_t *d) {
   if (!d) return;
   serialosc_pump(d->monome);
   midi_ports_pump(d->midi);
+  gamepads_pump(d->pads);
 }
 
 bool devices_active(const sim_devices_t *d) { return d != NULL; }
 
 void devices_stop(sim_devices_t *d) {
   if (!d) return;
+  gamepads_close(d->pads);
   midi_ports_close(d->midi); /* the net's services are unhooked in the reverse order */
   serialosc_stop(d->monome);
   free(d);

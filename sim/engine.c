@@ -51,6 +51,8 @@ bool engine_init_plan(engine_t *e, size_t arena_bytes, bool virtual_clock, const
   net_attach_monome(engine_net(e), &e->monome);
   midi_hub_init(&e->midi);
   midi_hub_attach(engine_net(e), &e->midi);
+  hid_hub_init(&e->hid);
+  hid_hub_attach(engine_net(e), &e->hid);
   scene_slot_set_watch(&e->sys.slot, watch, e);
   ui_init(&e->ui, engine_net(e), e->ui_px, NULL);
   return true;

@@ -11,6 +11,7 @@
 #include "events.h"
 #include "history.h"
 #include "host_system.h"
+#include "hid.h"
 #include "midi.h"
 #include "monome.h"
 #include "playlog.h"
@@ -34,6 +35,8 @@ typedef struct {
   screen_t screen;         /* the OLED graphics ops draw into (attached to the running net) */
   struct monome monome;    /* the monome device (nothing plugged in until an event says so) */
   struct midi_hub midi;    /* MIDI input ops' subscriptions */
+  struct hid_hub hid;      /* HID ops' subscriptions and the frame they read */
+  uint8_t hid_report[32];  /* the HID frame being assembled from SIM_EV_HID events */
   sim_queue_t queue;
   playlog_t log;
   history_t history;

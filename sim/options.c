@@ -62,6 +62,8 @@ void options_usage(FILE *to) {
           "  --midi-in PORT        MIDI in from PORT instead (its number or part of its name)\n"
           "  --midi-out PORT       MIDI out to PORT instead\n"
           "  --midi-list           print the MIDI ports there are, and exit\n"
+          "  --gamepad             a game controller drives the HID ops, as a USB gamepad\n"
+          "                        does on the Aleph (docs/osc.md: Game controllers)\n"
           "  -h, --help            this text\n"
           "      --version         the version and the git revision it was built from\n"
           "\n"
@@ -151,6 +153,9 @@ int options_parse(sim_options_t *o, int argc, char **argv) {
       needs = false;
     } else if (!strcmp(a, "--midi")) {
       o->midi = true;
+      needs = false;
+    } else if (!strcmp(a, "--gamepad")) {
+      o->gamepad = true;
       needs = false;
     } else if (!strcmp(a, "--midi-list")) {
       o->midi_list = true;

@@ -42,6 +42,7 @@ typedef struct {
   bool midi;               /* --midi, --midi-in, --midi-out: MIDI ports (midi_ports.h) */
   const char *midi_in, *midi_out; /* NULL: a virtual port "aleph-sim" */
   bool midi_list;          /* --midi-list: print the ports and exit */
+  bool gamepad;            /* --gamepad: game controllers drive the HID ops (gamepad.h) */
 } sim_options_t;
 
 /* Parses argv. Returns -1 to go on, or an exit code (0 after --help, 2 on a bad argument, with

@@ -496,6 +496,10 @@ void osc_run(osc_server_t *s, const osc_cmd_t *c) {
         in_range(s, c, "data2", i[2], 0, 127))
       apply(s, c, SIM_EV_MIDI, (uint16_t)(i[0] | i[1] << 8), i[2]);
     break;
+  case OSC_A_HID: /* one byte of the HID frame changed: the frame goes to the HID ops */
+    if (in_range(s, c, "byte", i[0], 0, 31) && in_range(s, c, "value", i[1], 0, 255))
+      apply(s, c, SIM_EV_HID, (uint16_t)(i[0] | SIM_HID_LAST), i[1]);
+    break;
   case OSC_A_MONOME: run_monome(s, c); break;
   case OSC_A_GONE: run_gone(s, c); break;
   case OSC_A_GRID_KEY:
