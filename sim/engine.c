@@ -82,6 +82,7 @@ bool engine_load_demo(engine_t *e, char *err, size_t errlen) {
     snprintf(err, errlen, "the demo network: %s", serr.message);
     return false;
   }
+  op_names_reset(&e->names, engine_net(e));
   engine_loaded(e);
   return true;
 }
@@ -249,6 +250,7 @@ static void apply(engine_t *e, const sim_event_t *ev) {
   }
   e->applied++;
   e->changes++;
+  op_names_sync(&e->names, engine_net(e)); /* added ops get names, removed ones lose theirs */
   emit(e, ev);
 }
 

@@ -13,6 +13,7 @@
 #include "host_system.h"
 #include "hid.h"
 #include "midi.h"
+#include "op_names.h"
 #include "monome.h"
 #include "playlog.h"
 #include "screen.h"
@@ -37,6 +38,7 @@ typedef struct {
   struct midi_hub midi;    /* MIDI input ops' subscriptions */
   struct hid_hub hid;      /* HID ops' subscriptions and the frame they read */
   uint8_t hid_report[32];  /* the HID frame being assembled from SIM_EV_HID events */
+  op_names_t names;        /* the running net's op names (lib/op_names.h), synced per event */
   sim_queue_t queue;
   playlog_t log;
   history_t history;

@@ -66,14 +66,15 @@ static int arg_op(osc_server_t *s, const osc_cmd_t *c, int k) {
     if (!in_range(s, c, "op index", c->i[k], 0, (int32_t)net_op_count(net) - 1)) return -1;
     return c->i[k];
   }
-  op = osc_find_op(net, c->s[k], err, sizeof err);
+  op = osc_find_op(&s->e->names, net, c->s[k], err, sizeof err);
   if (op < 0) osc_error(s, &c->from, "%s: %s", path_of(c), err);
   return op;
 }
 
 static int arg_port(osc_server_t *s, const osc_cmd_t *c, int op, bool input, int k) {
   char err[ERRLEN];
-  int p = osc_find_port(engine_net(s->e), (uint16_t)op, input, c->s[k], err, sizeof err);
+  int p = osc_find_port(&s->e->names, engine_net(s->e), (uint16_t)op, input, c->s[k], err,
+                        sizeof err);
   if (p < 0) osc_error(s, &c->from, "%s: %s", path_of(c), err);
   return p;
 }
@@ -91,13 +92,13 @@ static int arg_param(osc_server_t *s, const osc_cmd_t *c, int k) {
   return p;
 }
 
-static void port_names(const net_t *net, uint16_t g, bool input, char *op, size_t opcap,
-                       char *port, size_t portcap) {
+static void port_names(const op_names_t *names, const net_t *net, uint16_t g, bool input,
+                       char *op, size_t opcap, char *port, size_t portcap) {
   uint16_t o;
   uint8_t sub;
   op[0] = port[0] = '\0';
   if (input ? !net_in_owner(net, g, &o, &sub) : !net_out_owner(net, g, &o, &sub)) return;
-  osc_op_handle(net, o, op, opcap);
+  osc_op_handle(names, net, o, op, opcap);
   snprintf(port, portcap, "%s",
            input ? net_op(net, o)->cls->in_names[sub] : net_op(net, o)->cls->out_names[sub]);
 }
@@ -143,8 +144,8 @@ static void run_connect(osc_server_t *s, const osc_cmd_t *c) {
     }
   }
   if (!apply(s, c, SIM_EV_CONNECT, (uint16_t)out, target)) return;
-  port_names(net, (uint16_t)out, false, a, sizeof a, b, sizeof b);
-  osc_target_names(net, target, d, sizeof d, f, sizeof f);
+  port_names(&s->e->names, net, (uint16_t)out, false, a, sizeof a, b, sizeof b);
+  osc_target_names(&s->e->names, net, target, d, sizeof d, f, sizeof f);
   osc_reply(s, &c->from, "/aleph/connected", "ssss", a, b, d, f);
 }
 
@@ -163,7 +164,7 @@ static void run_disconnect(osc_server_t *s, const osc_cmd_t *c) {
     out = net_op_first_out(net, (uint16_t)op) + port;
   }
   if (!apply(s, c, SIM_EV_CONNECT, (uint16_t)out, -1)) return;
-  port_names(net, (uint16_t)out, false, a, sizeof a, b, sizeof b);
+  port_names(&s->e->names, net, (uint16_t)out, false, a, sizeof a, b, sizeof b);
   osc_reply(s, &c->from, "/aleph/disconnected", "ss", a, b);
 }
 
@@ -188,7 +189,7 @@ static void run_ops(osc_server_t *s, const osc_cmd_t *c) {
   char h[40];
   for (i = 0; i < n; i++) {
     const op_class_t *cls = net_op(net, i)->cls;
-    osc_op_handle(net, i, h, sizeof h);
+    osc_op_handle(&s->e->names, net, i, h, sizeof h);
     osc_reply(s, &c->from, "/aleph/op", "issii", (int32_t)i, h, cls->name, (int32_t)cls->num_ins,
              (int32_t)cls->num_outs);
   }
@@ -203,13 +204,13 @@ static void run_ports(osc_server_t *s, const osc_cmd_t *c) {
   char h[40], d[40], f[24];
   if (op < 0) return;
   o = net_op(net, (uint16_t)op);
-  osc_op_handle(net, (uint16_t)op, h, sizeof h);
+  osc_op_handle(&s->e->names, net, (uint16_t)op, h, sizeof h);
   for (k = 0; k < o->cls->num_ins; k++)
     osc_reply(s, &c->from, "/aleph/op/in", "ssii", h, o->cls->in_names[k], (int32_t)o->in[k],
              (int32_t)(o->first_in + k));
   for (k = 0; k < o->cls->num_outs; k++) {
     uint16_t g = (uint16_t)(o->first_out + k);
-    osc_target_names(net, net_target(net, g), d, sizeof d, f, sizeof f);
+    osc_target_names(&s->e->names, net, net_target(net, g), d, sizeof d, f, sizeof f);
     osc_reply(s, &c->from, "/aleph/op/out", "ssssi", h, o->cls->out_names[k], d, f, (int32_t)g);
   }
   osc_reply(s, &c->from, "/aleph/op/ports/end", "s", h);
@@ -238,7 +239,7 @@ static void run_op_add(osc_server_t *s, const osc_cmd_t *c) {
   }
   if (!apply(s, c, SIM_EV_OP_ADD, at, (int32_t)cls->id)) return;
   if (at == NET_NONE) at = (uint16_t)(net_op_count(net) - 1u);
-  osc_op_handle(net, at, h, sizeof h);
+  osc_op_handle(&s->e->names, net, at, h, sizeof h);
   osc_reply(s, &c->from, "/aleph/op/added", "is", (int32_t)at, h);
 }
 
@@ -251,7 +252,7 @@ static void run_op_remove(osc_server_t *s, const osc_cmd_t *c) {
     osc_error(s, &c->from, "%s: op %d is a system op", path_of(c), op);
     return;
   }
-  osc_op_handle(net, (uint16_t)op, h, sizeof h);
+  osc_op_handle(&s->e->names, net, (uint16_t)op, h, sizeof h);
   if (apply(s, c, SIM_EV_OP_REMOVE, (uint16_t)op, 0))
     osc_reply(s, &c->from, "/aleph/op/removed", "is", (int32_t)op, h);
 }
@@ -397,8 +398,16 @@ static void run_scene(osc_server_t *s, const osc_cmd_t *c) {
     scene_header_t hdr;
     sio_error_t serr;
     bool ok;
+    size_t fl = strlen(file);
     scene_header_init(&hdr);
-    ok = sio_save_scn(engine_net(s->e), &hdr, SCENE_LAYOUT_AUTO, file, &serr);
+    if (fl > 5 && !strcmp(file + fl - 5, ".json")) { /* JSON, with the ops' names */
+      char *text = scene_json_write_named(engine_net(s->e), &hdr, SCENE_LAYOUT_AUTO,
+                                          &s->e->names, &serr);
+      ok = text && sio_write_file(file, text, strlen(text), &serr);
+      free(text);
+    } else {
+      ok = sio_save_scn(engine_net(s->e), &hdr, SCENE_LAYOUT_AUTO, file, &serr);
+    }
     free(file);
     if (!ok) {
       osc_error(s, &c->from, "%s: %s", path_of(c), serr.message);
@@ -468,7 +477,7 @@ void osc_run(osc_server_t *s, const osc_cmd_t *c) {
     int32_t g = arg_input(s, c);
     char a[40], b[24];
     if (g < 0) break;
-    port_names(net, (uint16_t)g, true, a, sizeof a, b, sizeof b);
+    port_names(&s->e->names, net, (uint16_t)g, true, a, sizeof a, b, sizeof b);
     osc_reply(s, &c->from, "/aleph/in/value", "ssi", a, b, (int32_t)net_get_value(net, (uint16_t)g));
     break;
   }

@@ -133,18 +133,20 @@ void osc_send_stats(osc_server_t *s, const struct sockaddr_in *to, bool reply);
 void osc_monome_prefix(osc_server_t *s, char *out, size_t cap);
 
 /* ---- names (simulation thread) ---- */
-/* Op by handle (as sio_op_handle gives: "ADD", "ENC#2", "SW1") or decimal index; -1 and a
- * message in err if none. */
-int osc_find_op(const net_t *net, const char *ref, char *err, size_t errlen);
+/* Op by name (lib/op_names.h: a JSON scene's names, else handles as sio_op_handle gave them at
+ * load, "METRO", "ENC#2", "SW1", and NAME#k for ops added since; they stay with their ops) or
+ * decimal index; -1 and a message in err if none. */
+int osc_find_op(const op_names_t *names, const net_t *net, const char *ref, char *err,
+                size_t errlen);
 /* Port of op (inputs or outputs) by name, "#k" or decimal index; -1 with a message if none. */
-int osc_find_port(const net_t *net, uint16_t op, bool input, const char *ref, char *err,
-                  size_t errlen);
+int osc_find_port(const op_names_t *names, const net_t *net, uint16_t op, bool input,
+                  const char *ref, char *err, size_t errlen);
 /* Param by label (unique) or decimal index; -1 with a message if none. */
 int osc_find_param(const net_t *net, const char *ref, char *err, size_t errlen);
-/* Handle of op i (out: 40 bytes). */
-void osc_op_handle(const net_t *net, uint16_t i, char *out, size_t cap);
-/* Describes a global target: handle + port, or param label ("" for none). */
-void osc_target_names(const net_t *net, int32_t target, char *op, size_t opcap, char *port,
-                      size_t portcap);
+/* Name of op i (out: 40 bytes). */
+void osc_op_handle(const op_names_t *names, const net_t *net, uint16_t i, char *out, size_t cap);
+/* Describes a global target: op name + port, or param label ("" for none). */
+void osc_target_names(const op_names_t *names, const net_t *net, int32_t target, char *op,
+                      size_t opcap, char *port, size_t portcap);
 
 #endif

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "osc_internal.h"
-#include "scene_io.h"
+#include "op_names.h"
 
 /* A decimal index 0..65535 and nothing else. */
 static bool parse_index(const char *ref, long *out) {
@@ -20,55 +20,26 @@ static bool parse_index(const char *ref, long *out) {
   return true;
 }
 
-int osc_find_op(const net_t *net, const char *ref, char *err, size_t errlen) {
-  uint16_t i, n = net_op_count(net);
+int osc_find_op(const op_names_t *names, const net_t *net, const char *ref, char *err,
+                size_t errlen) {
+  uint16_t n = net_op_count(net);
   long idx;
-  const char *hash;
+  int found;
   if (parse_index(ref, &idx)) {
     if (idx < n) return (int)idx;
     snprintf(err, errlen, "no op %ld (the net has %u)", idx, n);
     return -1;
   }
-  /* NAME#k: the k-th op showing NAME (only when NAME is not unique, as handles are given) */
-  hash = strchr(ref, '#');
-  if (hash && parse_index(hash + 1, &idx)) {
-    size_t nl = (size_t)(hash - ref);
-    long k = 0;
-    int found = -1;
-    uint16_t same = 0;
-    for (i = 0; i < n; i++) {
-      const char *name = net_op_name(net, i);
-      if (strlen(name) == nl && !strncmp(name, ref, nl)) {
-        if (k++ == idx) found = i;
-        same++;
-      }
-    }
-    if (found >= 0 && same > 1) return found;
-  } else {
-    int found = -1;
-    for (i = 0; i < n; i++)
-      if (!strcmp(net_op_name(net, i), ref)) {
-        if (found >= 0) {
-          { /* count them for the message */
-            uint16_t c = 0, j;
-            for (j = 0; j < n; j++) c += !strcmp(net_op_name(net, j), ref);
-            snprintf(err, errlen, "%u ops are named \"%s\": say %s#0, %s#1, ... or an index", c,
-                     ref, ref, ref);
-          }
-          return -1;
-        }
-        found = i;
-      }
-    if (found >= 0) return found;
-  }
-  snprintf(err, errlen, "no op is named \"%s\"", ref);
+  found = op_names_find(names, net, ref);
+  if (found >= 0) return found;
+  snprintf(err, errlen, "no op is named \"%s\" (/aleph/ops lists the names)", ref);
   return -1;
 }
 
-int osc_find_port(const net_t *net, uint16_t op, bool input, const char *ref, char *err,
-                  size_t errlen) {
+int osc_find_port(const op_names_t *names, const net_t *net, uint16_t op, bool input,
+                  const char *ref, char *err, size_t errlen) {
   const op_class_t *cls = net_op(net, op)->cls;
-  const char *const *names = input ? cls->in_names : cls->out_names;
+  const char *const *ports = input ? cls->in_names : cls->out_names;
   uint8_t n = input ? cls->num_ins : cls->num_outs, k;
   long v;
   char handle[40];
@@ -76,9 +47,9 @@ int osc_find_port(const net_t *net, uint16_t op, bool input, const char *ref, ch
     if (v < n) return (int)v;
   } else {
     for (k = 0; k < n; k++)
-      if (!strcmp(names[k], ref)) return k;
+      if (!strcmp(ports[k], ref)) return k;
   }
-  osc_op_handle(net, op, handle, sizeof handle);
+  osc_op_handle(names, net, op, handle, sizeof handle);
   snprintf(err, errlen, "%s (%s) has no %s \"%s\"", handle, cls->name,
            input ? "input" : "output", ref);
   return -1;
@@ -105,18 +76,18 @@ int osc_find_param(const net_t *net, const char *ref, char *err, size_t errlen) 
   return found;
 }
 
-void osc_op_handle(const net_t *net, uint16_t i, char *out, size_t cap) {
-  sio_op_handle(net, i, out, cap);
+void osc_op_handle(const op_names_t *names, const net_t *net, uint16_t i, char *out, size_t cap) {
+  op_names_get(names, net, i, out, cap);
 }
 
-void osc_target_names(const net_t *net, int32_t target, char *op, size_t opcap, char *port,
-                      size_t portcap) {
+void osc_target_names(const op_names_t *names, const net_t *net, int32_t target, char *op,
+                      size_t opcap, char *port, size_t portcap) {
   uint16_t o;
   uint8_t sub;
   op[0] = port[0] = '\0';
   if (target < 0) return;
   if (target < net_in_count(net) && net_in_owner(net, (uint16_t)target, &o, &sub)) {
-    osc_op_handle(net, o, op, opcap);
+    osc_op_handle(names, net, o, op, opcap);
     snprintf(port, portcap, "%s", net_op(net, o)->cls->in_names[sub]);
   } else if (target >= net_in_count(net) &&
              target - net_in_count(net) < net_param_count(net)) {

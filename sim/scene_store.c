@@ -83,7 +83,7 @@ static bool st_load(void *ctx, const char *name, char *loaded, uint16_t cap, cha
     snprintf(msg, mcap, "OUT OF MEMORY");
     return false;
   }
-  if (!sio_load(&s->e->sys.slot, path, SCENE_LAYOUT_AUTO, &hdr, &kind, &err)) {
+  if (!sio_load_named(&s->e->sys.slot, path, SCENE_LAYOUT_AUTO, &hdr, &kind, &s->e->names, &err)) {
     /* the head line has room for a word; the whole story goes to the log */
     fprintf(stderr, "aleph-sim: SCENES page: %s\n", err.message);
     snprintf(msg, mcap, err.scene.status == SCENE_ERR_NO_MEMORY ? "NO MEMORY FOR SCENE!"

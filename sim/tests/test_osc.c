@@ -254,7 +254,8 @@ static void test_addresses(void) {
   CHECK(!strcmp(r->path, "/aleph/op/added") && !strcmp(r->s[1], "ADD#2"));
   sendm("/aleph/op/remove", "i", 0);
   settle();
-  CHECK(last("/aleph/op/removed") && !strcmp(last("/aleph/op/removed")->s[1], "MUL#0"));
+  /* names stay with their ops: the demo's MUL is still MUL, the new one MUL#1 (issue 24) */
+  CHECK(last("/aleph/op/removed") && !strcmp(last("/aleph/op/removed")->s[1], "MUL#1"));
   CHECK_EQ_INT(net_op_count(net), n0 + 2);
 
   nrx = 0;
@@ -490,7 +491,7 @@ static void test_malformed(void) {
       {"/aleph/op/remove", "s", {"NOSUCH"}, {0}, "no op is named"},
       {"/aleph/op/remove", "i", {0}, {500}, "out of range"},
       {"/aleph/op/remove", "i", {0}, {0}, "system op"},
-      {"/aleph/op/remove", "s", {"ADD"}, {0}, "2 ops are named"},
+      {"/aleph/op/remove", "s", {"ADD#7"}, {0}, "no op is named \"ADD#7\""},
       {"/aleph/op/ports", "s", {"ZZZ#3"}, {0}, "no op is named"},
       {"/aleph/connect", "ssss", {"ADD#1", "NOPE", "ADD#0", "A"}, {0}, "no output \"NOPE\""},
       {"/aleph/connect", "ssss", {"ADD#1", "SUM", "ADD#0", "Q"}, {0}, "no input \"Q\""},
@@ -1081,6 +1082,79 @@ static void test_bundle_queue_room(void) {
 
 /* ---- subscribers that went away free their slots ---- */
 
+/* A JSON scene's op names over OSC; they stay with their ops through inserts and deletes, new
+ * ops get names of their own, and a JSON save writes them back (issue 24). */
+static void test_names(void) {
+  char src[512], dst[512], json[512], *text;
+  const rx_t *r;
+  FILE *in, *out;
+  int ch;
+  size_t len;
+  uint16_t clock_index;
+  start(NULL, NULL);
+  snprintf(src, sizeof src, "%s/default.json", ALEPH_SCENES_SRC);
+  snprintf(dst, sizeof dst, "%s/named.json", scene_dir);
+  in = fopen(src, "rb");
+  out = fopen(dst, "wb");
+  CHECK(in && out);
+  while (in && out && (ch = fgetc(in)) != EOF) fputc(ch, out);
+  if (in) fclose(in);
+  if (out) fclose(out);
+  nrx = 0;
+  sendm("/aleph/scene/load", "s", "named.json");
+  sendm("/aleph/in/get", "ss", "CLOCK", "ENABLE");
+  settle();
+  CHECK(last("/aleph/scene/loaded") != NULL);
+  r = last("/aleph/in/value");
+  CHECK(r && !strcmp(r->s[0], "CLOCK") && r->i[2] == 1);
+  clock_index = (uint16_t)op_names_find(&E->names, engine_net(E), "CLOCK");
+  /* an op inserted before it, one deleted before it: CLOCK is still CLOCK */
+  nrx = 0;
+  sendm("/aleph/op/add", "si", "METRO", 0);
+  sendm("/aleph/op/add", "si", "METRO", 1);
+  settle();
+  CHECK(last("/aleph/op/added") && !strcmp(last("/aleph/op/added")->s[1], "METRO#1"));
+  CHECK_EQ_INT(op_names_find(&E->names, engine_net(E), "CLOCK"), clock_index + 2);
+  sendm("/aleph/op/remove", "s", "METRO");
+  sendm("/aleph/in", "ssi", "CLOCK", "ENABLE", 0);
+  sendm("/aleph/in/get", "ss", "CLOCK", "ENABLE");
+  sendm("/aleph/in/get", "ss", "METRO#1", "ENABLE");
+  settle();
+  CHECK(last("/aleph/op/removed") && !strcmp(last("/aleph/op/removed")->s[1], "METRO"));
+  r = last_ss("/aleph/in/value", "CLOCK", "ENABLE");
+  CHECK(r && r->i[2] == 0);
+  CHECK(last_ss("/aleph/in/value", "METRO#1", "ENABLE") != NULL);
+  CHECK_EQ_INT(op_names_find(&E->names, engine_net(E), "CLOCK"), clock_index + 1);
+  /* /aleph/ops lists the names */
+  nrx = 0;
+  sendm("/aleph/ops", "");
+  settle();
+  {
+    int k, named = 0;
+    for (k = 0; k < nrx; k++)
+      if (!strcmp(rx[k].path, "/aleph/op"))
+        named += (!strcmp(rx[k].s[1], "COUNT") && !strcmp(rx[k].s[2], "ACCUM")) +
+                 (!strcmp(rx[k].s[1], "METRO#1") && !strcmp(rx[k].s[2], "METRO"));
+    CHECK_EQ_INT(named, 2);
+  }
+  /* saved as JSON: the names go with it */
+  sendm("/aleph/scene/save", "s", "named-out.json");
+  settle();
+  CHECK(last("/aleph/scene/saved") != NULL);
+  snprintf(json, sizeof json, "%s/named-out.json", scene_dir);
+  in = fopen(json, "rb");
+  CHECK(in != NULL);
+  text = calloc(1, 1 << 20);
+  len = in ? fread(text, 1, (1 << 20) - 1, in) : 0;
+  if (in) fclose(in);
+  CHECK(len > 0);
+  CHECK(strstr(text, "\"name\": \"CLOCK\"") != NULL);
+  CHECK(strstr(text, "\"name\": \"METRO#1\"") != NULL);
+  CHECK(strstr(text, "\"from\": \"CLOCK\"") != NULL);
+  free(text);
+  stop();
+}
+
 static void test_subscriber_gone(void) {
   lo_server gone[16];
   int k, ok = 0;
@@ -1126,5 +1200,6 @@ int main(void) {
   RUN(test_bundle_whole);
   RUN(test_bundle_queue_room);
   RUN(test_subscriber_gone);
+  RUN(test_names);
   return check_summary("test_osc");
 }
