@@ -159,11 +159,19 @@ static bool is(const char *path, const char *prefix, const char *tail) {
   return !strncmp(path, prefix, n) && !strcmp(path + n, tail);
 }
 
+/* liblo's arguments are only 4-byte aligned: read them by copying, never through lo_arg */
+static int32_t arg_i(lo_arg **argv, int k) {
+  int32_t v;
+  memcpy(&v, argv[k], sizeof v);
+  return v;
+}
+static const char *arg_s(lo_arg **argv, int k) { return (const char *)argv[k]; }
+
 /* One message from 127.0.0.1:from. */
 static void handle(serialosc_t *c, const char *path, const char *types, lo_arg **argv, int from) {
   device_t *grid = &c->dev[0], *arc = &c->dev[1], *d;
   if (!strcmp(path, "/serialosc/device") && !strcmp(types, "ssi")) {
-    offered(c, &argv[0]->s, &argv[1]->s, argv[2]->i);
+    offered(c, arg_s(argv, 0), arg_s(argv, 1), arg_i(argv, 2));
   } else if (!strcmp(path, "/serialosc/add") || !strcmp(path, "/serialosc/remove")) {
     bool add = path[11] == 'a';
     int k;
@@ -172,18 +180,18 @@ static void handle(serialosc_t *c, const char *path, const char *types, lo_arg *
     send_args(c, c->daemon_port, "/serialosc/notify", "si", "127.0.0.1", c->port);
     if (add) {
       if (!strcmp(types, "ssi"))
-        offered(c, &argv[0]->s, &argv[1]->s, argv[2]->i);
+        offered(c, arg_s(argv, 0), arg_s(argv, 1), arg_i(argv, 2));
       else
         ask(c); /* older serialosc names only the id: the list tells the rest */
     } else {
       for (k = 0; k < 2; k++)
-        if (c->dev[k].id[0] && !strcmp(c->dev[k].id, &argv[0]->s)) release(c, &c->dev[k], true);
+        if (c->dev[k].id[0] && !strcmp(c->dev[k].id, arg_s(argv, 0))) release(c, &c->dev[k], true);
       ask(c); /* another device of the kind may be there */
     }
   } else if (!strcmp(path, "/sys/size") && !strcmp(types, "ii")) {
     d = from_device(c, from);
     if (d == grid) {
-      int cols = argv[0]->i, rows = argv[1]->i;
+      int cols = arg_i(argv, 0), rows = arg_i(argv, 1);
       if ((cols == 8 && rows == 8) || (cols == 16 && rows == 8) || (cols == 16 && rows == 16)) {
         push(c, SIM_EV_MONOME, MONOME_GRID, cols | rows << 8);
         grid->plugged = true;
@@ -194,13 +202,13 @@ static void handle(serialosc_t *c, const char *path, const char *types, lo_arg *
     }
   } else if (grid->id[0] && is(path, grid->prefix, "/grid/key") && !strcmp(types, "iii")) {
     const struct monome *m = &c->e->monome;
-    if (grid->plugged && argv[0]->i >= 0 && argv[0]->i < m->cols && argv[1]->i >= 0 &&
-        argv[1]->i < m->rows)
-      push(c, SIM_EV_GRID_KEY, (uint16_t)(argv[0]->i + 16 * argv[1]->i), argv[2]->i ? 1 : 0);
+    if (grid->plugged && arg_i(argv, 0) >= 0 && arg_i(argv, 0) < m->cols && arg_i(argv, 1) >= 0 &&
+        arg_i(argv, 1) < m->rows)
+      push(c, SIM_EV_GRID_KEY, (uint16_t)(arg_i(argv, 0) + 16 * arg_i(argv, 1)), arg_i(argv, 2) ? 1 : 0);
   } else if (arc->id[0] && is(path, arc->prefix, "/enc/delta") && !strcmp(types, "ii")) {
-    int delta = argv[1]->i;
-    if (arc->plugged && argv[0]->i >= 0 && argv[0]->i < arc->rings)
-      push(c, SIM_EV_ARC, (uint16_t)argv[0]->i, delta < -128 ? -128 : delta > 127 ? 127 : delta);
+    int delta = arg_i(argv, 1);
+    if (arc->plugged && arg_i(argv, 0) >= 0 && arg_i(argv, 0) < arc->rings)
+      push(c, SIM_EV_ARC, (uint16_t)arg_i(argv, 0), delta < -128 ? -128 : delta > 127 ? 127 : delta);
   }
   /* the rest (/sys/id, /sys/host, /sys/port, /sys/prefix, /sys/rotation, arc keys, tilt) is
    * not needed */

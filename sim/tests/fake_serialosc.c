@@ -118,8 +118,10 @@ static bool expect(const sock_t *s, const char *path, msg_t *out) {
     argv = lo_message_get_argv(m);
     argc = lo_message_get_argc(m);
     for (k = 0; k < argc && k < 70; k++) {
-      if (types[k] == 'i') out->i[k] = argv[k]->i;
-      if (types[k] == 's' && k < 2) snprintf(out->s[k], sizeof out->s[k], "%s", &argv[k]->s);
+      /* liblo's arguments are only 4-byte aligned: copied, not read through lo_arg */
+      if (types[k] == 'i') memcpy(&out->i[k], argv[k], sizeof out->i[k]);
+      if (types[k] == 's' && k < 2)
+        snprintf(out->s[k], sizeof out->s[k], "%s", (const char *)argv[k]);
     }
     out->from = ntohs(from.sin_port);
     lo_message_free(m);
