@@ -30,6 +30,7 @@ static void watch(void *ctx, net_event_kind_t kind, const op_t *op, uint16_t idx
     e->sw_value[op->index - 4] = value;
   /* bees logs nothing while a graphics op owns the screen */
   if (!engine_gfx_mode(e)) playlog_note(&e->log, net, kind, op, idx, value);
+  if (e->trace) trace_note(e->trace, &e->names, net, e->now, kind, op, idx, value);
 }
 
 bool engine_init(engine_t *e, size_t arena_bytes, bool virtual_clock, char *err, size_t errlen) {

@@ -14,6 +14,7 @@
 #include "hid.h"
 #include "midi.h"
 #include "op_names.h"
+#include "trace.h"
 #include "monome.h"
 #include "playlog.h"
 #include "screen.h"
@@ -39,6 +40,7 @@ typedef struct {
   struct hid_hub hid;      /* HID ops' subscriptions and the frame they read */
   uint8_t hid_report[32];  /* the HID frame being assembled from SIM_EV_HID events */
   op_names_t names;        /* the running net's op names (lib/op_names.h), synced per event */
+  trace_t *trace;          /* --trace: net events to a stream (NULL: none) */
   sim_queue_t queue;
   playlog_t log;
   history_t history;

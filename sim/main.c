@@ -9,6 +9,8 @@
 #include "headless.h"
 #include "devices.h"
 #include "midi_ports.h"
+#include "send.h"
+#include "trace.h"
 #include "osc_server.h"
 #include "options.h"
 #include "panel_layout.h"
@@ -132,11 +134,17 @@ static bool start_outside(sim_session_t *s, const sim_options_t *opt, char *err,
 
 int main(int argc, char **argv) {
   static sim_session_t s; /* large (the queue, the screen): not on the stack */
+  static trace_t trace;   /* --trace */
   sim_options_t opt;
   char err[768];
   static char example[4096];
   int rc = options_parse(&opt, argc, argv);
   if (rc >= 0) return rc;
+  if (opt.send_argc) return send_run(opt.osc_host, opt.osc_port, opt.send_argc, opt.send_argv);
+  if (opt.trace && !trace_init(&trace, stdout, opt.trace_ops, err, sizeof err)) {
+    fprintf(stderr, "aleph-sim: %s (try --help)\n", err);
+    return SIM_EXIT_USAGE;
+  }
   if (opt.midi_list) {
     if (midi_ports_list(stdout, err, sizeof err)) return SIM_EXIT_OK;
     fprintf(stderr, "aleph-sim: %s\n", err);
@@ -229,6 +237,7 @@ int main(int argc, char **argv) {
     engine_add_tap(&s.engine, recorder_tap, &s.recorder);
   }
   if (s.replaying) engine_add_tap(&s.engine, player_tap, &s.player);
+  if (opt.trace) s.engine.trace = &trace;
   if (!start_outside(&s, &opt, err, sizeof err)) {
     fprintf(stderr, "aleph-sim: %s\n", err);
     devices_stop(s.devices);

@@ -63,7 +63,15 @@ void options_usage(FILE *to) {
           "  --midi-out PORT       MIDI out to PORT instead\n"
           "  --midi-list           print the MIDI ports there are, and exit\n"
           "  --gamepad             a game controller drives the HID ops, as a USB gamepad\n"
-          "                        does on the Aleph (docs/osc.md: Game controllers)\n"
+          "                        does on the Aleph (docs/osc.md: HID)\n"
+          "  --trace[=OPS]         print every output, delivery and param change on stdout,\n"
+          "                        one line each (OPS: op names separated by commas, only\n"
+          "                        theirs; 'param' and 'preset' add those)\n"
+          "  --send ADDRESS ARGS...  send one OSC message to a running aleph-sim (--osc-port,\n"
+          "                        --osc-host; default 127.0.0.1:7770), print the replies and\n"
+          "                        exit (1 if it answered with an error); integer-looking\n"
+          "                        ARGS are sent as ints, others as strings (s:12 forces a\n"
+          "                        string, i:7 an int)\n"
           "  -h, --help            this text\n"
           "      --version         the version and the git revision it was built from\n"
           "\n"
@@ -154,6 +162,17 @@ int options_parse(sim_options_t *o, int argc, char **argv) {
     } else if (!strcmp(a, "--midi")) {
       o->midi = true;
       needs = false;
+    } else if (!strncmp(a, "--trace", 7) && (a[7] == '\0' || a[7] == '=')) {
+      o->trace = true;
+      o->trace_ops = a[7] ? a + 8 : NULL;
+      needs = false;
+    } else if (!strcmp(a, "--send")) {
+      if (!v || v[0] != '/')
+        return bad("--send needs an OSC address starting with '/', then its arguments, "
+                   "not '%s'", v ? v : "");
+      o->send_argc = argc - (i + 1);
+      o->send_argv = argv + i + 1;
+      break; /* the rest is the message */
     } else if (!strcmp(a, "--gamepad")) {
       o->gamepad = true;
       needs = false;

@@ -43,6 +43,10 @@ typedef struct {
   const char *midi_in, *midi_out; /* NULL: a virtual port "aleph-sim" */
   bool midi_list;          /* --midi-list: print the ports and exit */
   bool gamepad;            /* --gamepad: game controllers drive the HID ops (gamepad.h) */
+  bool trace;              /* --trace[=OPS]: net events on stdout (trace.h) */
+  const char *trace_ops;   /* NULL: every op */
+  int send_argc;           /* --send ADDRESS ARGS...: a one-shot OSC client (send.h) */
+  char **send_argv;        /* the address and its arguments (0: no --send) */
 } sim_options_t;
 
 /* Parses argv. Returns -1 to go on, or an exit code (0 after --help, 2 on a bad argument, with

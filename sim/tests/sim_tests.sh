@@ -392,6 +392,43 @@ osc_doc_examples)
   done
   ;;
 
+send_trace)
+  # --send: one message to a running aleph-sim, its replies printed, errors in the exit status;
+  # --trace=OPS: the deliveries of those ops, one line each (issue 24)
+  cp "$src/../../scenes/default.json" named.json || fail "no scenes/default.json"
+  "$sim" --headless --osc-port 0 --run-for 15 --scene-dir "$PWD" --trace=COUNT named.json \
+    > live.txt 2> live.err &
+  simpid=$!
+  for _ in $(seq 50); do grep -q '^osc port' live.txt 2>/dev/null && break; sleep 0.1; done
+  port=$(awk '/^osc port/{print $3}' live.txt)
+  [ -n "$port" ] || { fail "no port: $(cat live.err)"; kill $simpid; exit 1; }
+  out=$("$sim" --osc-port "$port" --send /aleph/in/get CLOCK ENABLE 2>&1); rc=$?
+  [ $rc -eq 0 ] && [ "$out" = "/aleph/in/value CLOCK ENABLE 1" ] && pass "--send prints the reply" \
+    || fail "--send /aleph/in/get CLOCK ENABLE: exit $rc, '$out'"
+  out=$("$sim" --osc-port "$port" --send /aleph/in CLOCK ENABLE 0 2>&1); rc=$?
+  [ $rc -eq 0 ] && [ -z "$out" ] && pass "--send of a message without a reply prints nothing" \
+    || fail "--send /aleph/in: exit $rc, '$out'"
+  out=$("$sim" --osc-port "$port" --send /aleph/in/get CLOCK ENABLE 2>&1)
+  [ "$out" = "/aleph/in/value CLOCK ENABLE 0" ] && pass "the first --send ran" || fail "'$out'"
+  out=$("$sim" --osc-port "$port" --send /aleph/in/get NOPE A 2>&1); rc=$?
+  [ $rc -eq 1 ] && [[ "$out" == *'no op is named "NOPE"'* ]] && pass "--send: an error exits 1" \
+    || fail "--send of a bad name: exit $rc, '$out'"
+  out=$("$sim" --osc-port "$port" --send /aleph/ops 2>&1)
+  [[ "$out" == *"/aleph/op 13 COUNT ACCUM"* ]] && pass "--send /aleph/ops lists names" \
+    || fail "/aleph/ops: $out"
+  "$sim" --osc-port "$port" --send /aleph/in COUNT INC 5 > /dev/null 2>&1
+  sleep 0.3
+  kill $simpid 2>/dev/null; wait $simpid 2>/dev/null
+  grep -Eq '^[0-9]+ in COUNT\.INC 5$' live.txt && pass "--trace=COUNT shows the delivery" \
+    || fail "no 'in COUNT.INC 5' in the trace: $(head -5 live.txt)"
+  grep -Eq '^[0-9]+ (in|out) (CLOCK|SPREAD)' live.txt && fail "--trace=COUNT shows other ops" \
+    || pass "--trace=COUNT shows COUNT alone"
+  expect 1 "no aleph-sim answered" --osc-port 1 --send /aleph/ping
+  expect 2 "needs an OSC address" --send nothing
+  expect 2 "not a 32-bit integer" --send /aleph/enc i:x 1
+  expect 2 "not a list of op names" --trace=,
+  ;;
+
 *)
   echo "unknown case $case_name"; exit 2 ;;
 esac
