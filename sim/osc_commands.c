@@ -66,14 +66,14 @@ static int arg_op(osc_server_t *s, const osc_cmd_t *c, int k) {
     if (!in_range(s, c, "op index", c->i[k], 0, (int32_t)net_op_count(net) - 1)) return -1;
     return c->i[k];
   }
-  op = osc_find_op(&s->e->names, net, c->s[k], err, sizeof err);
+  op = net_ref_op(&s->e->names, net, c->s[k], err, sizeof err);
   if (op < 0) osc_error(s, &c->from, "%s: %s", path_of(c), err);
   return op;
 }
 
 static int arg_port(osc_server_t *s, const osc_cmd_t *c, int op, bool input, int k) {
   char err[ERRLEN];
-  int p = osc_find_port(&s->e->names, engine_net(s->e), (uint16_t)op, input, c->s[k], err,
+  int p = net_ref_port(&s->e->names, engine_net(s->e), (uint16_t)op, input, c->s[k], err,
                         sizeof err);
   if (p < 0) osc_error(s, &c->from, "%s: %s", path_of(c), err);
   return p;
@@ -87,7 +87,7 @@ static int arg_param(osc_server_t *s, const osc_cmd_t *c, int k) {
     if (!in_range(s, c, "param index", c->i[k], 0, (int32_t)net_param_count(net) - 1)) return -1;
     return c->i[k];
   }
-  p = osc_find_param(net, c->s[k], err, sizeof err);
+  p = net_ref_param(net, c->s[k], err, sizeof err);
   if (p < 0) osc_error(s, &c->from, "%s: %s", path_of(c), err);
   return p;
 }
@@ -98,7 +98,7 @@ static void port_names(const op_names_t *names, const net_t *net, uint16_t g, bo
   uint8_t sub;
   op[0] = port[0] = '\0';
   if (input ? !net_in_owner(net, g, &o, &sub) : !net_out_owner(net, g, &o, &sub)) return;
-  osc_op_handle(names, net, o, op, opcap);
+  net_ref_op_name(names, net, o, op, opcap);
   snprintf(port, portcap, "%s",
            input ? net_op(net, o)->cls->in_names[sub] : net_op(net, o)->cls->out_names[sub]);
 }
@@ -145,7 +145,7 @@ static void run_connect(osc_server_t *s, const osc_cmd_t *c) {
   }
   if (!apply(s, c, SIM_EV_CONNECT, (uint16_t)out, target)) return;
   port_names(&s->e->names, net, (uint16_t)out, false, a, sizeof a, b, sizeof b);
-  osc_target_names(&s->e->names, net, target, d, sizeof d, f, sizeof f);
+  net_ref_target_names(&s->e->names, net, target, d, sizeof d, f, sizeof f);
   osc_reply(s, &c->from, "/aleph/connected", "ssss", a, b, d, f);
 }
 
@@ -189,7 +189,7 @@ static void run_ops(osc_server_t *s, const osc_cmd_t *c) {
   char h[40];
   for (i = 0; i < n; i++) {
     const op_class_t *cls = net_op(net, i)->cls;
-    osc_op_handle(&s->e->names, net, i, h, sizeof h);
+    net_ref_op_name(&s->e->names, net, i, h, sizeof h);
     osc_reply(s, &c->from, "/aleph/op", "issii", (int32_t)i, h, cls->name, (int32_t)cls->num_ins,
              (int32_t)cls->num_outs);
   }
@@ -204,13 +204,13 @@ static void run_ports(osc_server_t *s, const osc_cmd_t *c) {
   char h[40], d[40], f[24];
   if (op < 0) return;
   o = net_op(net, (uint16_t)op);
-  osc_op_handle(&s->e->names, net, (uint16_t)op, h, sizeof h);
+  net_ref_op_name(&s->e->names, net, (uint16_t)op, h, sizeof h);
   for (k = 0; k < o->cls->num_ins; k++)
     osc_reply(s, &c->from, "/aleph/op/in", "ssii", h, o->cls->in_names[k], (int32_t)o->in[k],
              (int32_t)(o->first_in + k));
   for (k = 0; k < o->cls->num_outs; k++) {
     uint16_t g = (uint16_t)(o->first_out + k);
-    osc_target_names(&s->e->names, net, net_target(net, g), d, sizeof d, f, sizeof f);
+    net_ref_target_names(&s->e->names, net, net_target(net, g), d, sizeof d, f, sizeof f);
     osc_reply(s, &c->from, "/aleph/op/out", "ssssi", h, o->cls->out_names[k], d, f, (int32_t)g);
   }
   osc_reply(s, &c->from, "/aleph/op/ports/end", "s", h);
@@ -239,7 +239,7 @@ static void run_op_add(osc_server_t *s, const osc_cmd_t *c) {
   }
   if (!apply(s, c, SIM_EV_OP_ADD, at, (int32_t)cls->id)) return;
   if (at == NET_NONE) at = (uint16_t)(net_op_count(net) - 1u);
-  osc_op_handle(&s->e->names, net, at, h, sizeof h);
+  net_ref_op_name(&s->e->names, net, at, h, sizeof h);
   osc_reply(s, &c->from, "/aleph/op/added", "is", (int32_t)at, h);
 }
 
@@ -252,7 +252,7 @@ static void run_op_remove(osc_server_t *s, const osc_cmd_t *c) {
     osc_error(s, &c->from, "%s: op %d is a system op", path_of(c), op);
     return;
   }
-  osc_op_handle(&s->e->names, net, (uint16_t)op, h, sizeof h);
+  net_ref_op_name(&s->e->names, net, (uint16_t)op, h, sizeof h);
   if (apply(s, c, SIM_EV_OP_REMOVE, (uint16_t)op, 0))
     osc_reply(s, &c->from, "/aleph/op/removed", "is", (int32_t)op, h);
 }

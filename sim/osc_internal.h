@@ -13,6 +13,7 @@
 #include <lo/lo.h>
 
 #include "engine.h"
+#include "net_refs.h"
 #include "osc_server.h"
 #include "screen.h"
 #include "services.h"
@@ -131,22 +132,5 @@ void osc_observe_flush(osc_server_t *s);
 /* /aleph/stats to `to`: a reply (copied to "replies" subscribers) or a push. */
 void osc_send_stats(osc_server_t *s, const struct sockaddr_in *to, bool reply);
 void osc_monome_prefix(osc_server_t *s, char *out, size_t cap);
-
-/* ---- names (simulation thread) ---- */
-/* Op by name (lib/op_names.h: a JSON scene's names, else handles as sio_op_handle gave them at
- * load, "METRO", "ENC#2", "SW1", and NAME#k for ops added since; they stay with their ops) or
- * decimal index; -1 and a message in err if none. */
-int osc_find_op(const op_names_t *names, const net_t *net, const char *ref, char *err,
-                size_t errlen);
-/* Port of op (inputs or outputs) by name, "#k" or decimal index; -1 with a message if none. */
-int osc_find_port(const op_names_t *names, const net_t *net, uint16_t op, bool input,
-                  const char *ref, char *err, size_t errlen);
-/* Param by label (unique) or decimal index; -1 with a message if none. */
-int osc_find_param(const net_t *net, const char *ref, char *err, size_t errlen);
-/* Name of op i (out: 40 bytes). */
-void osc_op_handle(const op_names_t *names, const net_t *net, uint16_t i, char *out, size_t cap);
-/* Describes a global target: op name + port, or param label ("" for none). */
-void osc_target_names(const op_names_t *names, const net_t *net, int32_t target, char *op,
-                      size_t opcap, char *port, size_t portcap);
 
 #endif

@@ -35,7 +35,7 @@ static void watch(void *ctx, net_event_kind_t kind, const op_t *op, uint16_t idx
   case NET_EV_OUTPUT:
   case NET_EV_FEEDBACK:
     if (!(s->topics & OSC_T_OUTPUTS) || !op || idx >= op->cls->num_outs) return;
-    osc_op_handle(&s->e->names, net, op->index, h, sizeof h);
+    net_ref_op_name(&s->e->names, net, op->index, h, sizeof h);
     if (kind == NET_EV_OUTPUT)
       to_subs(s, OSC_T_OUTPUTS, "/aleph/watch/out", "ssi", value, h, op->cls->out_names[idx], 0);
     else
@@ -43,7 +43,7 @@ static void watch(void *ctx, net_event_kind_t kind, const op_t *op, uint16_t idx
     break;
   case NET_EV_INPUT:
     if (!(s->topics & OSC_T_INPUTS) || !op || idx >= op->cls->num_ins) return;
-    osc_op_handle(&s->e->names, net, op->index, h, sizeof h);
+    net_ref_op_name(&s->e->names, net, op->index, h, sizeof h);
     to_subs(s, OSC_T_INPUTS, "/aleph/watch/in", "ssi", value, h, op->cls->in_names[idx], 0);
     break;
   case NET_EV_PARAM:

@@ -392,6 +392,25 @@ osc_doc_examples)
   done
   ;;
 
+replay_names)
+  # a hand-written replay naming ops, ports and params: resolved when each event runs, so names
+  # keep meaning their ops after an insert before them (issue 24)
+  "$sim" --headless --replay "$src/named_events.json" --trace=ADD#1,param > trace.txt 2> err.txt \
+    && pass "named events replay" || fail "named events: $(cat err.txt)"
+  printf '%s\n' "400 in ADD#1.B 2" "600 in ADD#1.A 7" "600 out ADD#1.SUM 9" "600 param cutoff 9" \
+    "700 param cutoff 1000" > want.txt
+  same_file trace.txt want.txt "the named events did what they name"
+  sed 's/"op":"ADD#1","input":"B"/"op":"GHOST","input":"B"/' "$src/named_events.json" > bad.json
+  expect 1 'event 4 (400 ms)' --headless --replay bad.json
+  expect 1 'no op is named "GHOST"' --headless --replay bad.json
+  sed 's/"in":"A"}/"in":"NOPE"}/' "$src/named_events.json" > bad2.json
+  expect 1 'has no input "NOPE"' --headless --replay bad2.json
+  sed 's/"class":"MUL"/"class":"NOSUCH"/' "$src/named_events.json" > bad3.json
+  expect 1 'event 3: op_add: no op class "NOSUCH"' --headless --replay bad3.json
+  sed 's/"op":"MUL#1"}/"op":"MUL#1","input":"A"}/' "$src/named_events.json" > bad4.json
+  expect 1 'event 8: name an input as' --headless --replay bad4.json
+  ;;
+
 send_trace)
   # --send: one message to a running aleph-sim, its replies printed, errors in the exit status;
   # --trace=OPS: the deliveries of those ops, one line each (issue 24)

@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: MIT */
-/* osc_names.c: resolving what OSC messages name (op handles as docs/scene-json.md gives them,
- * port names, "#k", param labels, or decimal indices) against the running net, with a sentence
- * for every miss; and the names replies carry. */
+/* net_refs.c: resolving what OSC messages and replay files name (op names, port names, "#k",
+ * param labels, or decimal indices) against the running net, with a sentence for every miss;
+ * and the names replies carry (net_refs.h). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "osc_internal.h"
+#include "net_refs.h"
 #include "op_names.h"
 
 /* A decimal index 0..65535 and nothing else. */
@@ -20,7 +20,7 @@ static bool parse_index(const char *ref, long *out) {
   return true;
 }
 
-int osc_find_op(const op_names_t *names, const net_t *net, const char *ref, char *err,
+int net_ref_op(const op_names_t *names, const net_t *net, const char *ref, char *err,
                 size_t errlen) {
   uint16_t n = net_op_count(net);
   long idx;
@@ -32,11 +32,11 @@ int osc_find_op(const op_names_t *names, const net_t *net, const char *ref, char
   }
   found = op_names_find(names, net, ref);
   if (found >= 0) return found;
-  snprintf(err, errlen, "no op is named \"%s\" (/aleph/ops lists the names)", ref);
+  snprintf(err, errlen, "no op is named \"%s\"", ref);
   return -1;
 }
 
-int osc_find_port(const op_names_t *names, const net_t *net, uint16_t op, bool input,
+int net_ref_port(const op_names_t *names, const net_t *net, uint16_t op, bool input,
                   const char *ref, char *err, size_t errlen) {
   const op_class_t *cls = net_op(net, op)->cls;
   const char *const *ports = input ? cls->in_names : cls->out_names;
@@ -49,13 +49,13 @@ int osc_find_port(const op_names_t *names, const net_t *net, uint16_t op, bool i
     for (k = 0; k < n; k++)
       if (!strcmp(ports[k], ref)) return k;
   }
-  osc_op_handle(names, net, op, handle, sizeof handle);
+  net_ref_op_name(names, net, op, handle, sizeof handle);
   snprintf(err, errlen, "%s (%s) has no %s \"%s\"", handle, cls->name,
            input ? "input" : "output", ref);
   return -1;
 }
 
-int osc_find_param(const net_t *net, const char *ref, char *err, size_t errlen) {
+int net_ref_param(const net_t *net, const char *ref, char *err, size_t errlen) {
   uint16_t i, n = net_param_count(net);
   int found = -1;
   long v;
@@ -76,18 +76,18 @@ int osc_find_param(const net_t *net, const char *ref, char *err, size_t errlen) 
   return found;
 }
 
-void osc_op_handle(const op_names_t *names, const net_t *net, uint16_t i, char *out, size_t cap) {
+void net_ref_op_name(const op_names_t *names, const net_t *net, uint16_t i, char *out, size_t cap) {
   op_names_get(names, net, i, out, cap);
 }
 
-void osc_target_names(const op_names_t *names, const net_t *net, int32_t target, char *op,
+void net_ref_target_names(const op_names_t *names, const net_t *net, int32_t target, char *op,
                       size_t opcap, char *port, size_t portcap) {
   uint16_t o;
   uint8_t sub;
   op[0] = port[0] = '\0';
   if (target < 0) return;
   if (target < net_in_count(net) && net_in_owner(net, (uint16_t)target, &o, &sub)) {
-    osc_op_handle(names, net, o, op, opcap);
+    net_ref_op_name(names, net, o, op, opcap);
     snprintf(port, portcap, "%s", net_op(net, o)->cls->in_names[sub]);
   } else if (target >= net_in_count(net) &&
              target - net_in_count(net) < net_param_count(net)) {
