@@ -392,6 +392,53 @@ osc_doc_examples)
   done
   ;;
 
+pd_example)
+  # examples/aleph-sim.pd in Pure Data (no GUI) against a running aleph-sim: it connects,
+  # subscribes to outputs and replies, sets an input, pings; where Pd is installed (issue 24)
+  command -v pd > /dev/null || { echo "skip: Pure Data (pd) is not installed (Debian: puredata-core)"; exit 77; }
+  "$sim" --headless --osc-port 0 --run-for 8 --trace=COUNT "$src/../../scenes/default.json" \
+    > live.txt 2> live.err &
+  simpid=$!
+  for _ in $(seq 50); do grep -q '^osc port' live.txt 2>/dev/null && break; sleep 0.1; done
+  port=$(awk '/^osc port/{print $3}' live.txt)
+  [ -n "$port" ] || { fail "no port: $(cat live.err)"; kill $simpid; exit 1; }
+  listen=$((20000 + RANDOM % 20000))
+  timeout 20 pd -nogui -noaudio -nomidi -stderr -open "$(cd "$src/../../examples" && pwd)/aleph-sim.pd" \
+    -send "aleph-sim-listen $listen" -send "aleph-sim-port $port" \
+    -send "aleph-sim-in list COUNT INC 3" -send "aleph-sim-ping bang" \
+    -send "aleph-sim-quit-after 1500" > pd.txt 2>&1 || fail "pd: $(tail -3 pd.txt)"
+  kill $simpid 2>/dev/null; wait $simpid 2>/dev/null
+  grep -Eq '^[0-9]+ in COUNT\.INC 3$' live.txt && pass "the patch set COUNT's INC" \
+    || fail "no 'in COUNT.INC 3' in the trace"
+  grep -q 'aleph-sim: list aleph pong 1' pd.txt && pass "the patch got the pong (replies)" \
+    || fail "no pong in Pd: $(head -5 pd.txt)"
+  grep -q 'aleph-sim: list aleph watch out COUNT VAL' pd.txt && pass "the patch gets outputs" \
+    || fail "no watched outputs in Pd"
+  grep -q 'error' pd.txt && fail "Pd errors: $(grep error pd.txt | head -3)" || pass "no Pd errors"
+  ;;
+
+supercollider_example)
+  # examples/aleph-sim.scd in sclang against a running aleph-sim, where SuperCollider is
+  # installed (Debian: supercollider-language)
+  command -v sclang > /dev/null || { echo "skip: SuperCollider (sclang) is not installed"; exit 77; }
+  "$sim" --headless --osc-port 0 --run-for 30 --trace=COUNT "$src/../../scenes/default.json" \
+    > live.txt 2> live.err &
+  simpid=$!
+  for _ in $(seq 50); do grep -q '^osc port' live.txt 2>/dev/null && break; sleep 0.1; done
+  port=$(awk '/^osc port/{print $3}' live.txt)
+  [ -n "$port" ] || { fail "no port: $(cat live.err)"; kill $simpid; exit 1; }
+  ALEPH_SIM_PORT=$port ALEPH_SIM_TEST=1 QT_QPA_PLATFORM=offscreen timeout 60 \
+    sclang "$src/../../examples/aleph-sim.scd" > sc.txt 2>&1 || fail "sclang: $(tail -3 sc.txt)"
+  kill $simpid 2>/dev/null; wait $simpid 2>/dev/null
+  grep -Eq '^[0-9]+ in COUNT\.INC 3$' live.txt && pass "the example set COUNT's INC" \
+    || fail "no 'in COUNT.INC 3' in the trace"
+  grep -q 'aleph-sim pong 1' sc.txt && pass "sclang got the pong" || fail "no pong: $(tail -5 sc.txt)"
+  grep -q 'aleph-sim value: \[ COUNT, INC, 3 \]' sc.txt && pass "sclang got the value" \
+    || fail "no value reply"
+  grep -q 'aleph-sim error' sc.txt && fail "errors: $(grep 'aleph-sim error' sc.txt)" \
+    || pass "no errors"
+  ;;
+
 replay_names)
   # a hand-written replay naming ops, ports and params: resolved when each event runs, so names
   # keep meaning their ops after an insert before them (issue 24)
