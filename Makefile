@@ -89,9 +89,10 @@ package:
 
 bench: deps
 	cmake -S . -B $(RELEASE_BUILD) -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr
-	cmake --build $(RELEASE_BUILD) -j $(JOBS) --target bench_pool bench_net
+	cmake --build $(RELEASE_BUILD) -j $(JOBS) --target bench_pool bench_net bench_dsp
 	$(RELEASE_BUILD)/bench/bench_pool
 	$(RELEASE_BUILD)/bench/bench_net
+	$(RELEASE_BUILD)/bench/bench_dsp
 
 # docs/memory.md's corpus tables, measured again in the host and the 32-bit build
 memory-report: build test-ppc

@@ -70,6 +70,7 @@ net_status_t net_init(void *region, uint32_t size, const net_limits_t *limits, p
   net->pool = pool;
   net->platform = platform;
   net->lim = *limits;
+  net->hot.budget = NET_CASCADE_MAX; /* no event yet: none made */
   net->ops = (op_t **)(base + n.ops);
   net->in_op = (op_t **)(base + n.ins);
   net->in_play = base + n.play;
@@ -302,7 +303,7 @@ void net_clear(net_t *net) {
   while (net->num_ops) remove_at(net, (uint16_t)(net->num_ops - 1u));
   preset_clear_all(net);
   net_clear_params(net);
-  net->depth = 0;
+  net->hot.depth = 0;
   /* a scene goes as a whole: its blocks merge back into large free ones for the next */
   pool_settle(net->pool);
 }
@@ -432,35 +433,63 @@ net_status_t net_disconnect(net_t *net, uint16_t out) { return net_connect(net, 
 
 /* ---- activation ---- */
 
+/* The deliveries the event being handled has made (the budget counts down from the cap). */
+static uint32_t event_deliveries(const net_t *net) { return NET_CASCADE_MAX - net->hot.budget; }
+
+/* Sets the depth below which op_fire may deliver without the slow path. */
+static void refresh_fast(net_t *net) {
+  uint16_t d = net->stats.max_depth_seen;
+  if (d > net->lim.max_depth) d = net->lim.max_depth;
+  net->hot.fast_depth = net->scope && !net->watch ? d : 0;
+}
+
 void net_event_begin(net_t *net) {
-  if (net && net->scope++ == 0) net->cascade = 0;
+  if (!net) return;
+  if (net->scope++ == 0) {
+    net->stats.deliveries += event_deliveries(net); /* the last event's, counted now */
+    net->hot.budget = NET_CASCADE_MAX;
+    refresh_fast(net);
+  }
 }
 
 void net_event_end(net_t *net) {
-  if (net && net->scope) net->scope--;
+  if (net && net->scope && --net->scope == 0) net->hot.fast_depth = 0;
 }
 
-void net_deliver(net_t *net, const op_t *src, uint8_t out, op_target_t t, io_t v) {
-  if (net->depth == 0 && net->scope == 0) net->cascade = 0; /* an event of its own */
-  if (net->depth >= net->lim.max_depth || net->cascade >= NET_CASCADE_MAX) {
+/* net_deliver within the event open. */
+static void deliver(net_t *net, const op_t *src, uint8_t out, op_target_t t, io_t v) {
+  net_hot_t *h = &net->hot;
+  if (h->depth >= net->lim.max_depth || !h->budget) {
     net->stats.feedback_cuts++;
     if (net->watch) net->watch(net->watch_ctx, NET_EV_FEEDBACK, src, out, v);
     return;
   }
-  net->cascade++;
-  net->stats.deliveries++;
+  h->budget--;
   if (t.op) {
-    net->depth++;
-    if (net->depth > net->stats.max_depth_seen) net->stats.max_depth_seen = net->depth;
+    h->depth++;
+    if (h->depth > net->stats.max_depth_seen) {
+      net->stats.max_depth_seen = h->depth;
+      refresh_fast(net);
+    }
     if (net->watch) net->watch(net->watch_ctx, NET_EV_INPUT, t.op, t.idx, v);
     t.op->cls->in_fns[t.idx](t.op, v);
-    net->depth--;
+    h->depth--;
   } else if (t.idx < net->num_params) {
     net_set_param(net, t.idx, v);
   }
 }
 
-void op_fire(op_t *op, uint8_t k, io_t v) {
+void net_deliver(net_t *net, const op_t *src, uint8_t out, op_target_t t, io_t v) {
+  if (net->hot.depth == 0 && net->scope == 0) { /* an event of its own */
+    net_event_begin(net);
+    deliver(net, src, out, t, v);
+    net_event_end(net);
+  } else {
+    deliver(net, src, out, t, v);
+  }
+}
+
+void op_fire_slow(op_t *op, uint8_t k, io_t v) {
   net_t *net = op->net;
   op_target_t t = op->out[k];
   if (net->watch) net->watch(net->watch_ctx, NET_EV_OUTPUT, op, k, v);
@@ -599,11 +628,13 @@ void net_set_watch(net_t *net, net_watch_fn fn, void *ctx) {
   if (!net) return;
   net->watch = fn;
   net->watch_ctx = ctx;
+  refresh_fast(net);
 }
 
 void net_get_stats(const net_t *net, net_stats_t *out) {
   if (!net || !out) return;
   *out = net->stats;
+  out->deliveries += event_deliveries(net);
   out->ops = net->num_ops;
   out->ins = net->num_ins;
   out->outs = net->num_outs;
@@ -731,7 +762,7 @@ net_status_t net_check(const net_t *net) {
   if (net->num_params > net->cap_params) return corrupt(net, "param count", net->num_params);
   bad = preset_check_params(net);
   if (bad >= 0) return corrupt(net, "preset entry for a missing param, preset", (uint32_t)bad);
-  if (net->depth != 0) return corrupt(net, "delivery depth", net->depth);
+  if (net->hot.depth != 0) return corrupt(net, "delivery depth", net->hot.depth);
   return NET_OK;
 }
 

@@ -29,6 +29,7 @@ typedef struct {
 } preset_t;
 
 struct net {
+  net_hot_t hot; /* first: op_fire reads it through op->net */
   pool_t *pool;
   const platform_t *platform;
   net_limits_t lim;
@@ -41,8 +42,6 @@ struct net {
   preset_t *presets;
   uint16_t num_ops, num_ins, num_outs, num_params, cap_params;
   uint32_t pool_bytes;  /* heap bytes of this net's allocations (net_pool_bytes) */
-  uint16_t depth;
-  uint32_t cascade; /* deliveries since the outside event now being handled began */
   uint16_t scope;   /* open net_event_begin()s: while one is, every delivery shares its budget */
   uint16_t preset_select;
   net_stats_t stats;

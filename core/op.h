@@ -111,10 +111,40 @@ struct op {
   uint16_t refs;     /* connections and preset entries that name this op */
 };
 
+/* What every delivery reads and writes: the first member of struct net, so that op_fire can be
+ * inline (the common hop is a few loads, two compares and the handler's call). Only net.c and
+ * op_fire touch it. */
+typedef struct {
+  uint16_t depth;      /* deliveries nested now */
+  uint16_t fast_depth; /* a delivery to an input from below this depth needs nothing but
+                          counting: 0 outside an event and while a watcher sees every delivery,
+                          else the depth limit or the deepest chain seen so far, the lower */
+  uint32_t budget;     /* deliveries the outside event being handled may still make */
+} net_hot_t;
+
+/* op_fire's every other case: a watcher, a param, no target, a new depth, a cut. Hidden where
+ * the toolchain knows visibility: position-independent 32-bit x86 code then calls it without
+ * setting up the GOT register, and an op handler's last op_fire becomes a jump. */
+#if defined(__GNUC__) && defined(__ELF__)
+__attribute__((visibility("hidden")))
+#endif
+void op_fire_slow(op_t *op, uint8_t k, io_t v);
+
 /* Fires output k with value v: delivers it to the connected input (running that op's handler,
  * depth first, as bees does) or DSP parameter. Bounded: a chain deeper than the net's limit is
  * cut and counted as feedback (see net_stats_t). Constant time per hop. */
-void op_fire(op_t *op, uint8_t k, io_t v);
+static inline void op_fire(op_t *op, uint8_t k, io_t v) {
+  net_hot_t *h = (net_hot_t *)(void *)op->net;
+  op_target_t t = op->out[k];
+  if (t.op && h->depth < h->fast_depth && h->budget) {
+    h->budget--;
+    h->depth++;
+    t.op->cls->in_fns[t.idx](t.op, v);
+    h->depth--;
+  } else {
+    op_fire_slow(op, k, v);
+  }
+}
 
 /* Arithmetic helpers with bees' semantics. */
 static inline io_t op_sat(int32_t v) {

@@ -41,15 +41,38 @@ void scene_filler_fill(uint8_t *img, uint32_t from, uint32_t to) {
   if (from < to) bytes_fill_pattern(img + from, to - from, FILLER, from - SCENE_DESC_SIZE);
 }
 
-static void put_name(uint8_t *dst, const char *name) {
+/* Whether field's text (up to its first NUL, which it must have) is text. */
+static bool field_holds(const uint8_t *field, const char *text) {
+  uint32_t i;
+  for (i = 0; i < SCENE_NAME_LEN; i++) {
+    if (field[i] != (uint8_t)text[i]) return false;
+    if (!text[i]) return true;
+  }
+  return false;
+}
+
+bool scene_name_field_has_tail(const uint8_t field[SCENE_NAME_LEN], const char *text) {
+  uint32_t i;
+  if (!field_holds(field, text)) return false;
+  for (i = str_nlen(text, SCENE_NAME_LEN); i < SCENE_NAME_LEN; i++)
+    if (field[i]) return true;
+  return false;
+}
+
+void scene_name_field_put(uint8_t dst[SCENE_NAME_LEN], const uint8_t field[SCENE_NAME_LEN],
+                          const char *text) {
   uint32_t i = 0;
-  for (; i < SCENE_NAME_LEN && name[i]; i++) dst[i] = (uint8_t)name[i];
+  if (field && field_holds(field, text)) {
+    bytes_copy(dst, field, SCENE_NAME_LEN);
+    return;
+  }
+  for (; i < SCENE_NAME_LEN && text[i]; i++) dst[i] = (uint8_t)text[i];
   for (; i < SCENE_NAME_LEN; i++) dst[i] = 0;
 }
 
 static void derive(const scene_header_t *hdr, uint8_t *d) {
-  put_name(d, hdr->name);
-  put_name(d + 24, hdr->module);
+  scene_name_field_put(d, hdr->name_field, hdr->name);
+  scene_name_field_put(d + 24, hdr->module_field, hdr->module);
   d[48] = hdr->module_version.maj;
   d[49] = hdr->module_version.min;
   d[50] = (uint8_t)(hdr->module_version.rev >> 8);

@@ -81,6 +81,13 @@ typedef struct {
   scene_version_t module_version;
   uint8_t descriptor[SCENE_DESC_SIZE];
   scene_layout_t layout; /* layout it was read in; the default layout for writing */
+  /* The 24-byte name fields as the file holds them. bees strcpy's names into fields that may
+   * have held longer ones (0.8.1 even rewrites "aleph-waves.ldr" as "waves.ldr" in place), so
+   * bytes after the NUL can be left over. A field is written (and put in the derived
+   * descriptor) as it is while its text up to the first NUL is still `name` / `module`;
+   * otherwise the name is written NUL-padded. All zero after scene_header_init(). */
+  uint8_t name_field[SCENE_NAME_LEN];
+  uint8_t module_field[SCENE_NAME_LEN];
 } scene_header_t;
 
 /* Empty names, bees 0.8.1, module 0.0.0, layout 0.8.1, derived descriptor. */
@@ -90,6 +97,13 @@ void scene_header_init(scene_header_t *hdr);
 void scene_header_derive_descriptor(scene_header_t *hdr);
 /* True if the descriptor is exactly what scene_header_derive_descriptor() would write. */
 bool scene_header_descriptor_derived(const scene_header_t *hdr);
+/* True if field holds text (up to its first NUL) and then something besides NUL padding: the
+ * bytes a text form must keep for the field to be written back as it was. */
+bool scene_name_field_has_tail(const uint8_t field[SCENE_NAME_LEN], const char *text);
+/* Writes the name field for text into dst: field itself if it holds text, else text NUL-padded
+ * (text must be shorter than SCENE_NAME_LEN). */
+void scene_name_field_put(uint8_t dst[SCENE_NAME_LEN], const uint8_t field[SCENE_NAME_LEN],
+                          const char *text);
 
 /* What a structural walk found (scene_probe): section offsets are file offsets. Counts are in
  * the layout's own node numbering. */

@@ -206,12 +206,14 @@ static scene_status_t walk(rd_t *r, scene_header_t *hdr, scene_probe_t *info) {
   bytes_copy(hdr->descriptor, b, SCENE_DESC_SIZE);
   if (!name_field(r, SCENE_AT_NAME, SCENE_NAME_LEN, "scene name", NO_INDEX, hdr->name))
     return r->err->status;
+  bytes_copy(hdr->name_field, b + SCENE_AT_NAME, SCENE_NAME_LEN);
   if (!need(r, SCENE_AT_BEES_VERSION, 4, "the bees version", NO_INDEX, 0)) return r->err->status;
   hdr->bees.min = b[SCENE_AT_BEES_VERSION];
   hdr->bees.maj = b[SCENE_AT_BEES_VERSION + 1u];
   hdr->bees.rev = le_get_u16(b + SCENE_AT_BEES_VERSION + 2u);
   if (!name_field(r, SCENE_AT_MODULE, SCENE_NAME_LEN, "module name", NO_INDEX, hdr->module))
     return r->err->status;
+  bytes_copy(hdr->module_field, b + SCENE_AT_MODULE, SCENE_NAME_LEN);
   if (!need(r, SCENE_AT_MODULE_VERSION, 4, "the module version", NO_INDEX, 0))
     return r->err->status;
   hdr->module_version.min = b[SCENE_AT_MODULE_VERSION];

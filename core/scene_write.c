@@ -377,11 +377,13 @@ scene_status_t scene_encode(const net_t *net, const scene_header_t *hdr, scene_l
   bytes_copy(dst, hdr->descriptor, SCENE_DESC_SIZE);
   w.pos = SCENE_DESC_SIZE;
   if (!put_str(&w, hdr->name, SCENE_NAME_LEN, "scene name")) return err->status;
+  scene_name_field_put(dst + w.pos - SCENE_NAME_LEN, hdr->name_field, hdr->name);
   dst[w.pos++] = hdr->bees.min;
   dst[w.pos++] = hdr->bees.maj;
   le_put_u16(dst + w.pos, hdr->bees.rev);
   w.pos += 2u;
   if (!put_str(&w, hdr->module, SCENE_NAME_LEN, "module name")) return err->status;
+  scene_name_field_put(dst + w.pos - SCENE_NAME_LEN, hdr->module_field, hdr->module);
   dst[w.pos++] = hdr->module_version.min;
   dst[w.pos++] = hdr->module_version.maj;
   le_put_u16(dst + w.pos, hdr->module_version.rev);

@@ -301,6 +301,16 @@ char *scene_json_write_named(const net_t *net, const scene_header_t *hdr_in, sce
   cJSON_AddStringToObject(scene, "moduleVersion", text);
   sio_version_text(&hdr.bees, text, sizeof text);
   cJSON_AddStringToObject(scene, "beesVersion", text);
+  if (scene_name_field_has_tail(hdr.name_field, hdr.name)) {
+    char *hex = sio_hex(hdr.name_field, SCENE_NAME_LEN);
+    cJSON_AddStringToObject(scene, "nameField", hex ? hex : "");
+    free(hex);
+  }
+  if (scene_name_field_has_tail(hdr.module_field, hdr.module)) {
+    char *hex = sio_hex(hdr.module_field, SCENE_NAME_LEN);
+    cJSON_AddStringToObject(scene, "moduleField", hex ? hex : "");
+    free(hex);
+  }
   if (!scene_header_descriptor_derived(&hdr)) {
     char *hex = sio_hex(hdr.descriptor, SCENE_DESC_SIZE);
     cJSON_AddStringToObject(scene, "descriptor", hex ? hex : "");
@@ -619,9 +629,29 @@ static bool read_link(rd_t *r, const cJSON *o, const char *where, uint16_t *out,
   return true;
 }
 
+/* scene.nameField / moduleField: the raw 24-byte field, whose text must be the name. */
+static bool read_name_field(rd_t *r, const cJSON *s, const char *key, const char *text,
+                            const char *text_key, uint8_t *field) {
+  char where[32];
+  const char *v = get_string(r, s, key, "scene", false);
+  if (!v) return !r->c.failed;
+  snprintf(where, sizeof where, "scene.%s", key);
+  if (sio_unhex(v, field, SCENE_NAME_LEN) != SCENE_NAME_LEN) {
+    sio_json_fail(&r->c, where, "expected %u bytes as hex", SCENE_NAME_LEN);
+    return false;
+  }
+  if (!scene_name_field_has_tail(field, text)) {
+    sio_json_fail(&r->c, where,
+                  "its text (up to the first zero byte) must be %s, followed by the bytes to keep",
+                  text_key);
+    return false;
+  }
+  return true;
+}
+
 static bool read_scene(rd_t *r, const cJSON *s, scene_header_t *hdr) {
-  static const char *const keys[] = {"name", "module", "moduleVersion", "beesVersion",
-                                     "descriptor", 0};
+  static const char *const keys[] = {"name",       "module",      "moduleVersion", "beesVersion",
+                                     "descriptor", "nameField",   "moduleField",   0};
   const char *v;
   scene_header_init(hdr);
   hdr->layout = r->layout;
@@ -651,6 +681,9 @@ static bool read_scene(rd_t *r, const cJSON *s, scene_header_t *hdr) {
     sio_json_fail(&r->c, "scene.beesVersion", "expected \"maj.min.rev\", found \"%s\"", v);
     return false;
   }
+  if (!read_name_field(r, s, "nameField", hdr->name, "scene.name", hdr->name_field) ||
+      !read_name_field(r, s, "moduleField", hdr->module, "scene.module", hdr->module_field))
+    return false;
   scene_header_derive_descriptor(hdr);
   if ((v = get_string(r, s, "descriptor", "scene", false)) &&
       sio_unhex(v, hdr->descriptor, SCENE_DESC_SIZE) != SCENE_DESC_SIZE) {

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "preset.h"
+#include "scaler.h"
 
 #define TRY(x)                    \
   do {                            \
@@ -30,8 +31,10 @@ static net_status_t param(net_t *net, const char *label) {
   memset(&p, 0, sizeof p);
   strncpy(p.label, label, NET_PARAM_LABEL_LEN);
   p.play = 1; /* bees: params show on the play screen by default */
+  p.type = SCALER_SHORT; /* shown as the number itself */
   p.min = 0;
   p.max = 32767;
+  p.radix = 16;
   return net_add_param(net, &p);
 }
 

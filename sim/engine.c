@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* engine.c: the simulated Aleph's heart: applies queued input at its stamp, batches encoder
  * detents per 50 ms poll as bees does (play mode; in edit mode keys and encoders go to the
- * editor's page at once), advances the net's timers, and keeps the play log. */
+ * editor's page at once), advances the net's timers, keeps the play log, and hands the DSP
+ * module its params (and, on the engine's clock, renders its sound up to each step). */
 #define _DEFAULT_SOURCE /* realpath, strdup */
 #include "engine.h"
 
@@ -33,6 +34,24 @@ static void watch(void *ctx, net_event_kind_t kind, const op_t *op, uint16_t idx
   if (e->trace) trace_note(e->trace, &e->names, net, e->now, kind, op, idx, value);
 }
 
+static void param_changed(void *ctx, uint16_t idx, io_t value) {
+  engine_t *e = ctx;
+  audio_param(e->audio, engine_net(e), idx, value);
+}
+
+/* the editor's DSP page */
+static const char *dsp_module(void *ctx) { return audio_module(((engine_t *)ctx)->audio); }
+static const char *dsp_state(void *ctx) { return audio_state(((engine_t *)ctx)->audio); }
+static bool dsp_load(void *ctx, char *msg, uint16_t mcap) {
+  engine_t *e = ctx;
+  char why[300];
+  bool ok = audio_reload(e->audio, engine_net(e), why, sizeof why);
+  if (why[0]) fprintf(stderr, "aleph-sim: %s\n", why);
+  snprintf(msg, mcap, "%s", ok ? "MODULE LOADED" : "NOT SIMULATED");
+  e->changes++;
+  return ok;
+}
+
 bool engine_init(engine_t *e, size_t arena_bytes, bool virtual_clock, char *err, size_t errlen) {
   return engine_init_plan(e, arena_bytes, virtual_clock, NULL, err, errlen);
 }
@@ -56,6 +75,21 @@ bool engine_init_plan(engine_t *e, size_t arena_bytes, bool virtual_clock, const
   hid_hub_attach(engine_net(e), &e->hid);
   scene_slot_set_watch(&e->sys.slot, watch, e);
   ui_init(&e->ui, engine_net(e), e->ui_px, NULL);
+  e->audio = audio_new();
+  if (!e->audio) {
+    host_system_free(&e->sys);
+    snprintf(err, errlen, "out of memory for the DSP");
+    return false;
+  }
+  e->audio_clock = true;
+  e->services.ctx = e;
+  e->services.param_changed = param_changed;
+  net_set_services(engine_net(e), &e->services);
+  e->dsp.ctx = e;
+  e->dsp.module = dsp_module;
+  e->dsp.state = dsp_state;
+  e->dsp.load = dsp_load;
+  ui_set_dsp(&e->ui, &e->dsp);
   return true;
 }
 
@@ -64,8 +98,11 @@ void engine_free(engine_t *e) {
   for (i = 0; i < e->n_paths; i++) free(e->paths[i]);
   e->n_paths = 0;
   scene_slot_set_watch(&e->sys.slot, NULL, NULL);
+  net_set_services(engine_net(e), NULL);
   sim_queue_destroy(&e->queue);
   host_system_free(&e->sys);
+  audio_free(e->audio);
+  e->audio = NULL;
 }
 
 net_t *engine_net(const engine_t *e) { return host_system_net(&e->sys); }
@@ -84,13 +121,16 @@ bool engine_load_demo(engine_t *e, char *err, size_t errlen) {
     return false;
   }
   op_names_reset(&e->names, engine_net(e));
-  engine_loaded(e);
+  engine_loaded(e, NULL);
   return true;
 }
 
-void engine_loaded(engine_t *e) {
+void engine_loaded(engine_t *e, const char *module) {
+  char msg[400];
   playlog_init(&e->log);
   ui_set_net(&e->ui, engine_net(e));
+  audio_select(e->audio, engine_net(e), module, msg, sizeof msg);
+  if (msg[0]) fprintf(stderr, "aleph-sim: %s\n", msg);
   e->changes++;
 }
 
@@ -179,6 +219,7 @@ static void flush_encoders(engine_t *e) {
 }
 
 static void set_time(engine_t *e, uint32_t t) {
+  if (e->audio_clock) audio_advance(e->audio, t); /* the sound before t, with what held then */
   net_advance(engine_net(e), t);
   e->now = t;
   e->sys.host.virtual_ms = t;

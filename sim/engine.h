@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* engine.h: the simulated Aleph minus its window: the host system (arena, pools, net), the one
- * input queue, bees' 50 ms encoder batching, the play log and usage history, advanced by ticks. */
+ * input queue, bees' 50 ms encoder batching, the play log and usage history, the DSP side
+ * (audio.h: the scene's module, fed the net's params), advanced by ticks. */
 #ifndef ALEPH_SIM_ENGINE_H
 #define ALEPH_SIM_ENGINE_H
 
@@ -8,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "audio.h"
 #include "events.h"
 #include "history.h"
 #include "host_system.h"
@@ -18,6 +20,7 @@
 #include "monome.h"
 #include "playlog.h"
 #include "screen.h"
+#include "services.h"
 #include "ui.h"
 
 #define ENGINE_ENC_POLL_MS 50u /* bees' encoder accumulator poll */
@@ -63,6 +66,10 @@ typedef struct {
   uint64_t paths_loaded;      /* bit i: path i was loaded by an applied event (recorded) */
   char error[640];            /* why the last refused scene load failed (the codec's text) */
   ui_t ui;                    /* bees' editor: MODE toggles play/edit (core/ui) */
+  audio_t *audio;             /* the DSP module the scene names, and its sound */
+  bool audio_clock;           /* render on the engine's clock (headless, or no sound card) */
+  net_services_t services;    /* param changes -> audio */
+  ui_dsp_t dsp;               /* the editor's DSP page -> audio */
   uint8_t ui_px[SCREEN_W * SCREEN_H]; /* the edit page as last drawn */
   uint32_t ui_drawn;          /* `changes` when ui_px was drawn */
 } engine_t;
@@ -79,9 +86,10 @@ void engine_free(engine_t *e);
 net_t *engine_net(const engine_t *e);
 /* Builds the demo network in the slot's spare and swaps it in. */
 bool engine_load_demo(engine_t *e, char *err, size_t errlen);
-/* After a net was swapped in: clears the play log (bees' play screen starts empty) and points
- * the editor at the new net. */
-void engine_loaded(engine_t *e);
+/* After a net was swapped in: clears the play log (bees' play screen starts empty), points
+ * the editor at the new net, and starts (or keeps) the DSP module named module (NULL: none)
+ * with the new params, saying on stderr what it cannot simulate. */
+void engine_loaded(engine_t *e, const char *module);
 void engine_add_tap(engine_t *e, engine_tap_fn fn, void *ctx);
 /* The id of a scene file path for a SIM_EV_SCENE_LOAD event: the same id for the same file
  * (paths are made absolute when the file exists, so recordings replay from any folder). -1 if

@@ -24,6 +24,7 @@
 #include "session.h"
 #include "stats_print.h"
 #include "stop_signal.h"
+#include "wav.h"
 
 #define DEFAULT_PANEL_SHOT_SCALE 3
 
@@ -67,11 +68,43 @@ static bool write_screenshots(const sim_session_t *s) {
   return ok;
 }
 
+/* --audio-in and --audio-out: the input fed to the module, what it renders kept */
+static bool setup_audio(sim_session_t *s, char *err, size_t errlen) {
+  const sim_options_t *o = s->opt;
+  if (o->no_audio) s->engine.audio_clock = false;
+  if (o->audio_in) {
+    wav_t in;
+    if (!wav_load(o->audio_in, &in, err, errlen)) return false;
+    if (in.rate != DSP_RATE) {
+      snprintf(err, errlen, "%s: %u Hz; the Aleph's DSP runs at %u Hz (resample it first)",
+               o->audio_in, (unsigned)in.rate, (unsigned)DSP_RATE);
+      wav_free(&in);
+      return false;
+    }
+    audio_set_input(s->engine.audio, in.frames, in.count, in.channels);
+  }
+  if (o->audio_out) audio_capture(s->engine.audio, true);
+  return true;
+}
+
+static bool write_audio(const sim_session_t *s) {
+  uint32_t frames;
+  const float *out = audio_captured(s->engine.audio, &frames);
+  char err[600];
+  if (!s->opt->audio_out) return true;
+  if (!wav_save(s->opt->audio_out, out, frames, DSP_CHANNELS, DSP_RATE, err, sizeof err)) {
+    fprintf(stderr, "aleph-sim: %s\n", err);
+    return false;
+  }
+  return true;
+}
+
 /* Everything after the run: outputs, checks, exit status. */
 static int finish(sim_session_t *s) {
   char err[512];
   int rc = SIM_EXIT_OK;
   if (!write_screenshots(s)) rc = SIM_EXIT_FAIL;
+  if (!write_audio(s)) rc = SIM_EXIT_FAIL;
   if (s->recording && !recorder_close(&s->recorder, s->engine.now, err, sizeof err)) {
     fprintf(stderr, "aleph-sim: %s\n", err);
     rc = SIM_EXIT_FAIL;
@@ -190,8 +223,9 @@ int main(int argc, char **argv) {
     player_free(&s.player);
     return SIM_EXIT_FAIL;
   }
-  if (opt.profile && !profile_capture_start(&profile, &s.engine, opt.profile, opt.scene,
-                                            opt.arena_bytes, err, sizeof err)) {
+  if (!setup_audio(&s, err, sizeof err) ||
+      (opt.profile && !profile_capture_start(&profile, &s.engine, opt.profile, opt.scene,
+                                             opt.arena_bytes, err, sizeof err))) {
     fprintf(stderr, "aleph-sim: %s\n", err);
     engine_free(&s.engine);
     player_free(&s.player);

@@ -40,6 +40,11 @@ void options_usage(FILE *to) {
           "  --replay FILE.json    replay a recording (its scene and arena size are the defaults)\n"
           "  --profile FILE.json   record every op heap event and usage over time (aleph-profile)\n"
           "  --pool-plan FILE.json size the op heap by a plan file (aleph-profile --plan-out)\n"
+          "  --audio-out FILE.wav  at exit, write the DSP module's four outputs (48 kHz, 16-bit),\n"
+          "                        rendered on the virtual clock when headless\n"
+          "  --audio-in FILE.wav   feed the module's inputs from a 48 kHz WAV file (channel k\n"
+          "                        to input k; mono to inputs 0 and 1)\n"
+          "  --no-audio            run the DSP module's parameters only: no sound, no rendering\n"
           "  --scene-dir DIR       the folder the editor's SCENES page lists, loads and saves,\n"
           "                        and the only one OSC may load from and save to (default:\n"
           "                        the scene's folder, else ./scenes, else the example scenes)\n"
@@ -189,6 +194,9 @@ int options_parse(sim_options_t *o, int argc, char **argv) {
       if (!v || !parse_u32(v, &p) || p < 1 || p > 65535)
         return bad("--serialosc-port needs a port number from 1 to 65535, not '%s'", v ? v : "");
       o->serialosc_port = (int)p;
+    } else if (!strcmp(a, "--no-audio")) {
+      o->no_audio = true;
+      needs = false;
     } else if (!strcmp(a, "--overlay")) {
       o->overlay = true;
       needs = false;
@@ -203,7 +211,8 @@ int options_parse(sim_options_t *o, int argc, char **argv) {
       o->duration_set = true;
     } else if (!strcmp(a, "--screenshot") || !strcmp(a, "--panel-screenshot") ||
                !strcmp(a, "--record") || !strcmp(a, "--replay") || !strcmp(a, "--inject") ||
-               !strcmp(a, "--profile") || !strcmp(a, "--pool-plan")) {
+               !strcmp(a, "--profile") || !strcmp(a, "--pool-plan") ||
+               !strcmp(a, "--audio-out") || !strcmp(a, "--audio-in")) {
       if (!v || !*v) return bad("%s needs a file name", a);
       if (!strcmp(a, "--screenshot")) o->screenshot = v;
       else if (!strcmp(a, "--panel-screenshot")) o->panel_shot = v;
@@ -211,6 +220,8 @@ int options_parse(sim_options_t *o, int argc, char **argv) {
       else if (!strcmp(a, "--replay")) o->replay = v;
       else if (!strcmp(a, "--profile")) o->profile = v;
       else if (!strcmp(a, "--pool-plan")) o->pool_plan = v;
+      else if (!strcmp(a, "--audio-out")) o->audio_out = v;
+      else if (!strcmp(a, "--audio-in")) o->audio_in = v;
       else o->inject = v;
     } else if (!strcmp(a, "--scene-dir")) {
       if (!v || !*v) return bad("%s needs a folder", a);
@@ -241,6 +252,9 @@ int options_parse(sim_options_t *o, int argc, char **argv) {
     }
     if (needs) i++;
   }
+  if (o->no_audio && (o->audio_out || o->audio_in))
+    return bad("--no-audio renders nothing: it cannot go with %s",
+               o->audio_out ? "--audio-out" : "--audio-in");
   if (o->osc_allow_remote && !o->osc_remote)
     return bad("%s: --osc-allow-remote goes with an --osc-host beyond this machine "
                "(such as 0.0.0.0)", "--osc-allow-remote");
@@ -258,7 +272,8 @@ int options_check_files(const sim_options_t *o) {
   } f[] = {{"the scene", o->scene, false},           {"--replay", o->replay, false},
            {"--pool-plan", o->pool_plan, false},     {"--screenshot", o->screenshot, true},
            {"--panel-screenshot", o->panel_shot, true}, {"--record", o->record, true},
-           {"--profile", o->profile, true}};
+           {"--profile", o->profile, true},          {"--audio-in", o->audio_in, false},
+           {"--audio-out", o->audio_out, true}};
   size_t n = sizeof f / sizeof f[0], i, j;
   for (i = 0; i < n; i++) {
     if (!f[i].path || !f[i].output) continue;

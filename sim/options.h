@@ -35,6 +35,9 @@ typedef struct {
   const char *profile;     /* --profile: write a pool usage profile (JSON) */
   const char *pool_plan;   /* --pool-plan: lay the pools out by this plan file's "host" plan */
   const char *scene_dir;   /* --scene-dir: the SCENES page's folder (NULL: the default) */
+  const char *audio_out;   /* --audio-out: the DSP's four outputs as a WAV file, at exit */
+  const char *audio_in;    /* --audio-in: a WAV file fed to the DSP's inputs */
+  bool no_audio;           /* --no-audio: params only, nothing rendered or played */
   /* real devices (devices.h) */
   bool grid, arc;          /* --grid[=ID], --arc[=ID]: claim a grid / an arc through serialosc */
   const char *grid_id, *arc_id; /* NULL: the first one serialosc lists */

@@ -10,6 +10,7 @@
 #include "file_io.h"
 #include "op_catalog.h"
 #include "osc_apply.h"
+#include "scaler.h"
 #include "osc_internal.h"
 #include "scene_io.h"
 #include "utf8.h"
@@ -21,8 +22,8 @@ static const struct {
   uint32_t bits;
 } TOPICS[] = {{"outputs", OSC_T_OUTPUTS}, {"inputs", OSC_T_INPUTS}, {"params", OSC_T_PARAMS},
               {"screen", OSC_T_SCREEN},   {"grid", OSC_T_GRID},     {"arc", OSC_T_ARC},
-              {"midi", OSC_T_MIDI},       {"stats", OSC_T_STATS},   {"all", OSC_T_ALL},
-              {"replies", OSC_T_REPLIES}};
+              {"midi", OSC_T_MIDI},       {"stats", OSC_T_STATS},   {"cv", OSC_T_CV},
+              {"all", OSC_T_ALL},         {"replies", OSC_T_REPLIES}};
 
 static const char *path_of(const osc_cmd_t *c) { return OSC_ADDRS[c->addr].path; }
 
@@ -278,7 +279,7 @@ static void run_subscribe(osc_server_t *s, const osc_cmd_t *c, bool on) {
     if (!strcmp(TOPICS[i].name, c->s[0])) bits = TOPICS[i].bits;
   if (!bits) {
     osc_error(s, &c->from, "%s: no topic \"%s\" (outputs, inputs, params, screen, grid, arc, "
-              "midi, stats, all, replies)", path_of(c), c->s[0]);
+              "midi, stats, cv, all, replies)", path_of(c), c->s[0]);
     return;
   }
   if (c->types[1] == 'i') {
@@ -304,6 +305,7 @@ static void run_subscribe(osc_server_t *s, const osc_cmd_t *c, bool on) {
   if (on && (bits & OSC_T_SCREEN)) s->screen_valid = false; /* a newcomer gets the whole screen */
   if (on && (bits & OSC_T_GRID)) s->grid_valid = false;
   if (on && (bits & OSC_T_ARC)) s->arc_valid = false;
+  if (on && (bits & OSC_T_CV)) s->cv_valid = false;
   osc_reply(s, &c->from, on ? "/aleph/subscribed" : "/aleph/unsubscribed", "si", c->s[0],
            (int32_t)ntohs(to.sin_port));
 }
@@ -489,10 +491,24 @@ void osc_run(osc_server_t *s, const osc_cmd_t *c) {
   }
   case OSC_A_PARAMS: {
     uint16_t p, n = net_param_count(net);
-    for (p = 0; p < n; p++)
-      osc_reply(s, &c->from, "/aleph/param/info", "isi", (int32_t)p, net_param(net, p)->label,
-               (int32_t)net_param(net, p)->value);
+    for (p = 0; p < n; p++) { /* and what the DSP gets, as bees' scaler shows it */
+      const net_param_t *pp = net_param(net, p);
+      char text[SCALER_TEXT_CAP];
+      const char *t = text;
+      scaler_text(pp, pp->value, text);
+      while (*t == ' ') t++;
+      osc_reply(s, &c->from, "/aleph/param/info", "isisis", (int32_t)p, pp->label,
+                (int32_t)pp->value, sio_param_type_name(pp->type), scaler_value(pp, pp->value), t);
+    }
     osc_reply(s, &c->from, "/aleph/params/end", "i", (int32_t)n);
+    break;
+  }
+  case OSC_A_CV_OUT: osc_send_cv(s, &c->from, true); break;
+  case OSC_A_DSP: {
+    audio_info_t a;
+    audio_get_info(e->audio, &a);
+    osc_reply(s, &c->from, "/aleph/dsp", "ssiii", a.module, audio_state(e->audio),
+              (int32_t)a.bound, (int32_t)a.underruns, (int32_t)a.muted);
     break;
   }
   case OSC_A_SUBSCRIBE: run_subscribe(s, c, true); break;

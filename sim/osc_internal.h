@@ -34,7 +34,8 @@ typedef enum {
   OSC_A_ENC, OSC_A_SW, OSC_A_FS, OSC_A_CV, OSC_A_PING, OSC_A_OPS, OSC_A_OP_ADD, OSC_A_OP_REMOVE,
   OSC_A_OP_PORTS, OSC_A_CONNECT, OSC_A_CONNECT_PARAM, OSC_A_DISCONNECT, OSC_A_IN, OSC_A_IN_GET,
   OSC_A_PARAM, OSC_A_PARAMS, OSC_A_SUBSCRIBE, OSC_A_UNSUBSCRIBE, OSC_A_STATS, OSC_A_SCENE_LOAD,
-  OSC_A_SCENE_SAVE, OSC_A_MIDI, OSC_A_HID, OSC_A_MONOME, OSC_A_SYS_PREFIX, OSC_A_GRID_KEY, OSC_A_ARC_DELTA,
+  OSC_A_SCENE_SAVE, OSC_A_MIDI, OSC_A_HID, OSC_A_MONOME, OSC_A_SYS_PREFIX, OSC_A_CV_OUT, OSC_A_DSP,
+  OSC_A_GRID_KEY, OSC_A_ARC_DELTA, /* these two under the monome prefix */
   OSC_A_COUNT,
   OSC_A_GONE = OSC_A_COUNT /* internal, never in the table: the address in `from` went away
                               (ICMP port unreachable): its subscriptions are dropped */
@@ -59,8 +60,10 @@ typedef struct {
 enum {
   OSC_T_OUTPUTS = 1u << 0, OSC_T_INPUTS = 1u << 1, OSC_T_PARAMS = 1u << 2,
   OSC_T_SCREEN = 1u << 3, OSC_T_GRID = 1u << 4, OSC_T_ARC = 1u << 5, OSC_T_MIDI = 1u << 6,
-  OSC_T_STATS = 1u << 7, OSC_T_ALL = 0xFFu, /* "all": the observation topics above */
-  OSC_T_REPLIES = 1u << 8                     /* copies of every reply and error, to anyone */
+  OSC_T_STATS = 1u << 7,
+  OSC_T_REPLIES = 1u << 8, /* copies of every reply and error, to anyone */
+  OSC_T_CV = 1u << 9,      /* the DSP's CV outputs when they change */
+  OSC_T_ALL = 0xFFu | OSC_T_CV /* "all": the observation topics (not replies) */
 };
 typedef struct {
   struct sockaddr_in addr;
@@ -106,11 +109,13 @@ struct osc_server {
   uint8_t grid[256];
   uint8_t arc[4][64];
   uint32_t next_stats;
+  int32_t cv_mv[4];   /* the CV outputs last pushed, millivolts */
+  bool cv_valid;
 };
 
 /* ---- sending (any thread) ---- */
 /* Sends path with args built from types: 'i' int32_t, 's' const char *, 'b' (int len,
- * const uint8_t *). */
+ * const uint8_t *), 'f' double (a float argument). */
 void osc_send(osc_server_t *s, const struct sockaddr_in *to, const char *path, const char *types,
               ...);
 /* Sends a built message and frees it. */
@@ -131,6 +136,8 @@ void osc_observe_unhook(osc_server_t *s);
 void osc_observe_flush(osc_server_t *s);
 /* /aleph/stats to `to`: a reply (copied to "replies" subscribers) or a push. */
 void osc_send_stats(osc_server_t *s, const struct sockaddr_in *to, bool reply);
+/* /aleph/cv/out f f f f (volts) to `to`: a reply or a push. */
+void osc_send_cv(osc_server_t *s, const struct sockaddr_in *to, bool reply);
 void osc_monome_prefix(osc_server_t *s, char *out, size_t cap);
 
 #endif

@@ -11,6 +11,7 @@
 
 #include "monome_leds.h"
 #include "render_screen.h"
+#include "scaler.h"
 
 static void to_subs(osc_server_t *s, uint32_t topic, const char *path, const char *types,
                     int32_t a, const char *sa, const char *sb, int32_t b) {
@@ -46,11 +47,21 @@ static void watch(void *ctx, net_event_kind_t kind, const op_t *op, uint16_t idx
     net_ref_op_name(&s->e->names, net, op->index, h, sizeof h);
     to_subs(s, OSC_T_INPUTS, "/aleph/watch/in", "ssi", value, h, op->cls->in_names[idx], 0);
     break;
-  case NET_EV_PARAM:
+  case NET_EV_PARAM: {
+    const net_param_t *p;
+    char text[SCALER_TEXT_CAP];
+    const char *t = text;
+    uint32_t i;
     if (!(s->topics & OSC_T_PARAMS) || idx >= net_param_count(net)) return;
-    to_subs(s, OSC_T_PARAMS, "/aleph/watch/param", "si", value, net_param(net, idx)->label, NULL,
-            0);
+    p = net_param(net, idx); /* with what the DSP gets, as bees' scaler shows it */
+    scaler_text(p, value, text);
+    while (*t == ' ') t++;
+    for (i = 0; i < OSC_SUBSCRIBERS; i++)
+      if (s->subs[i].topics & OSC_T_PARAMS)
+        osc_send(s, &s->subs[i].addr, "/aleph/watch/param", "siis", p->label, (int32_t)value,
+                 scaler_value(p, value), t);
     break;
+  }
   default:
     break;
   }
@@ -180,8 +191,30 @@ static void flush_arc(osc_server_t *s) {
   send_leds(s, OSC_T_ARC, msgs, n, true);
 }
 
+void osc_send_cv(osc_server_t *s, const struct sockaddr_in *to, bool reply) {
+  audio_info_t a;
+  audio_get_info(s->e->audio, &a);
+  (reply ? osc_reply : osc_send)(s, to, "/aleph/cv/out", "ffff", (double)a.cv[0], (double)a.cv[1],
+                                 (double)a.cv[2], (double)a.cv[3]);
+}
+
+/* the CV outputs, when one moved by a millivolt or more */
+static void flush_cv(osc_server_t *s) {
+  audio_info_t a;
+  int32_t mv[4];
+  uint32_t i;
+  audio_get_info(s->e->audio, &a);
+  for (i = 0; i < 4; i++) mv[i] = (int32_t)(a.cv[i] * 1000.0f + 0.5f);
+  if (s->cv_valid && !memcmp(mv, s->cv_mv, sizeof mv)) return;
+  memcpy(s->cv_mv, mv, sizeof mv);
+  s->cv_valid = true;
+  for (i = 0; i < OSC_SUBSCRIBERS; i++)
+    if (s->subs[i].topics & OSC_T_CV) osc_send_cv(s, &s->subs[i].addr, false);
+}
+
 void osc_observe_flush(osc_server_t *s) {
   uint32_t i;
+  if (s->topics & OSC_T_CV) flush_cv(s);
   if (s->topics & OSC_T_SCREEN) flush_screen(s);
   if (s->topics & OSC_T_GRID) flush_grid(s);
   if (s->topics & OSC_T_ARC) flush_arc(s);

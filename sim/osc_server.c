@@ -47,6 +47,8 @@ const osc_addr_info_t OSC_ADDRS[OSC_A_COUNT] = {
     [OSC_A_SYS_PREFIX] = {"/sys/prefix", {"s", 0}},
     [OSC_A_GRID_KEY] = {"/grid/key", {"iii", 0}},
     [OSC_A_ARC_DELTA] = {"/enc/delta", {"ii", 0}},
+    [OSC_A_CV_OUT] = {"/aleph/cv/out", {"", 0}},
+    [OSC_A_DSP] = {"/aleph/dsp", {"", 0}},
 };
 
 /* ---- sending ---- */
@@ -89,6 +91,8 @@ static lo_message build(const char *types, va_list ap) {
       lo_message_add_int32(m, va_arg(ap, int32_t));
     } else if (*t == 's') {
       lo_message_add_string(m, va_arg(ap, const char *));
+    } else if (*t == 'f') {
+      lo_message_add_float(m, (float)va_arg(ap, double));
     } else if (*t == 'b') {
       int n = va_arg(ap, int);
       const uint8_t *p = va_arg(ap, const uint8_t *);

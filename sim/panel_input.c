@@ -81,6 +81,14 @@ static void on_key(panel_input_t *in, const SDL_KeyboardEvent *k, engine_t *e, u
   case KEY_ACT_SHOT:
     if (down && !k->repeat) in->shot = true;
     break;
+  case KEY_ACT_MUTE:
+    if (down && !k->repeat) {
+      audio_info_t a;
+      audio_get_info(e->audio, &a);
+      audio_set_mute(e->audio, !a.muted);
+      in->dirty = true;
+    }
+    break;
   case KEY_ACT_QUIT:
     if (down) in->quit = true;
     break;

@@ -18,7 +18,7 @@ static const key_binding_t bindings[] = {
   {'z', KEY_ACT_SWITCH, SIM_SW_FS1, 0}, {'x', KEY_ACT_SWITCH, SIM_SW_FS2, 0},
   {'m', KEY_ACT_SWITCH, SIM_SW_MODE, 0},
   {'o', KEY_ACT_OVERLAY, 0, 0},  {'h', KEY_ACT_HELP, 0, 0},  {'/', KEY_ACT_HELP, 0, 0},
-  {'p', KEY_ACT_SHOT, 0, 0},     {KEY_ESCAPE, KEY_ACT_QUIT, 0, 0},
+  {'p', KEY_ACT_SHOT, 0, 0},     {'v', KEY_ACT_MUTE, 0, 0},  {KEY_ESCAPE, KEY_ACT_QUIT, 0, 0},
 };
 
 const key_binding_t *panel_key_lookup(int keycode) {
@@ -40,6 +40,7 @@ const char *const PANEL_KEY_HELP[] = {
   "o    memory statistics overlay",
   "h    this help",
   "p    screenshot to aleph-sim-N.png",
+  "v    mute / unmute the sound",
   "Esc  quit",
   "",
   "MOUSE",

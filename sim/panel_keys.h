@@ -10,6 +10,7 @@ typedef enum {
   KEY_ACT_OVERLAY, /* statistics overlay on/off */
   KEY_ACT_HELP,    /* key help on/off */
   KEY_ACT_SHOT,    /* write a screenshot */
+  KEY_ACT_MUTE,    /* sound off/on (the DSP keeps running) */
   KEY_ACT_QUIT
 } key_action_kind_t;
 

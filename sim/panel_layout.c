@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* panel_layout.c: the front panel's geometry: OLED at the left, four encoders to its right with
- * the function keys under them, MODE and the two footswitches along the bottom. */
+ * the function keys under them, MODE and the two footswitches along the bottom, the DSP strip
+ * (meters, CV outputs) under the keys. */
 #include "panel_layout.h"
 
 static panel_rect_t rect(int s, int x, int y, int w, int h) {
@@ -31,6 +32,7 @@ void panel_layout(panel_layout_t *l, int scale) {
   l->key[5] = rect(s, 92, 90, 40, 16);  /* FS2 */
   l->key[6] = rect(s, 8, 90, 30, 16);   /* MODE */
   l->overlay = rect(s, 142, 2, 132, 108);
+  l->sound = rect(s, 151, 82, 112, 26);
 }
 
 int panel_fit_scale(int w, int h) {

@@ -32,6 +32,7 @@ typedef struct {
   int enc_cx[4], enc_cy[4], enc_r;
   panel_rect_t key[7];  /* function keys 0..3, FS1, FS2, MODE */
   panel_rect_t overlay; /* the statistics overlay */
+  panel_rect_t sound;   /* the DSP strip: output meters, CV outputs, sound state */
 } panel_layout_t;
 
 /* Lays the panel out at scale (clamped to 1..PANEL_MAX_SCALE). */

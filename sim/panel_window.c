@@ -11,6 +11,7 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 
+#include "audio_device.h"
 #include "op_timer.h"
 #include "devices.h"
 #include "osc_server.h"
@@ -33,6 +34,7 @@ typedef struct {
   panel_view_t drawn, now;  /* what the window shows, and what it would show now */
   panel_inject_t inject;
   int shots;
+  audio_device_t sound; /* the sound card (dev 0: none; the DSP then runs on the engine's clock) */
 } window_t;
 
 /* Fits the panel to the drawable at the largest whole scale and centres it. */
@@ -135,6 +137,7 @@ static double cpu_seconds(void) {
 }
 
 static void close_window(window_t *w) {
+  audio_device_close(&w->sound);
   if (w->tex) SDL_DestroyTexture(w->tex);
   if (w->ren) SDL_DestroyRenderer(w->ren);
   if (w->win) SDL_DestroyWindow(w->win);
@@ -157,6 +160,8 @@ static bool quiet(const sim_session_t *s, const window_t *w) {
   const engine_t *e = &s->engine;
   uint32_t t;
   int i;
+  /* the sound card's queue needs topping up; a running module moves the meters and CV */
+  if (w->sound.dev || audio_running(e->audio)) return false;
   if (net_timer_count(engine_net(e)) || e->queue.count || w->in.ui.overlay || s->devices ||
       panel_inject_pending(&w->inject) || (s->replaying && player_next_time(&s->player, &t)))
     return false;
@@ -207,6 +212,12 @@ int panel_run(sim_session_t *s, char *err, size_t errlen) {
     return SIM_EXIT_FAIL;
   }
   if (s->replaying) s->player.check = false; /* the user may add input of their own */
+  if (!s->opt->no_audio) {
+    if (audio_device_open(&w.sound, err, errlen))
+      e->audio_clock = false; /* the sound card's queue drives rendering now */
+    else
+      fprintf(stderr, "aleph-sim: no sound card (%s): the DSP runs silently\n", err);
+  }
   if (s->osc) osc_server_set_wake(s->osc, wake_loop, NULL);
   start = SDL_GetTicks64();
   next_frame = start;
@@ -240,13 +251,16 @@ int panel_run(sim_session_t *s, char *err, size_t errlen) {
     engine_tick(e, now);
     if (s->osc) osc_server_pump(s->osc); /* OSC messages run here, at the engine's time now */
     devices_pump(s->devices);
+    audio_device_pump(&w.sound, e->audio);
     if (s->opt->duration_set && now >= s->opt->duration_ms) w.in.quit = true;
     if (t >= next_frame) {
       /* the overlay's sparkline and clock move every history sample; 5 Hz is live enough */
       bool overlay_stale = w.in.ui.overlay && !w.in.ui.help &&
                            e->history.total - drawn_samples >= OVERLAY_SAMPLES_PER_FRAME;
       bool changed = false;
-      if (e->changes != drawn_changes) { /* the net did something: does it show? */
+      /* the net did something, or a module is playing (meters, CV: looked at 10 times a
+       * second): does it show? */
+      if (e->changes != drawn_changes || (audio_running(e->audio) && frame_n % 6u == 0)) {
         panel_view_capture(e, &w.now);
         changed = memcmp(&w.now, &w.drawn, sizeof w.now) != 0;
         drawn_changes = e->changes;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* render_panel.c: draws the front panel: the OLED scaled by whole pixels, knobs turned by the
- * detents they received, keys lit while held, switch-op LEDs, and the overlays on top. */
+ * detents they received, keys lit while held, switch-op LEDs, the DSP strip (a meter per
+ * output, the four CV outputs, mute and underruns), and the overlays on top. */
 #include "render_panel.h"
 
 #include <math.h>
@@ -39,9 +40,23 @@ static int32_t enc_value(const engine_t *e, int hw) {
   return net_get_value(net, (uint16_t)(net_op_first_in(net, op) + 3u));
 }
 
+/* a level as 2 dB steps under full scale, 0..30 (30: -60 dB or less) */
+static int8_t meter_steps(float level) {
+  double db = level > 0.0f ? -20.0 * log10((double)level) : 60.0;
+  return (int8_t)(db >= 60.0 ? 30 : db <= 0.0 ? 0 : (int)(db / 2.0));
+}
+
 void panel_view_capture(const engine_t *e, panel_view_t *v) {
+  audio_info_t a;
   int i;
   memset(v, 0, sizeof *v);
+  audio_get_info(e->audio, &a);
+  for (i = 0; i < 4; i++) {
+    v->meter[i] = meter_steps(a.peak[i]);
+    v->cv[i] = (int16_t)lround(a.cv[i] * 10.0f);
+  }
+  v->muted = a.muted;
+  v->underruns = a.underruns;
   render_screen(e, v->screen);
   for (i = 0; i < 4; i++) {
     v->enc_turned[i] = e->enc_turned[i];
@@ -113,6 +128,39 @@ static void draw_key(rgba_img_t *img, const panel_layout_t *l, const engine_t *e
     draw_disc(img, r.x + r.w - 4 * s, r.y + r.h / 2, 2 * s, LED_ON);
 }
 
+#define METER_ON RGB(0x6E, 0xC8, 0x7A)
+#define METER_HOT RGB(0xE8, 0xB8, 0x40)
+#define METER_OFF RGB(0x1C, 0x1D, 0x20)
+
+/* the DSP strip: a bar per output (-60..0 dBFS), the CV outputs in volts, module and sound state */
+static void draw_sound(rgba_img_t *img, const panel_layout_t *l, const engine_t *e) {
+  panel_view_t v;
+  audio_info_t a;
+  int s = l->scale, i, x = l->sound.x, y = l->sound.y, w = 56 * s, t = l->text;
+  char buf[64];
+  panel_view_capture(e, &v);
+  audio_get_info(e->audio, &a);
+  font_draw_rgba(img, x, y, "OUT", DIM_LABEL, t);
+  for (i = 0; i < 4; i++) {
+    panel_rect_t bar;
+    int lit = w * (30 - v.meter[i]) / 30;
+    bar.x = x + 20 * s;
+    bar.y = y + i * 3 * s;
+    bar.h = 2 * s;
+    bar.w = w;
+    draw_rect(img, bar, METER_OFF);
+    bar.w = lit;
+    if (lit > 0) draw_rect(img, bar, v.meter[i] <= 1 ? METER_HOT : METER_ON);
+  }
+  snprintf(buf, sizeof buf, "CV %.1f %.1f %.1f %.1f V", v.cv[0] / 10.0, v.cv[1] / 10.0,
+           v.cv[2] / 10.0, v.cv[3] / 10.0);
+  y += 12 * s;
+  font_draw_rgba(img, x, y, buf, LABEL, t);
+  snprintf(buf, sizeof buf, "%s%s  xruns %u", a.simulated ? a.simulated : "no dsp",
+           v.muted ? "  MUTED" : "", (unsigned)v.underruns);
+  font_draw_rgba(img, x, y + FONT_CELL_H * t + s, buf, v.muted ? LED_ON : DIM_LABEL, t);
+}
+
 void render_panel(rgba_img_t *img, const panel_layout_t *l, const engine_t *e,
                   const panel_ui_t *ui) {
   int i, s = l->scale;
@@ -128,7 +176,8 @@ void render_panel(rgba_img_t *img, const panel_layout_t *l, const engine_t *e,
   draw_screen(img, l, e);
   for (i = 0; i < 4; i++) draw_knob(img, l, e, i, ui && ui->hover == PANEL_ENC0 + i);
   for (i = 0; i < 7; i++) draw_key(img, l, e, i, ui && ui->hover == PANEL_SW0 + i);
-  font_draw_rgba(img, 146 * s, 94 * s, "h help  o stats", DIM_LABEL, l->text);
+  draw_sound(img, l, e);
+  font_draw_rgba(img, 142 * s, 3 * s, "h help o stats v mute", DIM_LABEL, l->text);
   if (ui && ui->help)
     render_overlay_help(img, l);
   else if (ui && ui->overlay)

@@ -26,6 +26,10 @@ typedef struct {
   int32_t enc_value[4]; /* INT32_MIN: no ENC op there */
   uint8_t sw_down[SIM_SW_COUNT];
   uint8_t led[6];
+  int8_t meter[4];     /* output peaks in 2 dB steps below full scale (0..30) */
+  int16_t cv[4];       /* CV outputs in tenths of a volt */
+  uint8_t muted;
+  uint32_t underruns;
 } panel_view_t;
 
 void panel_view_capture(const engine_t *e, panel_view_t *v);

@@ -37,7 +37,7 @@ bool scene_load_file(engine_t *e, const char *path, char *err, size_t errlen) {
     snprintf(err, errlen, "%s", serr.message); /* names the file and, from the codec, the offset */
     return false;
   }
-  engine_loaded(e);
+  engine_loaded(e, hdr.module);
   { /* the SCENES page saves under the loaded scene's name */
     char name[UI_NAME_LEN + 1];
     scene_name_for(path, hdr.name, name, sizeof name);

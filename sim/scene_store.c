@@ -93,7 +93,7 @@ static bool st_load(void *ctx, const char *name, char *loaded, uint16_t cap, cha
   }
   free(path);
   s->hdr = hdr;
-  engine_loaded(s->e); /* the editor follows the new net */
+  engine_loaded(s->e, hdr.module); /* the editor and the DSP follow the new net */
   snprintf(loaded, cap, "%s", hdr.name[0] ? hdr.name : name);
   return true;
 }

@@ -1,14 +1,56 @@
 /* SPDX-License-Identifier: MIT */
 /* stats_print.c: prints the --stats report: arena layout, the op heap's figures (the design's
- * fragmentation and bookkeeping among them) and counters, net statistics and the engine's event
- * counts. */
+ * fragmentation and bookkeeping among them) and counters, net statistics, the engine's event
+ * counts, the DSP module and what it played, and every DSP param as the module gets it. */
 #include "stats_print.h"
 
+#include <math.h>
+
 #include "op_timer.h"
+#include "scaler.h"
+#include "scene_io.h"
 
 /* A permille figure as a percentage with one decimal. */
 static void pct(FILE *to, uint32_t permille) {
   fprintf(to, "%u.%u%%", (unsigned)(permille / 10u), (unsigned)(permille % 10u));
+}
+
+/* a level in dBFS, or -inf */
+static void dbfs(FILE *to, float level) {
+  if (level <= 0.0f)
+    fprintf(to, "-inf");
+  else
+    fprintf(to, "%.1f", 20.0 * log10((double)level));
+}
+
+/* the module, what it played (deterministic on the virtual clock), then each param: its 16-bit
+ * value, what the module got (bees' scaler) and bees' text for it */
+static void dsp_print(FILE *to, const engine_t *e) {
+  const net_t *net = engine_net(e);
+  audio_info_t a;
+  uint16_t i, n = net_param_count(net);
+  uint32_t k;
+  audio_get_info(e->audio, &a);
+  fprintf(to, "dsp: module %s, %s%s%s; params %u, %u bound; %llu frames rendered, max level",
+          a.module[0] ? a.module : "(none)", audio_state(e->audio), a.simulated ? " as " : "",
+          a.simulated ? a.simulated : "", (unsigned)a.params, (unsigned)a.bound,
+          (unsigned long long)a.frames);
+  for (k = 0; k < DSP_CHANNELS; k++) {
+    fprintf(to, " ");
+    dbfs(to, a.max[k]);
+  }
+  fprintf(to, " dBFS, %u clipped; cv", (unsigned)a.clipped);
+  for (k = 0; k < DSP_CV_OUTS; k++) fprintf(to, " %.3f", (double)a.cv[k]);
+  fprintf(to, " V; underruns %u\n", (unsigned)a.underruns);
+  for (i = 0; i < n; i++) {
+    const net_param_t *p = net_param(net, i);
+    char text[SCALER_TEXT_CAP];
+    const char *t = text;
+    scaler_text(p, p->value, text);
+    while (*t == ' ') t++;
+    fprintf(to, "param %u %s %s %d -> %ld %s\n", (unsigned)i, p->label,
+            sio_param_type_name(p->type), (int)p->value, (long)scaler_value(p, p->value), t);
+  }
 }
 
 void stats_print(FILE *to, const engine_t *e) {
@@ -57,5 +99,6 @@ void stats_print(FILE *to, const engine_t *e) {
           (unsigned)lim->max_params, (unsigned)net_timer_count(net), (unsigned)ns.deliveries,
           (unsigned)ns.feedback_cuts, (unsigned)ns.max_depth_seen, (unsigned)ns.add_failures,
           (unsigned)e->log.total);
+  dsp_print(to, e);
   fprintf(to, "faults %u\n", (unsigned)e->sys.host.faults);
 }

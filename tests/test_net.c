@@ -211,6 +211,84 @@ static void test_recall_is_one_event(void) {
   harness_free(h);
 }
 
+/* What a scenario left behind: the net's counters and every input's value. */
+typedef struct {
+  net_stats_t st;
+  uint32_t values; /* a digest of every input's value */
+} outcome_t;
+
+static outcome_t outcome_of(harness_t *h) {
+  outcome_t o;
+  uint16_t i;
+  net_get_stats(h->net, &o.st);
+  o.values = 2166136261u;
+  for (i = 0; i < o.st.ins; i++)
+    o.values = (o.values ^ (uint16_t)net_get_value(h->net, i)) * 16777619u;
+  CHECK_EQ_INT(net_check(h->net), NET_OK);
+  return o;
+}
+
+/* Scenarios for the delivery paths. 0: a 60-ADD chain run 3 times; 1: two ADDs feeding each
+ * other (cut at the depth limit); 2: a 10-SPLIT4 fan-out (cut by the budget), twice; 3: a
+ * preset recall of 8 entries into that fan-out; 4: a chain of 12 ADDs under a depth limit of 5;
+ * 5: an op's handler run from outside any event (a delivery of its own begins one). */
+static outcome_t run_scenario(int which, bool watched) {
+  net_limits_t lim = NET_LIMITS_BEES08;
+  harness_t *h;
+  static const uint16_t count[6] = {60, 2, 10, 10, 12, 30};
+  uint16_t ops[60] = {0}, i, k, n = count[which];
+  op_id_t id = which == 2 || which == 3 ? OP_SPLIT4 : OP_ADD;
+  outcome_t o;
+  if (which == 4) lim.max_depth = 5;
+  h = harness_new(0, &lim);
+  if (!watched) net_set_watch(h->net, 0, 0);
+  for (i = 0; i < n; i++) ops[i] = harness_add(h, id);
+  for (i = 0; i + 1 < n; i++)
+    for (k = 0; k < (id == OP_SPLIT4 ? 4 : 1); k++)
+      CHECK_EQ_INT(net_connect(h->net, (uint16_t)(net_op_first_out(h->net, ops[i]) + k),
+                               net_op_first_in(h->net, ops[i + 1])), NET_OK);
+  if (which == 1) {
+    net_connect(h->net, net_op_first_out(h->net, ops[1]), net_op_first_in(h->net, ops[0]));
+    for (i = 0; i < 2; i++) harness_in(h, ops[i], 1, 1);
+  }
+  if (id == OP_ADD)
+    for (i = 0; i < n; i++) harness_in(h, ops[i], 1, (io_t)(i + 1)); /* B: the sums differ */
+  if (which == 3) {
+    for (i = 0; i < 8; i++)
+      CHECK_EQ_INT(preset_include_in(h->net, 2, net_op_first_in(h->net, ops[i]), true), NET_OK);
+    CHECK_EQ_INT(preset_recall(h->net, 2), NET_OK);
+  } else if (which == 5) {
+    op_t *op = net_op(h->net, ops[0]);
+    op->cls->in_fns[0](op, 7);
+  } else {
+    for (i = 0; i < (which == 0 ? 3 : which == 2 ? 2 : 1); i++)
+      harness_in(h, ops[0], 0, (io_t)(5 + i));
+  }
+  o = outcome_of(h);
+  harness_free(h);
+  return o;
+}
+
+/* op_fire's inline path (no watcher) and its slow path (a watcher sees each delivery) deliver
+ * the same values, count the same deliveries and cuts, and reach the same depth. */
+static void test_fast_path_matches_watched(void) {
+  /* each ADD's B set first (the loop's twice), then the event's own deliveries */
+  static const uint32_t deliveries[6] = {60 + 3 * 60, 4 + NET_DEFAULT_DEPTH, 2u * NET_CASCADE_MAX,
+                                         NET_CASCADE_MAX, 12 + 5, 30 + 29};
+  static const uint16_t depth[6] = {60, NET_DEFAULT_DEPTH, 10, 10, 5, 29};
+  int w;
+  for (w = 0; w < 6; w++) {
+    outcome_t fast = run_scenario(w, false), slow = run_scenario(w, true);
+    CHECK_EQ_INT(fast.values, slow.values);
+    CHECK_EQ_INT(fast.st.deliveries, slow.st.deliveries);
+    CHECK_EQ_INT(fast.st.feedback_cuts, slow.st.feedback_cuts);
+    CHECK_EQ_INT(fast.st.max_depth_seen, slow.st.max_depth_seen);
+    CHECK_EQ_INT(fast.st.max_depth_seen, depth[w]);
+    CHECK_EQ_INT(fast.st.feedback_cuts > 0, w >= 1 && w <= 4);
+    CHECK_EQ_INT(fast.st.deliveries, deliveries[w]);
+  }
+}
+
 typedef struct {
   int calls;
   uint16_t idx;
@@ -675,6 +753,7 @@ int main(void) {
   RUN(test_feedback_is_bounded);
   RUN(test_fan_out_is_bounded);
   RUN(test_recall_is_one_event);
+  RUN(test_fast_path_matches_watched);
   RUN(test_params);
   RUN(test_clearing_params_clears_their_preset_entries);
   RUN(test_presets);

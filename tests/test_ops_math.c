@@ -6,6 +6,7 @@
  * bees' sources worked out by hand or by independent models written here (RANDOM's generator,
  * HARRY's diamonds from their ratios). */
 #include "op_harness.h"
+#include "scaler.h"
 
 /* ---- scripted inputs ---- */
 
@@ -953,7 +954,8 @@ static void test_random_pickle(void) {
 static void test_param(void) {
   harness_t *h = harness_new(0, 0);
   uint16_t op = harness_add(h, OP_PARAM);
-  net_param_t p = {"a", 1, 0, 0, 0, 100, 16};
+  net_param_t p = {"a", 1, SCALER_SHORT, 0, -100, 100, 16};
+  net_param_t amp = {"amp", 1, SCALER_AMP, 0, 0, 0x7fffffff, 1};
   static const step_t none[] = {{0, 0, 0, {{0}}}, {0, -1, 0, {{0}}}};
   static const step_t s[] = {
     {0, 1, 1, {{0, -5}}},
@@ -974,6 +976,15 @@ static void test_param(void) {
   CHECK_EQ_INT(net_connect(h->net, out_of(h, op, 0), net_in_count(h->net)), NET_OK);
   harness_in(h, op, 0, 1);
   CHECK_EQ_INT(net_param(h->net, 0)->value, -5);
+  /* the value comes back through the DSP value and the scaler's search: an amp param at 16389
+   * (table step 512) reads back on a step boundary, as bees' PARAM does */
+  CHECK_EQ_INT(net_disconnect(h->net, out_of(h, op, 0)), NET_OK);
+  CHECK_EQ_INT(net_add_param(h->net, &amp), NET_OK);
+  CHECK_EQ_INT(net_set_param(h->net, 2, 16389), NET_OK);
+  harness_clear_log(h);
+  harness_in(h, op, 0, 2);
+  CHECK_EQ_INT(h->n, 1);
+  CHECK(h->log[0].value == 512 * 32 || h->log[0].value == 513 * 32);
   harness_free(h);
 }
 

@@ -527,13 +527,28 @@ static void test_bignum(void) {
   at(h, 1250);
   expect_bignum(s, 64, 32, 32767);
   expect_bignum(s, 32, 0, -7); /* the old box stays (bees leaves it too) */
-  /* negative positions are kept and clip */
-  harness_in(h, b, 3, -10);
+  /* a negative position is stored as bees' region byte (-1 reads back 255, and is saved so):
+   * the box goes off screen */
+  harness_in(h, b, 3, -1);
   harness_in(h, b, 4, -4);
-  CHECK_EQ_INT(harness_value(h, b, 3), -10);
+  CHECK_EQ_INT(harness_value(h, b, 3), 255);
+  CHECK_EQ_INT(harness_value(h, b, 4), 252);
+  {
+    static const uint8_t offscreen[] = {1, 0, 50, 0, 0xFF, 0x7F, 0xFF, 0, 0xFC, 0};
+    expect_pickle(h, b, OP_FORMAT_0_8_1, offscreen, 10);
+  }
   screen_fill(s, 0);
   at(h, 1300);
-  expect_bignum(s, -10, -4, 32767);
+  CHECK_EQ_INT(count_nonzero(s), 0);
+  /* within the screen's byte range the box is drawn where the byte says, clipped */
+  harness_in(h, b, 3, -70); /* byte 186: off screen */
+  CHECK_EQ_INT(harness_value(h, b, 3), 186);
+  harness_in(h, b, 3, 0);
+  harness_in(h, b, 4, -200); /* byte 56: the box's top rows at the screen's bottom */
+  CHECK_EQ_INT(harness_value(h, b, 4), 56);
+  screen_fill(s, 0);
+  at(h, 1350);
+  expect_bignum(s, 0, 56, 32767);
   /* PERIOD: at least 5, applies from the next refresh on */
   harness_in(h, b, 1, 1);
   CHECK_EQ_INT(harness_value(h, b, 1), 5);
@@ -542,13 +557,13 @@ static void test_bignum(void) {
   harness_in(h, b, 4, 0);
   harness_in(h, b, 2, 5);
   screen_fill(s, 0);
-  at(h, 1350); /* the refresh already due */
+  at(h, 1400); /* the refresh already due */
   expect_bignum(s, 0, 0, 5);
   screen_fill(s, 0);
   harness_in(h, b, 2, 6);
-  at(h, 1549);
+  at(h, 1599);
   CHECK_EQ_INT(count_nonzero(s), 0);
-  at(h, 1550);
+  at(h, 1600);
   expect_bignum(s, 0, 0, 6);
   /* disable: graphics mode off, timer gone, changes not drawn */
   harness_in(h, b, 0, 0);

@@ -29,6 +29,48 @@ static char *listing_of(const net_t *net) {
 
 /* ---- real scenes through both JSON forms ---- */
 
+/* Bytes after the NUL of the scene and module names survive .scn -> JSON -> .scn: bees strcpy's
+ * names over longer ones (and 0.8.1 rewrites "aleph-waves.ldr" as "waves.ldr" in place when only
+ * the short name is on the card), leaving the old name's tail in the field. */
+static void name_tails_round_trip(const uint8_t *orig, const char *name) {
+  sio_world_t *w = sio_world_new(), *w2 = sio_world_new();
+  uint8_t *img = malloc(SCENE_FILE_SIZE), *back = malloc(SCENE_FILE_SIZE);
+  uint8_t *mod, *scn;
+  scene_header_t hdr, hdr2;
+  sio_error_t err;
+  char *json;
+  size_t n;
+  memcpy(img, orig, SCENE_FILE_SIZE);
+  mod = img + SCENE_DESC_SIZE + 28u; /* the module name field in the pickle */
+  scn = img + SCENE_DESC_SIZE;       /* the scene name field */
+  n = strlen((const char *)mod);
+  CHECK(n > 6 && strncmp((const char *)mod, "aleph-", 6) == 0);
+  memmove(mod, mod + 6, n - 6 + 1); /* bees: strcpy(name, &name[6]) */
+  n = strlen((const char *)scn);
+  if (n + 3 < SCENE_NAME_LEN) memcpy(scn + n + 1, "ab", 2);
+  CHECK_EQ_INT(scene_slot_load(sio_world_slot(w), img, SCENE_FILE_SIZE, SCENE_LAYOUT_AUTO, &hdr, 0),
+               SCENE_OK);
+  CHECK(scene_name_field_has_tail(hdr.module_field, hdr.module));
+  json = scene_json_write(sio_world_net(w), &hdr, SCENE_LAYOUT_AUTO, &err);
+  CHECK(json && strstr(json, "\"moduleField\""));
+  CHECK(scene_json_read(scene_slot_spare(sio_world_slot(w2)), json, SCENE_LAYOUT_AUTO, &hdr2, name,
+                        &err));
+  CHECK_EQ_INT(scene_slot_commit(sio_world_slot(w2), 0), SCENE_OK);
+  CHECK_EQ_INT(scene_encode(sio_world_net(w2), &hdr2, SCENE_LAYOUT_AUTO, back, SCENE_FILE_SIZE, 0),
+               SCENE_OK);
+  CHECK(memcmp(img, back, SCENE_FILE_SIZE) == 0);
+  /* a renamed module is written NUL-padded: the old field no longer holds it */
+  snprintf(hdr2.module, sizeof hdr2.module, "aleph-lines.ldr");
+  CHECK_EQ_INT(scene_encode(sio_world_net(w2), &hdr2, SCENE_LAYOUT_AUTO, back, SCENE_FILE_SIZE, 0),
+               SCENE_OK);
+  CHECK(memcmp(back + SCENE_DESC_SIZE + 28u, "aleph-lines.ldr\0\0\0\0\0\0\0\0", 24) == 0);
+  free(json);
+  free(img);
+  free(back);
+  sio_world_free(w);
+  sio_world_free(w2);
+}
+
 static int real_scene(const char *dir, const char *name) {
   char path[1024];
   sio_world_t *w = sio_world_new(), *w2 = sio_world_new();
@@ -111,6 +153,7 @@ static int real_scene(const char *dir, const char *name) {
   free(a);
   free(json);
   free(native);
+  name_tails_round_trip(orig, name);
 out:
   free(orig);
   free(img);
@@ -234,6 +277,12 @@ static const struct {
   {"value out of range", "{\"ops\": [{\"class\": \"ADD\", \"ins\": {\"A\": 40000}}]}",
    "ops[0].ins.A: expected an integer in -32768..32767"},
   {"short state", "{\"ops\": [{\"class\": \"ADD\", \"state\": \"0102\"}]}", "expected 6 bytes of ADD state"},
+  {"module field of another name",
+   "{\"scene\": {\"module\": \"aleph-waves.ldr\",\n"
+   "  \"moduleField\": \"77617665732e6c647200732e6c6472000000000000000000\"}}",
+   "scene.moduleField: its text (up to the first zero byte) must be scene.module"},
+  {"short name field", "{\"scene\": {\"name\": \"a\", \"nameField\": \"6100\"}}",
+   "scene.nameField: expected 24 bytes as hex"},
   {"duplicate names", "{\"ops\": [{\"class\": \"ADD\", \"name\": \"x\"}, {\"class\": \"MUL\", \"name\": \"x\"}]}",
    "ops[1]: the name \"x\" is already op 0's"},
   {"unknown op in connection", "{\"ops\": [{\"class\": \"ADD\"}], \"connections\": [{\"from\": \"zz\", \"out\": \"SUM\"}]}",

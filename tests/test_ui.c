@@ -2,6 +2,7 @@
 /* test_ui.c: the editor (core/ui) against a real net: key and encoder sequences as a user
  * would play them on the panel, asserting what they did to the network and to the screen. */
 #include "op_harness.h"
+#include "scaler.h"
 #include "scene.h"
 #include "ui.h"
 #include "ui_font.h"
@@ -567,6 +568,86 @@ static void test_param_op_label(void) {
   harness_free(h);
 }
 
+/* INS shows a DSP param's value as its scaler does (right-justified, leading blanks dropped) and
+ * edits it through the scaler's increment (bees' inc_param_value); DSP shows the module, its
+ * state and the params, and F0 (twice) loads the module through the platform's DSP. */
+typedef struct {
+  int loads;
+} fake_dsp_t;
+static const char *fd_module(void *ctx) {
+  (void)ctx;
+  return "aleph-dsyn.ldr";
+}
+static const char *fd_state(void *ctx) {
+  (void)ctx;
+  return "RUNNING";
+}
+static bool fd_load(void *ctx, char *msg, uint16_t mcap) {
+  ((fake_dsp_t *)ctx)->loads++;
+  snprintf(msg, mcap, "LOADED");
+  return true;
+}
+
+static void test_scaled_params(void) {
+  ui_t ui;
+  fake_store_t fs;
+  ui_scene_store_t st;
+  harness_t *h = setup(&ui, &fs, &st, 0);
+  net_param_t amp = {"Amp0", 1, SCALER_AMP, 0, 0, 0x7fffffff, 1};
+  net_param_t gate = {"Gate0", 1, SCALER_BOOL, 0, 0, 1, 2};
+  net_param_t hz = {"hz0", 1, SCALER_NOTE, 0, 0x10000, 0x40000000, 15};
+  fake_dsp_t fd = {0};
+  ui_dsp_t dsp = {&fd, fd_module, fd_state, fd_load};
+  uint16_t first = net_in_count(h->net);
+  const int y = 3 * 8;
+  CHECK_EQ_INT(net_add_param(h->net, &amp), NET_OK);
+  CHECK_EQ_INT(net_add_param(h->net, &gate), NET_OK);
+  CHECK_EQ_INT(net_add_param(h->net, &hz), NET_OK);
+  press(&ui, UI_KEY_MODE);
+  ui_set_page(&ui, UI_PAGE_INS);
+  ui.select[UI_PAGE_INS] = (int16_t)first;
+  ui_render(&ui);
+  CHECK(text_at(SCREEN_W - 2 - 4 * UI_FONT_CELL_W, y, "-inf"));
+  /* the knob on an amp param stays within its table (0..32736) */
+  turn(&ui, 3, 40);
+  CHECK(net_get_value(h->net, first) > 0);
+  ui_encoder(&ui, 3, 23); /* the fast knob's biggest step: 28672 */
+  ui_encoder(&ui, 3, 23);
+  CHECK_EQ_INT(net_get_value(h->net, first), 32736);
+  ui_render(&ui);
+  CHECK(text_at(SCREEN_W - 2 - 7 * UI_FONT_CELL_W, y, "0.00000")); /* 0 dB */
+  /* a bool param: the knob's direction sets it */
+  ui.select[UI_PAGE_INS] = (int16_t)(first + 1);
+  turn(&ui, 2, 3);
+  CHECK_EQ_INT(net_get_value(h->net, first + 1), 1);
+  turn(&ui, 2, -1);
+  CHECK_EQ_INT(net_get_value(h->net, first + 1), 0);
+  /* a note param shows Hz: A4 */
+  net_activate(h->net, (uint16_t)(first + 2), 69 * 8 << 5);
+  ui.select[UI_PAGE_INS] = (int16_t)(first + 2);
+  ui_render(&ui);
+  CHECK(text_at(SCREEN_W - 2 - 9 * UI_FONT_CELL_W, y, "440.00000"));
+  /* the DSP page: the module and its state, then the params */
+  ui_set_dsp(&ui, &dsp);
+  goto_page(&ui, UI_PAGE_DSP);
+  ui_render(&ui);
+  CHECK(text_at(0, y, "aleph-dsyn.ldr"));
+  CHECK(text_at(9 * UI_FONT_CELL_W, 0, "RUNNING")); /* "MODULES  RUNNING" */
+  CHECK(text_at(4, y + 8, "000.Amp0"));
+  CHECK(text_at(SCREEN_W - 2 - 7 * UI_FONT_CELL_W, y + 8, "0.00000"));
+  turn(&ui, 0, 3);
+  ui_render(&ui);
+  CHECK(text_at(SCREEN_W - 2 - 9 * UI_FONT_CELL_W, y, "440.00000"));
+  twice(&ui, UI_KEY_F0);
+  CHECK_EQ_INT(fd.loads, 1);
+  CHECK_EQ_STR(ui_notice(&ui), "LOADED");
+  /* without a DSP the page says so */
+  ui_set_dsp(&ui, NULL);
+  twice(&ui, UI_KEY_F0);
+  CHECK_EQ_STR(ui_notice(&ui), "NO DSP IN THE SIM");
+  harness_free(h);
+}
+
 static void test_render(void) {
   ui_t ui;
   fake_store_t fs;
@@ -610,6 +691,7 @@ int main(void) {
   RUN(test_names_fit_the_scene_file);
   RUN(test_name_characters);
   RUN(test_param_op_label);
+  RUN(test_scaled_params);
   RUN(test_render);
   return check_summary("test_ui");
 }

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "file_io.h"
 #include "host_platform.h"
 #include "op_catalog.h"
 #include "pool.h"
@@ -271,6 +272,28 @@ static bool plan_for(const char *what, const planner_trace_t *t, uint32_t n,
   return st == PLANNER_OK;
 }
 
+/* Whether the outputs name no profile read and not each other (standard output and /dev/null
+ * aside); says which clash if not. */
+static bool outputs_apart(const char *plan_out, const char *svg, const char **paths, uint32_t n) {
+  const char *outs[2] = {plan_out, svg}, *opts[2] = {"--plan-out", "--svg"};
+  uint32_t o, i;
+  for (o = 0; o < 2; o++) {
+    if (!outs[o] || fio_is_char_device(outs[o])) continue;
+    for (i = 0; i < n; i++)
+      if (fio_same_file(outs[o], paths[i])) {
+        fprintf(stderr, "aleph-profile: %s '%s' names the profile '%s': an output may not "
+                "overwrite an input (try --help)\n", opts[o], outs[o], paths[i]);
+        return false;
+      }
+  }
+  if (plan_out && svg && !fio_is_char_device(svg) && fio_same_file(plan_out, svg)) {
+    fprintf(stderr, "aleph-profile: --plan-out and --svg name the same file '%s' (try --help)\n",
+            svg);
+    return false;
+  }
+  return true;
+}
+
 int main(int argc, char **argv) {
   const char *plan_out = NULL, *svg = NULL;
   bool markdown = false;
@@ -331,6 +354,10 @@ int main(int argc, char **argv) {
   }
   if (!n) {
     fprintf(stderr, "aleph-profile: give one or more profiles (try --help)\n");
+    free(paths);
+    return EXIT_USAGE;
+  }
+  if (!outputs_apart(plan_out, svg, paths, n)) {
     free(paths);
     return EXIT_USAGE;
   }

@@ -11,9 +11,11 @@
  * always equals the drawing of the current VAL when it is copied, so this op keeps no region
  * and draws at refresh time: same pixels, 2 KiB less per op. Like the OLED's addressing (two
  * pixels per byte), an odd X draws at X - 1.
- * Differs from bees: the font is aleph-sim's own (bees uses an anti-aliased bitmap font of 9x19
- * cells; ours are 10x20), and a negative X or Y draws the box partly off screen, clipped (bees
- * would wrap it to a byte coordinate far off screen). */
+ * X and Y go through the byte coordinate of bees' drawing region (its handlers assign
+ * `x = reg.x = v`, reg.x being a u8): a negative X or Y is kept as that byte (-1 reads back 255
+ * and is saved so) and puts the box off screen; a loaded X or Y is kept as stored and drawn at
+ * its byte too. Differs from bees: the font is aleph-sim's own (bees uses an anti-aliased
+ * bitmap font of 9x19 cells; ours are 10x20). */
 #include "gfx_op.h"
 
 enum { IN_ENABLE, IN_PERIOD, IN_VAL, IN_X, IN_Y };
@@ -31,8 +33,11 @@ typedef struct {
 
 #define GFX(op) (&((op_bignum_t *)(op))->gfx)
 
+/* bees' region coordinates are bytes: what X and Y are drawn at */
+static int16_t region_coord(io_t v) { return (int16_t)(uint8_t)v; }
+
 static void draw(op_t *op, screen_t *s) {
-  int16_t x = (int16_t)(op->in[IN_X] & ~1), y = op->in[IN_Y];
+  int16_t x = (int16_t)(region_coord(op->in[IN_X]) & ~1), y = region_coord(op->in[IN_Y]);
   char text[7];
   screen_format_number(text, op->in[IN_VAL]);
   screen_fill_rect(s, x, y, BIGNUM_W, BIGNUM_H, 0);
@@ -51,11 +56,11 @@ static void in_val(op_t *op, io_t v) {
   gfx_touch(GFX(op));
 }
 static void in_x(op_t *op, io_t v) {
-  op->in[IN_X] = v > BIGNUM_X_MAX ? (io_t)BIGNUM_X_MAX : v;
+  op->in[IN_X] = v > BIGNUM_X_MAX ? (io_t)BIGNUM_X_MAX : region_coord(v);
   gfx_touch(GFX(op));
 }
 static void in_y(op_t *op, io_t v) {
-  op->in[IN_Y] = v > BIGNUM_Y_MAX ? (io_t)BIGNUM_Y_MAX : v;
+  op->in[IN_Y] = v > BIGNUM_Y_MAX ? (io_t)BIGNUM_Y_MAX : region_coord(v);
   gfx_touch(GFX(op));
 }
 

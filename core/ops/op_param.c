@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /* op_param.c: PARAM, reads a DSP parameter (bees op_param). IDX in 0..params-1 stores the index
  * and fires the parameter's current value; any other IDX is ignored (not stored, nothing
- * fires). No state is pickled.
- * Differs from bees: bees asks the DSP for the live value and converts it back to the 16-bit
- * control domain through the parameter's scaler; our parameters hold that 16-bit control value
- * (the one the network last set, or the scene's), and PARAM fires it as it is. */
+ * fires). No state is pickled. bees asks the DSP for the live value and converts it back to the
+ * 16-bit control domain through the parameter's scaler (scaler_in); the DSP holds what the
+ * param's 16-bit value last scaled to, so PARAM fires that round trip (for the table types the
+ * 16-bit value snaps to a table step, as in bees). */
 #include "net.h"
 #include "op.h"
+#include "scaler.h"
 
 typedef struct {
   op_t super;
@@ -20,7 +21,7 @@ static void in_idx(op_t *op, io_t v) {
   p = net_param(op->net, (uint16_t)v);
   if (!p) return;
   op->in[0] = v;
-  op_fire(op, 0, p->value);
+  op_fire(op, 0, scaler_in(p, scaler_value(p, p->value)));
 }
 
 static const char *const ins[] = {"IDX"};

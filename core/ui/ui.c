@@ -49,9 +49,12 @@ static void keep_in_range(ui_t *ui) {
   if (ui->select[UI_PAGE_OUTS] >= outs) ui->select[UI_PAGE_OUTS] = (int16_t)(outs - 1);
   if (ui->select[UI_PAGE_OPS] >= ops) ui->select[UI_PAGE_OPS] = (int16_t)(ops > 0 ? ops - 1 : 0);
   if (ui->tmp_target >= ins) ui->tmp_target = -1;
+  if (ui->net && ui->select[UI_PAGE_DSP] > (int16_t)net_param_count(ui->net))
+    ui->select[UI_PAGE_DSP] = (int16_t)net_param_count(ui->net);
 }
 
 void ui_set_store(ui_t *ui, const ui_scene_store_t *store) { ui->store = store; }
+void ui_set_dsp(ui_t *ui, const ui_dsp_t *dsp) { ui->dsp = dsp; }
 
 void ui_set_net(ui_t *ui, net_t *net) {
   ui->net = net;

@@ -52,12 +52,24 @@ typedef struct ui_scene_store {
   const char *(*module)(void *ctx);
 } ui_scene_store_t;
 
+/* The DSP as the editor's DSP page sees it (the Aleph's Blackfin; the simulator's modules). All
+ * calls synchronous; the struct and any function may be NULL. */
+typedef struct ui_dsp {
+  void *ctx;
+  /* The module running, and a word for its state ("RUNNING", "NOT SIMULATED", "NONE"). */
+  const char *(*module)(void *ctx);
+  const char *(*state)(void *ctx);
+  /* bees' LOAD: starts the module afresh and sends it every param; a short sentence in msg. */
+  bool (*load)(void *ctx, char *msg, uint16_t mcap);
+} ui_dsp_t;
+
 /* The editor's state (in the caller's memory; no allocation). Fields are private to core/ui:
  * use the functions below. */
 typedef struct ui {
   net_t *net;
   uint8_t *px; /* SCREEN_W * SCREEN_H levels 0..15, row-major */
   const ui_scene_store_t *store;
+  const ui_dsp_t *dsp;
   ui_page_id_t page;      /* current page (UI_PAGE_PLAY in play mode) */
   ui_page_id_t last_page; /* the edit page MODE returns to */
   int16_t select[UI_PAGE_COUNT]; /* selected line per page */
@@ -86,6 +98,8 @@ typedef struct ui {
 void ui_init(ui_t *ui, net_t *net, uint8_t *px, const ui_scene_store_t *store);
 /* Sets (or replaces) the scene store; NULL: none. */
 void ui_set_store(ui_t *ui, const ui_scene_store_t *store);
+/* Sets (or replaces) the DSP the DSP page shows and loads; NULL: none. */
+void ui_set_dsp(ui_t *ui, const ui_dsp_t *dsp);
 /* The running net changed (a scene was swapped in). Selections are kept within range. */
 void ui_set_net(ui_t *ui, net_t *net);
 /* The name the SCENES page stores under (a loaded scene's name). */

@@ -2,6 +2,7 @@
 /* ui_draw.c: the editor's screen regions as bees lays them out: a head line (y 0..7), eight
  * 8-pixel scroll lines with the selection on line 3, four 32-pixel key labels (y 56..63), and
  * the grey levels bees uses for each. */
+#include "scaler.h"
 #include "strbuf.h"
 #include "ui_font.h"
 #include "ui_internal.h"
@@ -22,6 +23,17 @@ int16_t ui_text(ui_t *ui, int16_t x, int16_t y, const char *s, uint8_t level, in
 int16_t ui_line_text(ui_t *ui, uint8_t line, int16_t x, const char *s, uint8_t level,
                      int16_t clip_x) {
   return ui_text(ui, x, (int16_t)(line * UI_LINE_H), s, level, clip_x);
+}
+
+int16_t ui_param_value(ui_t *ui, uint8_t line, const net_param_t *p, io_t v, uint8_t level) {
+  char text[SCALER_TEXT_CAP];
+  const char *t = text;
+  int16_t x;
+  scaler_text(p, v, text);
+  while (*t == ' ') t++;
+  x = (int16_t)(SCREEN_W - 2 - (int16_t)str_nlen(t, SCALER_TEXT_CAP) * UI_FONT_CELL_W);
+  ui_line_text(ui, line, x, t, level, SCREEN_W - 2);
+  return x;
 }
 
 void ui_highlight(ui_t *ui, uint8_t line) {

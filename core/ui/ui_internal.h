@@ -95,6 +95,9 @@ void ui_line_marks(ui_t *ui, uint8_t line, bool play, bool preset, uint8_t level
 /* A name being edited, at (x, y): the cursor's character inverted, characters after an end of
  * string dimmed (bees' render_edit_string). */
 void ui_edit_string(ui_t *ui, int16_t x, int16_t y, const char *buf, uint8_t len, int8_t cursor);
+/* A DSP param's value v as bees' scaler shows it (leading blanks dropped), right-justified on
+ * line n against the preset mark; returns the x it starts at (what is left of it is the name's). */
+int16_t ui_param_value(ui_t *ui, uint8_t line, const net_param_t *p, io_t v, uint8_t level);
 /* "NNN." (bees' three-digit index) then name, into out[cap]. */
 void ui_index_name(char *out, uint32_t cap, uint32_t idx, const char *name);
 /* Lines 0..7 from a list: line k shows item sel - UI_CENTER + k (wrapping over -1..count-1 if

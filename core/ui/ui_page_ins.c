@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
-/* ui_page_ins.c: bees' INPUTS page: every op input, then the DSP params, with their values;
- * values edited with encoders 2 (fine) and 3 (accelerated), preset inclusion, play visibility,
- * zero/max, and ALT + encoder 2 to preview and recall presets. */
+/* ui_page_ins.c: bees' INPUTS page: every op input, then the DSP params, with their values (a
+ * param's as its scaler shows it); values edited with encoders 2 (fine) and 3 (accelerated), a
+ * param through its scaler's increment, preset inclusion, play visibility, zero/max, and ALT +
+ * encoder 2 to preview and recall presets. */
+#include "scaler.h"
 #include "strbuf.h"
 #include "ui_font.h"
 #include "ui_internal.h"
@@ -45,11 +47,16 @@ static void line(ui_t *ui, uint8_t ln, int32_t idx) {
       }
     }
   } else {
+    /* a DSP param: bees shows its scaler's text (net_get_param_value_string) */
     const net_param_t *p = net_param(net, (uint16_t)(in - nins));
     ui_index_name(text, sizeof text, (uint32_t)(in - nins), p ? p->label : "");
+    if (p) {
+      val_x = ui_param_value(ui, ln, p, v, UI_LO_FG);
+      shown = NULL;
+    }
   }
   ui_line_text(ui, ln, 4, text, UI_LO_FG, (int16_t)(val_x - 2));
-  ui_line_text(ui, ln, val_x, shown, UI_LO_FG, SCREEN_W - 2);
+  if (shown) ui_line_text(ui, ln, val_x, shown, UI_LO_FG, SCREEN_W - 2);
   ui_line_marks(ui, ln, net_in_play(net, in), included, UI_LO_FG);
 }
 
@@ -114,6 +121,17 @@ static void key(ui_t *ui, uint8_t k, bool pressed) {
   }
 }
 
+/* bees' net_inc_in_value: an op input through its op's increment, a param through its scaler's
+ * (which keeps it within the type's range) */
+static void increment(net_t *net, uint16_t in, io_t inc) {
+  uint16_t nins = net_in_count(net);
+  const net_param_t *p = in >= nins ? net_param(net, (uint16_t)(in - nins)) : NULL;
+  if (p)
+    net_activate(net, in, scaler_increment(p, p->value, inc, NULL));
+  else
+    net_increment(net, in, inc);
+}
+
 static void encoder(ui_t *ui, uint8_t n, int16_t delta) {
   net_t *net = ui->net;
   int16_t s = *sel(ui);
@@ -128,11 +146,11 @@ static void encoder(ui_t *ui, uint8_t n, int16_t delta) {
     if (ui->alt) {
       ui_preview_choose(ui, delta);
     } else if (s >= 0) {
-      net_increment(net, (uint16_t)s, delta);
+      increment(net, (uint16_t)s, delta);
     }
     break;
   case 3:
-    if (s >= 0) net_increment(net, (uint16_t)s, ui_knob_fast(delta));
+    if (s >= 0) increment(net, (uint16_t)s, ui_knob_fast(delta));
     break;
   default: break;
   }

@@ -107,6 +107,15 @@ errors)
   expect 2 "unknown option '--bogus'" "$tool" --bogus x.json
   expect 2 "--headroom needs a size" "$tool" --headroom 12Q x.json
   expect 2 "--plan-out needs a file name" "$tool" --plan-out
+  cp empty.json keep.json
+  ln -sf keep.json keep-link.json
+  before=$(cksum < keep.json)
+  expect 2 "--plan-out 'keep-link.json' names the profile 'keep.json'" "$tool" --plan-out keep-link.json keep.json
+  expect 2 "--svg './keep.json' names the profile 'keep.json'" "$tool" --svg ./keep.json keep.json
+  expect 2 "--plan-out and --svg name the same file 'out.x'" "$tool" --plan-out out.x --svg out.x keep.json
+  [ "$(cksum < keep.json)" = "$before" ] && [ ! -e out.x ] \
+    && pass "aleph-profile: a refused output leaves the profile as it was" \
+    || fail "aleph-profile: the profile changed or out.x was written"
   expect 1 "no-such.json: cannot open" "$tool" no-such.json
   expect 1 "cut.json: not valid JSON" "$tool" cut.json
   expect 1 "other.json: not an aleph-sim profile" "$tool" other.json

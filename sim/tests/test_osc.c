@@ -30,6 +30,7 @@ typedef struct {
   char types[16];
   int32_t i[12];
   char s[6][160];
+  float f[12];
   int blob_len;
 } rx_t;
 static rx_t rx[RX_MAX];
@@ -57,6 +58,7 @@ static int on_msg(const char *path, const char *types, lo_arg **argv, int argc, 
     if (types[k] == 'i') memcpy(&r->i[k], argv[k], sizeof r->i[k]);
     if (types[k] == 's' && k < 6) snprintf(r->s[k], sizeof r->s[k], "%s", (const char *)argv[k]);
     if (types[k] == 'b') r->blob_len = lo_blob_datasize((lo_blob)argv[k]);
+    if (types[k] == 'f') memcpy(&r->f[k], argv[k], sizeof r->f[k]);
   }
   return 0;
 }
@@ -305,6 +307,11 @@ static void test_addresses(void) {
   settle();
   CHECK_EQ_INT(count("/aleph/param/info"), net_param_count(net));
   CHECK(last("/aleph/params/end") && last("/aleph/params/end")->i[0] == net_param_count(net));
+  /* each with its type, what the DSP gets and bees' text for it (the demo's are shorts) */
+  CHECK(last("/aleph/param/info") && !strcmp(last("/aleph/param/info")->types, "isisis"));
+  CHECK(last("/aleph/param/info") && !strcmp(last("/aleph/param/info")->s[3], "short"));
+  CHECK(last("/aleph/param/info") &&
+        last("/aleph/param/info")->i[4] == net_param(net, net_param_count(net) - 1)->value);
   p_cut = 0;
   sendm("/aleph/subscribe", "s", "params");
   sendm("/aleph/param", "si", net_param(net, 0)->label, 1234);
@@ -312,6 +319,33 @@ static void test_addresses(void) {
   CHECK_EQ_INT(net_param(net, 0)->value, 1234);
   CHECK(last_ss("/aleph/watch/param", net_param(net, 0)->label, NULL) &&
         last_ss("/aleph/watch/param", net_param(net, 0)->label, NULL)->i[1] == 1234);
+  CHECK(last_ss("/aleph/watch/param", net_param(net, 0)->label, NULL) &&
+        last_ss("/aleph/watch/param", net_param(net, 0)->label, NULL)->i[2] == 1234 &&
+        !strcmp(last_ss("/aleph/watch/param", net_param(net, 0)->label, NULL)->s[3],
+                "1234.00000"));
+  /* the DSP: no module in the demo; its CV outputs on request */
+  nrx = 0;
+  sendm("/aleph/dsp", "");
+  sendm("/aleph/cv/out", "");
+  settle();
+  CHECK(last("/aleph/dsp") && !strcmp(last("/aleph/dsp")->s[1], "NO MODULE"));
+  CHECK(last("/aleph/cv/out") && !strcmp(last("/aleph/cv/out")->types, "ffff") &&
+        last("/aleph/cv/out")->f[0] == 0.0f);
+  /* aleph-waves running (its CV outputs start at 5 V): the cv topic pushes them as they move */
+  engine_loaded(E, "aleph-waves.ldr");
+  nrx = 0;
+  sendm("/aleph/subscribe", "s", "cv");
+  settle();
+  tick(100);
+  CHECK(last("/aleph/cv/out") && last("/aleph/cv/out")->f[2] > 4.99f &&
+        last("/aleph/cv/out")->f[2] < 5.01f);
+  sendm("/aleph/dsp", "");
+  settle();
+  CHECK(last("/aleph/dsp") && !strcmp(last("/aleph/dsp")->s[0], "aleph-waves.ldr") &&
+        !strcmp(last("/aleph/dsp")->s[1], "RUNNING"));
+  sendm("/aleph/unsubscribe", "s", "cv");
+  engine_loaded(E, NULL);
+  settle();
   sendm("/aleph/param", "ii", p_cut, 55);
   sendm("/aleph/connect/param", "sss", "ADD#2", "SUM", net_param(net, 1)->label);
   sendm("/aleph/in", "ssi", "ADD#2", "A", 1);
