@@ -588,6 +588,39 @@ static bool fd_load(void *ctx, char *msg, uint16_t mcap) {
   return true;
 }
 
+/* OUTS lines show source and target, op and port, in whole glyphs: bees' "012.LL/VAL" form,
+ * shortened by rule when the line is longer than the 20 characters there is room for. */
+static void test_outs_lines(void) {
+  ui_t ui;
+  fake_store_t fs;
+  ui_scene_store_t st;
+  harness_t *h = setup(&ui, &fs, &st, 0);
+  net_param_t cutoff = {"cutoff", 0, 0, 0, 0, 100, 16};
+  uint16_t ll, metro, out;
+  const int y = 3 * 8; /* the selected line */
+  int x;
+  CHECK_EQ_INT(net_add_param(h->net, &cutoff), NET_OK);
+  ll = harness_add(h, OP_LINLIN);
+  metro = harness_add(h, OP_METRO);
+  out = net_op_first_out(h->net, ll);
+  press(&ui, UI_KEY_MODE);
+  ui_set_page(&ui, UI_PAGE_OUTS);
+  ui.select[UI_PAGE_OUTS] = (int16_t)out;
+  ui_render(&ui);
+  CHECK(text_at(2, y, "012.LL/VAL")); /* no target: as bees writes it */
+  /* to METRO's PERIOD: 26 characters; the longest names give up letters until 20 fit */
+  CHECK_EQ_INT(net_connect(h->net, out, net_op_first_in(h->net, metro) + 1), NET_OK);
+  ui_render(&ui);
+  CHECK(text_at(2, y, "12.LL/VA->13.MET/PER"));
+  /* nothing drawn past the 20th character (no glyph cut at the edge) */
+  for (x = 2 + 20 * UI_FONT_CELL_W; x < SCREEN_W - 2; x++) CHECK(px[(y + 3) * SCREEN_W + x] <= 2);
+  /* a param: its index and label (22 characters: the zeros go, and it fits) */
+  CHECK_EQ_INT(net_connect(h->net, out, net_in_count(h->net)), NET_OK);
+  ui_render(&ui);
+  CHECK(text_at(2, y, "12.LL/VAL->0.cutoff"));
+  harness_free(h);
+}
+
 static void test_scaled_params(void) {
   ui_t ui;
   fake_store_t fs;
@@ -691,6 +724,7 @@ int main(void) {
   RUN(test_names_fit_the_scene_file);
   RUN(test_name_characters);
   RUN(test_param_op_label);
+  RUN(test_outs_lines);
   RUN(test_scaled_params);
   RUN(test_render);
   return check_summary("test_ui");
