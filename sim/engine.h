@@ -44,6 +44,10 @@ typedef struct {
   uint8_t hid_report[32];  /* the HID frame being assembled from SIM_EV_HID events */
   op_names_t names;        /* the running net's op names (lib/op_names.h), synced per event */
   trace_t *trace;          /* --trace: net events to a stream (NULL: none) */
+  /* told of every scene file loaded by scene_load_file (command line, OSC, replays): the scene
+   * store, so the editor's pages follow (NULL: nobody) */
+  void (*on_scene_loaded)(void *ctx, const char *path, const scene_header_t *hdr);
+  void *on_scene_loaded_ctx;
   sim_queue_t queue;
   playlog_t log;
   history_t history;

@@ -43,5 +43,6 @@ bool scene_load_file(engine_t *e, const char *path, char *err, size_t errlen) {
     scene_name_for(path, hdr.name, name, sizeof name);
     ui_set_scene_name(&e->ui, name);
   }
+  if (e->on_scene_loaded) e->on_scene_loaded(e->on_scene_loaded_ctx, path, &hdr);
   return true;
 }

@@ -104,6 +104,10 @@ void ui_set_dsp(ui_t *ui, const ui_dsp_t *dsp);
 void ui_set_net(ui_t *ui, net_t *net);
 /* The name the SCENES page stores under (a loaded scene's name). */
 void ui_set_scene_name(ui_t *ui, const char *name);
+/* A scene was loaded from outside the page (the command line, OSC, a replay): the SCENES page
+ * reads its store again and selects the entry named `entry` (the store's name for it; NULL or
+ * absent: the selection stays in range), so it opens on the loaded scene. */
+void ui_scene_loaded(ui_t *ui, const char *entry);
 const char *ui_scene_name(const ui_t *ui);
 
 /* A key went down (pressed) or up. MODE toggles play/edit on its press. In play mode F0..F3

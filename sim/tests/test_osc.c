@@ -23,6 +23,7 @@
 #include "file_io.h"
 #include "osc_server.h"
 #include "record.h"
+#include "scene_store.h"
 
 #define RX_MAX 8192
 typedef struct {
@@ -1189,6 +1190,76 @@ static void test_names(void) {
   stop();
 }
 
+/* Copies the file src to dst, replacing the first `from` with `to` (NULL: none). */
+static void copy_file(const char *src, const char *dst, const char *from, const char *to) {
+  FILE *in = fopen(src, "rb"), *out = fopen(dst, "wb");
+  static char text[300000];
+  size_t n = in ? fread(text, 1, sizeof text - 1, in) : 0;
+  char *at;
+  CHECK(in && out && n > 0);
+  text[n] = '\0';
+  at = from ? strstr(text, from) : NULL;
+  if (out && at) {
+    fwrite(text, 1, (size_t)(at - text), out);
+    fputs(to, out);
+    fwrite(at + strlen(from), 1, n - (size_t)(at - text) - strlen(from), out);
+  } else if (out) {
+    fwrite(text, 1, n, out);
+  }
+  if (in) fclose(in);
+  if (out) fclose(out);
+}
+
+/* A scene loaded over OSC updates the editor: the SCENES page lists the folder and selects it,
+ * the DSP page shows its module, and STORE writes the loaded scene (issue 24). */
+static void test_scene_pages(void) {
+  scene_store_t st;
+  char src[512], dst[512];
+  const char *m;
+  start(NULL, NULL);
+  CHECK(scene_store_init(&st, E, scene_dir));
+  snprintf(src, sizeof src, "%s/sequencer.scn", ALEPH_SCENES_SRC);
+  snprintf(dst, sizeof dst, "%s/sequencer.scn", scene_dir);
+  copy_file(src, dst, NULL, NULL);
+  snprintf(src, sizeof src, "%s/default.scn", ALEPH_SCENES_SRC);
+  snprintf(dst, sizeof dst, "%s/default.scn", scene_dir);
+  copy_file(src, dst, NULL, NULL);
+  snprintf(src, sizeof src, "%s/default.json", ALEPH_SCENES_SRC);
+  snprintf(dst, sizeof dst, "%s/drums.json", scene_dir);
+  copy_file(src, dst, "\"aleph-waves.ldr\"", "\"aleph-dsyn.ldr\"");
+  nrx = 0;
+  sendm("/aleph/scene/load", "s", "sequencer.scn");
+  settle();
+  CHECK(last("/aleph/scene/loaded") != NULL);
+  /* SCENES lists the folder (default, sequencer) and opens on the loaded one */
+  CHECK_EQ_INT(ui_selection(&E->ui, UI_PAGE_SCENES), 1);
+  sendm("/aleph/scene/load", "s", "drums.json");
+  settle();
+  CHECK(last("/aleph/scene/loaded") != NULL);
+  m = E->ui.dsp && E->ui.dsp->module ? E->ui.dsp->module(E->ui.dsp->ctx) : "";
+  CHECK_EQ_STR(m, "aleph-dsyn.ldr");
+  CHECK_EQ_STR(st.iface.module(st.iface.ctx), "aleph-dsyn.ldr");
+  /* MODE opens SCENES; STORE (F0 twice) writes the loaded scene under its name */
+  sendm("/aleph/sw", "ii", 6, 1);
+  sendm("/aleph/sw", "ii", 6, 0);
+  sendm("/aleph/sw", "ii", 0, 1);
+  sendm("/aleph/sw", "ii", 0, 0);
+  sendm("/aleph/sw", "ii", 0, 1);
+  sendm("/aleph/sw", "ii", 0, 0);
+  settle();
+  CHECK_EQ_INT(ui_page(&E->ui), UI_PAGE_SCENES);
+  CHECK_EQ_STR(ui_notice(&E->ui), "done writing.");
+  snprintf(dst, sizeof dst, "%s/%s.scn", scene_dir, ui_scene_name(&E->ui));
+  {
+    struct stat sb;
+    CHECK(stat(dst, &sb) == 0 && sb.st_size == 262200);
+  }
+  /* and that file is now listed and selected like any other */
+  CHECK(ui_selection(&E->ui, UI_PAGE_SCENES) >= 0);
+  scene_store_free(&st);
+  stop();
+}
+
 static void test_subscriber_gone(void) {
   lo_server gone[16];
   int k, ok = 0;
@@ -1235,5 +1306,6 @@ int main(void) {
   RUN(test_bundle_queue_room);
   RUN(test_subscriber_gone);
   RUN(test_names);
+  RUN(test_scene_pages);
   return check_summary("test_osc");
 }
