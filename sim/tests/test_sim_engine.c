@@ -15,6 +15,7 @@
 #include "../../tests/check.h"
 #include "engine.h"
 #include "events.h"
+#include "panel_keys.h"
 #include "record.h"
 #include "render_font.h"
 #include "render_screen.h"
@@ -489,6 +490,31 @@ static void test_replay_rejected(void) {
   free_engine(e);
 }
 
+/* The encoder, function and footswitch keys are found by their place: an AZERTY keyboard's keys
+ * where a US one has q, a, 1, z turn and press the same controls; MODE and the others go by
+ * what they type. */
+static void test_keys_by_place(void) {
+  enum { SC_A = 4, SC_Q = 20, SC_W = 26, SC_Z = 29, SC_1 = 30, SC_SEMICOLON = 51, SC_M = 16 };
+  const key_binding_t *b;
+  b = panel_key_lookup('a', SC_Q); /* AZERTY: 'a' is typed at the place of US 'q' */
+  CHECK(b && b->kind == KEY_ACT_ENCODER && b->index == 0 && b->value == 1);
+  b = panel_key_lookup('q', SC_A);
+  CHECK(b && b->kind == KEY_ACT_ENCODER && b->index == 0 && b->value == -1);
+  b = panel_key_lookup('z', SC_W);
+  CHECK(b && b->kind == KEY_ACT_ENCODER && b->index == 1 && b->value == 1);
+  b = panel_key_lookup('w', SC_Z);
+  CHECK(b && b->kind == KEY_ACT_SWITCH && b->index == SIM_SW_FS1);
+  b = panel_key_lookup('&', SC_1); /* AZERTY's unshifted 1 key */
+  CHECK(b && b->kind == KEY_ACT_SWITCH && b->index == 0);
+  b = panel_key_lookup('m', SC_SEMICOLON); /* AZERTY's m: MODE, by what it types */
+  CHECK(b && b->kind == KEY_ACT_SWITCH && b->index == SIM_SW_MODE);
+  CHECK(panel_key_lookup(',', SC_M) == NULL); /* US m's place types ',' there: nothing */
+  b = panel_key_lookup('q', 0); /* synthesized, no place: by keycode */
+  CHECK(b && b->kind == KEY_ACT_ENCODER && b->index == 0 && b->value == 1);
+  b = panel_key_lookup('o', 18);
+  CHECK(b && b->kind == KEY_ACT_OVERLAY);
+}
+
 int main(void) {
   RUN(test_recorder_killed);
   RUN(test_recording_messages);
@@ -502,5 +528,6 @@ int main(void) {
   RUN(test_font);
   RUN(test_editor_routing);
   RUN(test_scene_store_listing);
+  RUN(test_keys_by_place);
   return check_summary("test_sim_engine");
 }
