@@ -47,7 +47,7 @@ static bool write_screenshots(const sim_session_t *s) {
     panel_layout_t l;
     panel_ui_t ui;
     rgba_img_t img;
-    panel_layout(&l, o->scale ? o->scale : DEFAULT_PANEL_SHOT_SCALE);
+    panel_layout(&l, o->scale ? o->scale : DEFAULT_PANEL_SHOT_SCALE, o->overlay);
     memset(&ui, 0, sizeof ui);
     ui.overlay = o->overlay;
     ui.hover = PANEL_NONE;

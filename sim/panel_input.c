@@ -11,7 +11,7 @@
 
 void panel_input_init(panel_input_t *in, int scale) {
   memset(in, 0, sizeof *in);
-  panel_layout(&in->layout, scale);
+  panel_layout(&in->layout, scale, false);
   in->ui.hover = PANEL_NONE;
   in->px_per_pt = 1.0f;
   in->drag_enc = -1;

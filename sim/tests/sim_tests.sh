@@ -275,6 +275,14 @@ window_xvfb)
   [ "$size" = 828x336 ] && pass "resized window shows the panel at scale 3" || fail "capture $size"
   grep -q 'encoder batches 1$' rs.txt && pass "wheel after resize hits encoder 2" \
     || fail "after resize: $(head -3 rs.txt)"
+  # the overlay (o) opens beside the panel: the window grows by its column (136 units, scale 2:
+  # 552 -> 824 pixels wide) and the knobs stay where the mouse finds them (issue 24)
+  "${xvfb[@]}" "$sim" --run-for 1.2 --scale 2 --stats --inject 200:key:o,500:wheel:3:2 \
+    --panel-screenshot ov.png > ov.txt 2>&1 || fail "overlay run: $(cat ov.txt)"
+  size=$(od -An -tu1 -j16 -N8 ov.png | awk '{print $3*256+$4 "x" $7*256+$8}')
+  [ "$size" = 824x224 ] && pass "the window grew for the overlay" || fail "capture with overlay $size"
+  grep -q 'encoder batches 1$' ov.txt && pass "a knob is still reachable with the overlay on" \
+    || fail "with the overlay: $(head -3 ov.txt)"
   # sound: SDL's disk driver stands in for a sound card (48 kHz float stereo into a file):
   # default.scn's aleph-waves plays; with v (mute) pressed at once the rest is silence
   scene="$src/../../scenes/default.scn"
