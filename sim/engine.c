@@ -52,6 +52,13 @@ static bool dsp_load(void *ctx, char *msg, uint16_t mcap) {
   return ok;
 }
 
+/* ui_names_t's op_name: the running net's names (lib/op_names.h) for the OPS page. */
+static bool ui_op_name(void *ctx, uint16_t op, char *out, uint16_t cap) {
+  engine_t *e = ctx;
+  op_names_get(&e->names, engine_net(e), op, out, cap);
+  return out[0] != '\0';
+}
+
 bool engine_init(engine_t *e, size_t arena_bytes, bool virtual_clock, char *err, size_t errlen) {
   return engine_init_plan(e, arena_bytes, virtual_clock, NULL, err, errlen);
 }
@@ -90,6 +97,9 @@ bool engine_init_plan(engine_t *e, size_t arena_bytes, bool virtual_clock, const
   e->dsp.state = dsp_state;
   e->dsp.load = dsp_load;
   ui_set_dsp(&e->ui, &e->dsp);
+  e->ui_names.ctx = e;
+  e->ui_names.op_name = ui_op_name;
+  ui_set_names(&e->ui, &e->ui_names);
   return true;
 }
 

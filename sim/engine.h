@@ -43,6 +43,7 @@ typedef struct {
   struct hid_hub hid;      /* HID ops' subscriptions and the frame they read */
   uint8_t hid_report[32];  /* the HID frame being assembled from SIM_EV_HID events */
   op_names_t names;        /* the running net's op names (lib/op_names.h), synced per event */
+  ui_names_t ui_names;     /* the editor's view of them (the OPS page) */
   trace_t *trace;          /* --trace: net events to a stream (NULL: none) */
   /* told of every scene file loaded by scene_load_file (command line, OSC, replays): the scene
    * store, so the editor's pages follow (NULL: nobody) */

@@ -621,6 +621,40 @@ static void test_outs_lines(void) {
   harness_free(h);
 }
 
+/* The host's op names on the OPS page: beside the class where they say more than a handle. */
+static bool fake_op_name(void *ctx, uint16_t op, char *out, uint16_t cap) {
+  (void)ctx;
+  if (op == 13) snprintf(out, cap, "KICK");
+  else if (op == 1) snprintf(out, cap, "ENC#1");
+  else if (op == 14) snprintf(out, cap, "A_NAME_TOO_LONG");
+  else return false;
+  return true;
+}
+
+static void test_ops_names(void) {
+  ui_t ui;
+  fake_store_t fs;
+  ui_scene_store_t st;
+  harness_t *h = setup(&ui, &fs, &st, 0);
+  ui_names_t names = {NULL, fake_op_name};
+  harness_add(h, OP_ADD);
+  harness_add(h, OP_METRO);
+  harness_add(h, OP_METRO);
+  ui_set_names(&ui, &names);
+  press(&ui, UI_KEY_MODE);
+  ui_set_page(&ui, UI_PAGE_OPS);
+  ui.select[UI_PAGE_OPS] = 12; /* lines 0..7: ops 9..16; op 13 on line 4 */
+  ui_render(&ui);
+  CHECK(text_at(0, 4 * 8, "013.METRO"));
+  CHECK(text_at(64, 4 * 8, "KICK"));
+  CHECK(!text_at(64, 5 * 8, "A_NAME_TOO"));
+  ui.select[UI_PAGE_OPS] = 3; /* op 1 on line 1: its name is a handle, not shown */
+  ui_render(&ui);
+  CHECK(text_at(0, 1 * 8, "001.ENC"));
+  CHECK(!text_at(64, 1 * 8, "ENC#1"));
+  harness_free(h);
+}
+
 static void test_scaled_params(void) {
   ui_t ui;
   fake_store_t fs;
@@ -725,6 +759,7 @@ int main(void) {
   RUN(test_name_characters);
   RUN(test_param_op_label);
   RUN(test_outs_lines);
+  RUN(test_ops_names);
   RUN(test_scaled_params);
   RUN(test_render);
   return check_summary("test_ui");
