@@ -22,6 +22,16 @@ expect() {
   pass "aleph-sim $* -> $rc"
 }
 
+# live ARGS...: aleph-sim headless with OSC on a free port in the background (stdout live.txt,
+# stderr live.err); sets simpid and port, or fails the case
+live() {
+  "$sim" --headless --osc-port 0 "$@" > live.txt 2> live.err &
+  simpid=$!
+  for _ in $(seq 50); do grep -q '^osc port' live.txt 2>/dev/null && break; sleep 0.1; done
+  port=$(awk '/^osc port/{print $3}' live.txt)
+  [ -n "$port" ] || { fail "no port: $(cat live.err)"; kill $simpid; exit 1; }
+}
+
 same_file() {
   if cmp -s "$1" "$2"; then pass "$3"; else fail "$3 ($1 and $2 differ)"; diff "$1" "$2" | head -20; fi
 }
@@ -424,12 +434,7 @@ pd_example)
   # examples/aleph-sim.pd in Pure Data (no GUI) against a running aleph-sim: it connects,
   # subscribes to outputs and replies, sets an input, pings; where Pd is installed (issue 24)
   command -v pd > /dev/null || { echo "skip: Pure Data (pd) is not installed (Debian: puredata-core)"; exit 77; }
-  "$sim" --headless --osc-port 0 --run-for 8 --trace=COUNT "$src/../../scenes/default.json" \
-    > live.txt 2> live.err &
-  simpid=$!
-  for _ in $(seq 50); do grep -q '^osc port' live.txt 2>/dev/null && break; sleep 0.1; done
-  port=$(awk '/^osc port/{print $3}' live.txt)
-  [ -n "$port" ] || { fail "no port: $(cat live.err)"; kill $simpid; exit 1; }
+  live --run-for 8 --trace=COUNT "$src/../../scenes/default.json"
   listen=$((20000 + RANDOM % 20000))
   timeout 20 pd -nogui -noaudio -nomidi -stderr -open "$(cd "$src/../../examples" && pwd)/aleph-sim.pd" \
     -send "aleph-sim-listen $listen" -send "aleph-sim-port $port" \
@@ -449,12 +454,7 @@ supercollider_example)
   # examples/aleph-sim.scd in sclang against a running aleph-sim, where SuperCollider is
   # installed (Debian: supercollider-language)
   command -v sclang > /dev/null || { echo "skip: SuperCollider (sclang) is not installed"; exit 77; }
-  "$sim" --headless --osc-port 0 --run-for 30 --trace=COUNT "$src/../../scenes/default.json" \
-    > live.txt 2> live.err &
-  simpid=$!
-  for _ in $(seq 50); do grep -q '^osc port' live.txt 2>/dev/null && break; sleep 0.1; done
-  port=$(awk '/^osc port/{print $3}' live.txt)
-  [ -n "$port" ] || { fail "no port: $(cat live.err)"; kill $simpid; exit 1; }
+  live --run-for 30 --trace=COUNT "$src/../../scenes/default.json"
   ALEPH_SIM_PORT=$port ALEPH_SIM_TEST=1 QT_QPA_PLATFORM=offscreen timeout 60 \
     sclang "$src/../../examples/aleph-sim.scd" > sc.txt 2>&1 || fail "sclang: $(tail -3 sc.txt)"
   kill $simpid 2>/dev/null; wait $simpid 2>/dev/null
@@ -490,12 +490,7 @@ send_trace)
   # --send: one message to a running aleph-sim, its replies printed, errors in the exit status;
   # --trace=OPS: the deliveries of those ops, one line each (issue 24)
   cp "$src/../../scenes/default.json" named.json || fail "no scenes/default.json"
-  "$sim" --headless --osc-port 0 --run-for 15 --scene-dir "$PWD" --trace=COUNT named.json \
-    > live.txt 2> live.err &
-  simpid=$!
-  for _ in $(seq 50); do grep -q '^osc port' live.txt 2>/dev/null && break; sleep 0.1; done
-  port=$(awk '/^osc port/{print $3}' live.txt)
-  [ -n "$port" ] || { fail "no port: $(cat live.err)"; kill $simpid; exit 1; }
+  live --run-for 15 --scene-dir "$PWD" --trace=COUNT named.json
   out=$("$sim" --osc-port "$port" --send /aleph/in/get CLOCK ENABLE 2>&1); rc=$?
   [ $rc -eq 0 ] && [ "$out" = "/aleph/in/value CLOCK ENABLE 1" ] && pass "--send prints the reply" \
     || fail "--send /aleph/in/get CLOCK ENABLE: exit $rc, '$out'"
