@@ -315,15 +315,17 @@ static void run_monome(osc_server_t *s, const osc_cmd_t *c) {
   monome_kind_t kind;
   if (!strcmp(c->s[0], "grid") && !strcmp(c->types, "sii")) {
     kind = MONOME_GRID;
-    if (!((cols == 8 && rows == 8) || (cols == 16 && rows == 8) || (cols == 16 && rows == 16))) {
-      osc_error(s, &c->from, "%s: a grid is 8 8, 16 8 or 16 16, not %d %d", path_of(c),
-                (int)cols, (int)rows);
+    if (!((cols == 8 && rows == 8) || (cols == 16 && rows == 8) || (cols == 16 && rows == 16) ||
+          (cols == 0 && rows == 0))) { /* 0 0: the grid unplugged, an arc kept */
+      osc_error(s, &c->from, "%s: a grid is 8 8, 16 8 or 16 16 (0 0 unplugs it), not %d %d",
+                path_of(c), (int)cols, (int)rows);
       return;
     }
   } else if (!strcmp(c->s[0], "arc") && !strcmp(c->types, "si")) {
     kind = MONOME_ARC;
-    if (cols != 2 && cols != 4) {
-      osc_error(s, &c->from, "%s: an arc has 2 or 4 rings, not %d", path_of(c), (int)cols);
+    if (cols != 2 && cols != 4 && cols != 0) {
+      osc_error(s, &c->from, "%s: an arc has 2 or 4 rings (0 unplugs it), not %d", path_of(c),
+                (int)cols);
       return;
     }
   } else if (!strcmp(c->s[0], "none") && !strcmp(c->types, "s")) {

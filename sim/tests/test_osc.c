@@ -435,6 +435,9 @@ static void test_addresses(void) {
   settle();
   CHECK(last_ss("/aleph/watch/out", "ARC", "DELTA") &&
         last_ss("/aleph/watch/out", "ARC", "DELTA")->i[2] == 3);
+  sendm("/aleph/monome/connect", "sii", "grid", 0, 0); /* the grid alone unplugged */
+  settle();
+  CHECK_EQ_INT(E->monome.plugged, MONOME_ARC);
   sendm("/aleph/monome/connect", "s", "none");
   settle();
   CHECK_EQ_INT(E->monome.plugged, 0);
