@@ -84,8 +84,18 @@ static void new_name(const op_names_t *t, const char *display, char *out, size_t
     snprintf(out, cap, "%s#%ld", display, next + 1);
 }
 
+/* Whether entry k names op k of net, for every op (nothing changed since the last sync). */
+static bool in_net_order(const op_names_t *t, const net_t *net) {
+  uint16_t i, n = net_op_count(net);
+  if (t->count != n) return false;
+  for (i = 0; i < n; i++)
+    if (t->e[i].op != net_op(net, i)) return false;
+  return true;
+}
+
 void op_names_sync(op_names_t *t, const net_t *net) {
   uint16_t k = 0, i, n = net_op_count(net);
+  if (in_net_order(t, net)) return; /* the usual case: O(ops) */
   while (k < t->count) { /* ops gone: their entries go (compared as pointers, never read) */
     bool there = false;
     for (i = 0; i < n && !there; i++) there = net_op(net, i) == t->e[k].op;
@@ -100,6 +110,15 @@ void op_names_sync(op_names_t *t, const net_t *net) {
     if (entry_of(t, op)) continue;
     new_name(t, net_op_name(net, i), name, sizeof name);
     op_names_set(t, op, name);
+  }
+  /* back into net order, so the next sync takes the quick path */
+  for (i = 0; i < n && i < t->count; i++) {
+    op_name_t *e = entry_of(t, net_op(net, i));
+    if (e && e != &t->e[i]) {
+      op_name_t tmp = t->e[i];
+      t->e[i] = *e;
+      *e = tmp;
+    }
   }
 }
 

@@ -15,6 +15,7 @@
 #include "../../tests/check.h"
 #include "engine.h"
 #include "events.h"
+#include "op_names.h"
 #include "panel_keys.h"
 #include "record.h"
 #include "render_font.h"
@@ -515,6 +516,52 @@ static void test_keys_by_place(void) {
   CHECK(b && b->kind == KEY_ACT_OVERLAY);
 }
 
+/* Op names (lib/op_names.c): handles at load, new ops NAME or NAME#k one past the highest, kept
+ * through inserts and deletes, NAME#0 finding NAME, a removed op's name dropped at the sync. */
+static void test_op_names(void) {
+  static engine_t e;
+  static op_names_t t;
+  char err[256], name[OP_NAME_MAX];
+  net_t *net;
+  uint16_t a, b, c, n0;
+  CHECK(engine_init(&e, 8u << 20, true, err, sizeof err));
+  CHECK(engine_load_demo(&e, err, sizeof err));
+  net = engine_net(&e);
+  n0 = net_op_count(net);
+  op_names_reset(&t, net);
+  CHECK_EQ_INT(t.count, n0);
+  CHECK(op_names_find(&t, net, "ENC#2") == 2);
+  CHECK(op_names_find(&t, net, "SW1") == 4);
+  CHECK_EQ_INT(net_add_op(net, OP_METRO, NET_NONE, &a), NET_OK);
+  CHECK_EQ_INT(net_add_op(net, OP_METRO, NET_NONE, &b), NET_OK);
+  op_names_sync(&t, net);
+  op_names_get(&t, net, a, name, sizeof name);
+  CHECK_EQ_STR(name, "METRO"); /* none went by METRO: the display name */
+  op_names_get(&t, net, b, name, sizeof name);
+  CHECK_EQ_STR(name, "METRO#1");
+  CHECK(op_names_find(&t, net, "METRO#0") == a);
+  /* an insert before them: the names stay with the ops */
+  CHECK_EQ_INT(net_add_op(net, OP_ADD, 12, &c), NET_OK);
+  op_names_sync(&t, net);
+  CHECK(op_names_find(&t, net, "METRO") == a + 1);
+  CHECK(op_names_find(&t, net, "METRO#1") == b + 1);
+  /* a delete: its name goes, the others stay; a new one takes the next k */
+  CHECK_EQ_INT(net_remove_op(net, (uint16_t)(a + 1)), NET_OK);
+  op_names_sync(&t, net);
+  CHECK(op_names_find(&t, net, "METRO") == -1);
+  CHECK(op_names_find(&t, net, "METRO#1") == b);
+  CHECK_EQ_INT(net_add_op(net, OP_METRO, NET_NONE, &a), NET_OK);
+  op_names_sync(&t, net);
+  op_names_get(&t, net, a, name, sizeof name);
+  CHECK_EQ_STR(name, "METRO#2");
+  /* set: unique names only */
+  CHECK(op_names_set(&t, net_op(net, a), "LFO"));
+  CHECK(!op_names_set(&t, net_op(net, b), "LFO"));
+  CHECK(op_names_find(&t, net, "LFO") == a);
+  CHECK_EQ_INT(t.count, net_op_count(net));
+  engine_free(&e);
+}
+
 int main(void) {
   RUN(test_recorder_killed);
   RUN(test_recording_messages);
@@ -529,5 +576,6 @@ int main(void) {
   RUN(test_editor_routing);
   RUN(test_scene_store_listing);
   RUN(test_keys_by_place);
+  RUN(test_op_names);
   return check_summary("test_sim_engine");
 }
