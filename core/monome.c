@@ -10,7 +10,7 @@ static const uint8_t all_quadrants = 0x0Fu;
 void monome_init(struct monome *m) {
   if (!m) return;
   bytes_fill(m, 0, (uint32_t)sizeof *m);
-  m->kind = MONOME_NONE;
+  m->plugged = 0;
   m->grid_focus = 0;
   m->arc_focus = 0;
 }
@@ -20,29 +20,41 @@ monome_status_t monome_connect(struct monome *m, monome_kind_t kind, uint8_t col
   switch (kind) {
   case MONOME_NONE:
     m->cols = m->rows = m->rings = 0;
+    m->plugged = 0;
     break;
   case MONOME_GRID:
+    if (cols == 0) {
+      m->cols = m->rows = 0;
+      m->plugged &= (uint8_t)~MONOME_GRID;
+      break;
+    }
     if (!((cols == 8 && rows == 8) || (cols == 16 && rows == 8) || (cols == 16 && rows == 16)))
       return MONOME_ERR_BAD_DEVICE;
     m->cols = cols;
     m->rows = rows;
-    m->rings = 0;
     m->vari = true;
+    m->plugged |= MONOME_GRID;
     break;
   case MONOME_ARC:
+    if (cols == 0) {
+      m->rings = 0;
+      m->plugged &= (uint8_t)~MONOME_ARC;
+      break;
+    }
     if (cols != 2 && cols != 4) return MONOME_ERR_BAD_DEVICE;
-    m->cols = m->rows = 0;
     m->rings = cols;
-    m->vari = true;
+    m->plugged |= MONOME_ARC;
     break;
   default:
     return MONOME_ERR_BAD_DEVICE;
   }
-  m->kind = (uint8_t)kind;
   m->grid_dirty = all_quadrants;
   m->arc_dirty = 0x0Fu;
   return MONOME_OK;
 }
+
+bool monome_has_grid(const struct monome *m) { return m && (m->plugged & MONOME_GRID); }
+bool monome_has_arc(const struct monome *m) { return m && (m->plugged & MONOME_ARC); }
 
 void monome_set_vari(struct monome *m, bool vari) {
   if (!m) return;
@@ -58,7 +70,7 @@ monome_status_t monome_grid_key(net_t *net, uint8_t x, uint8_t y, uint8_t z) {
   struct monome *m = net_monome(net);
   monome_client_t *c;
   if (!m) return MONOME_ERR_NULL_ARG;
-  if (m->kind != MONOME_GRID) {
+  if (!(m->plugged & MONOME_GRID)) {
     m->dropped++;
     return MONOME_ERR_NO_DEVICE;
   }
@@ -82,7 +94,7 @@ monome_status_t monome_arc_delta(net_t *net, uint8_t ring, int8_t delta) {
   struct monome *m = net_monome(net);
   monome_client_t *c;
   if (!m) return MONOME_ERR_NULL_ARG;
-  if (m->kind != MONOME_ARC) {
+  if (!(m->plugged & MONOME_ARC)) {
     m->dropped++;
     return MONOME_ERR_NO_DEVICE;
   }
@@ -247,15 +259,15 @@ void monome_arc_set(const net_t *net, uint8_t ring, uint8_t led, uint8_t level) 
 
 uint8_t monome_grid_cols(const net_t *net) {
   const struct monome *m = net_monome(net);
-  return (m && m->kind == MONOME_GRID) ? m->cols : 0;
+  return (monome_has_grid(m)) ? m->cols : 0;
 }
 
 uint8_t monome_grid_rows(const net_t *net) {
   const struct monome *m = net_monome(net);
-  return (m && m->kind == MONOME_GRID) ? m->rows : 0;
+  return (monome_has_grid(m)) ? m->rows : 0;
 }
 
 bool monome_is_vari(const net_t *net) {
   const struct monome *m = net_monome(net);
-  return m && m->kind == MONOME_GRID && m->vari;
+  return monome_has_grid(m) && m->vari;
 }

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* monome.h: the simulated monome device bees keeps: what is plugged in (nothing, a grid of 8x8,
- * 16x8 or 16x16, an arc of 2 or 4 rings), which op holds grid focus and which holds arc focus,
+/* monome.h: the simulated monome devices bees keeps: what is plugged in (a grid of 8x8, 16x8 or
+ * 16x16, an arc of 2 or 4 rings, both, or nothing), which op holds grid focus and which holds arc focus,
  * the LED state the device shows (the focused grid op's 256 levels, the arc's 4 x 64) and the
  * dirty flags a refresh reads. The host delivers key presses and ring turns through it; ops
  * (GRID, GRIDRAW, LIFE, STEP, MP, WW, KRIA, ARC) grab focus and write LEDs through it.
@@ -32,8 +32,8 @@
 
 typedef enum {
   MONOME_NONE = 0, /* nothing plugged in */
-  MONOME_GRID,
-  MONOME_ARC
+  MONOME_GRID = 1, /* also the bit of `plugged` */
+  MONOME_ARC = 2
 } monome_kind_t;
 
 typedef enum {
@@ -59,7 +59,7 @@ typedef struct monome_client {
 
 /* ---- the device state (callers allocate it; treat the fields as read-only) ---- */
 struct monome {
-  uint8_t kind; /* monome_kind_t */
+  uint8_t plugged;     /* bits MONOME_GRID, MONOME_ARC: what is plugged in */
   uint8_t cols, rows;  /* grid size; 0 when no grid */
   uint8_t rings;       /* arc ring count; 0 when no arc */
   bool vari;           /* variable brightness (else LEDs show on for level > 7, as libmonome) */
@@ -78,8 +78,9 @@ struct monome {
 /* Nothing plugged in, no focus, LEDs dark, no dirty flags. */
 void monome_init(struct monome *m);
 /* Plugs in a device: MONOME_GRID with cols x rows of 8x8, 16x8 or 16x16 (varibright on), or
- * MONOME_ARC with cols = 2 or 4 rings (rows ignored); MONOME_NONE unplugs. Focus holders are
- * kept (bees keeps its handlers across reconnects); everything is marked dirty. */
+ * MONOME_ARC with cols = 2 or 4 rings (rows ignored), replacing a device of the same kind and
+ * keeping the other kind's; cols 0 unplugs that kind alone; MONOME_NONE unplugs both. Focus
+ * holders are kept (bees keeps its handlers across reconnects); everything is marked dirty. */
 monome_status_t monome_connect(struct monome *m, monome_kind_t kind, uint8_t cols, uint8_t rows);
 void monome_set_vari(struct monome *m, bool vari);
 /* While set, grid/arc op inits do not grab focus (bees' recallingScene): a scene loader sets it
@@ -103,6 +104,8 @@ uint8_t monome_grid_dirty(const struct monome *m);
 uint8_t monome_take_grid_dirty(struct monome *m);
 uint8_t monome_arc_dirty(const struct monome *m);
 uint8_t monome_take_arc_dirty(struct monome *m);
+bool monome_has_grid(const struct monome *m);
+bool monome_has_arc(const struct monome *m);
 /* Which op holds focus (NULL if none). */
 op_t *monome_grid_focus_op(const struct monome *m);
 op_t *monome_arc_focus_op(const struct monome *m);

@@ -10,7 +10,6 @@
 #include "op_catalog.h"
 #include "services.h"
 #include "strbuf.h"
-#include "sys_ops.h"
 
 const net_limits_t NET_LIMITS_BEES08 = {128, 256, 256, 256, NET_PRESETS, NET_DEFAULT_DEPTH};
 
@@ -621,55 +620,6 @@ void net_clear_params(net_t *net) {
   net_mem_free(net, net->params);
   net->params = 0;
   net->cap_params = 0;
-}
-
-/* ---- hardware events ---- */
-
-/* The system ops, found by class and position among that class (robust to scenes that reorder
- * them, constant time for the standard layout). */
-static op_t *system_op(const net_t *net, op_id_t id, uint8_t nth) {
-  uint16_t i;
-  for (i = 0; i < net->num_ops; i++) {
-    op_t *op = net->ops[i];
-    if (op->cls->id == id && nth-- == 0) return op;
-  }
-  return 0;
-}
-
-net_status_t net_encoder(net_t *net, uint8_t enc, int16_t delta) {
-  op_t *op;
-  if (!net) return NET_ERR_NULL_ARG;
-  if (enc > 3) return NET_ERR_BAD_INDEX;
-  op = system_op(net, OP_ENC, enc);
-  if (!op) return NET_ERR_BAD_INDEX;
-  net_event_begin(net);
-  op_enc_turn(op, delta);
-  net_event_end(net);
-  return NET_OK;
-}
-
-net_status_t net_switch(net_t *net, uint8_t sw, bool pressed) {
-  op_t *op;
-  if (!net) return NET_ERR_NULL_ARG;
-  if (sw > 5) return NET_ERR_BAD_INDEX;
-  op = system_op(net, OP_SW, sw);
-  if (!op) return NET_ERR_BAD_INDEX;
-  net_event_begin(net);
-  op_sw_press(op, pressed);
-  net_event_end(net);
-  return NET_OK;
-}
-
-net_status_t net_cv_in(net_t *net, uint8_t channel, io_t value) {
-  op_t *op;
-  if (!net) return NET_ERR_NULL_ARG;
-  if (channel > 3) return NET_ERR_BAD_INDEX;
-  op = system_op(net, OP_ADC, 0);
-  if (!op) return NET_ERR_BAD_INDEX;
-  net_event_begin(net);
-  op_adc_sample(op, channel, value);
-  net_event_end(net);
-  return NET_OK;
 }
 
 /* ---- observation ---- */

@@ -187,7 +187,10 @@ const net_param_t *net_param(const net_t *net, uint16_t idx);
 net_status_t net_set_param(net_t *net, uint16_t idx, io_t value);
 void net_clear_params(net_t *net);
 
-/* ---- hardware events (system ops) ---- */
+/* ---- hardware events (system ops) ----
+ * The front panel's door (panel.c): each finds the system op of its class and position (ENC k,
+ * SW k, the one ADC) and hands the event to the class's device_in handler, as the device hubs
+ * hand grid keys or MIDI to the ops that subscribed. NET_ERR_BAD_INDEX if there is no such op. */
 net_status_t net_encoder(net_t *net, uint8_t enc, int16_t delta); /* enc 0..3 */
 net_status_t net_switch(net_t *net, uint8_t sw, bool pressed);    /* 0..3 keys, 4..5 footswitches */
 net_status_t net_cv_in(net_t *net, uint8_t channel, io_t value);  /* ADC channel 0..3 */

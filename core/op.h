@@ -67,6 +67,10 @@ typedef int32_t (*op_pickle_fn)(const op_t *op, uint8_t *dst, uint32_t cap, op_f
 typedef int32_t (*op_unpickle_fn)(op_t *op, const uint8_t *src, uint32_t len, op_format_t fmt);
 /* UI increment of input k by inc (bees' inc_fn). NULL: the framework adds with saturation. */
 typedef void (*op_inc_fn)(op_t *op, uint8_t k, io_t inc);
+/* A hardware event for a system op, from the front panel's door (panel.c): an encoder's detents
+ * (value: delta), a key or footswitch (value: 1 pressed, 0 released), a CV input's level
+ * (channel 0..3, value 0..4095). */
+typedef void (*op_device_fn)(op_t *op, uint8_t channel, io_t value);
 
 /* What a class declares. One per file in core/ops/, listed in op_catalog.c. */
 struct op_class {
@@ -92,6 +96,7 @@ struct op_class {
                               order they are stored (none: a class with no state) */
   uint8_t num_state_ins;
   op_inc_fn inc;       /* may be NULL */
+  op_device_fn device_in; /* system ops driven by the panel's hardware; NULL for the rest */
 };
 
 /* The header every instance struct starts with (as its first member, `op_t super`). */

@@ -11,6 +11,7 @@
 #include "arena.h"
 #include "file_io.h"
 #include "pool.h"
+#include "op_names.h"
 #include "scene_io.h"
 #include "scene_io_internal.h"
 
@@ -129,6 +130,12 @@ const char *sio_kind_name(sio_kind_t kind) {
 
 bool sio_load(scene_slot_t *slot, const char *path, scene_layout_t layout, scene_header_t *hdr,
               sio_kind_t *kind, sio_error_t *err) {
+  return sio_load_named(slot, path, layout, hdr, kind, NULL, err);
+}
+
+bool sio_load_named(scene_slot_t *slot, const char *path, scene_layout_t layout,
+                    scene_header_t *hdr, sio_kind_t *kind, struct op_names *names,
+                    sio_error_t *err) {
   uint8_t *data;
   size_t len;
   sio_kind_t k;
@@ -144,8 +151,9 @@ bool sio_load(scene_slot_t *slot, const char *path, scene_layout_t layout, scene
     if (!ok) sio_fail_scene(err, path, &se);
   } else {
     net_t *spare = scene_slot_spare(slot);
-    ok = k == SIO_KIND_JSON ? scene_json_read(spare, (const char *)data, layout, &h, path, err)
-                            : scene_native_read(spare, (const char *)data, layout, &h, path, err);
+    ok = k == SIO_KIND_JSON
+             ? scene_json_read_named(spare, (const char *)data, layout, &h, path, names, err)
+             : scene_native_read(spare, (const char *)data, layout, &h, path, err);
     if (ok) {
       scene_error_t se;
       ok = scene_slot_commit(slot, &se) == SCENE_OK;
@@ -156,6 +164,7 @@ bool sio_load(scene_slot_t *slot, const char *path, scene_layout_t layout, scene
   }
   free(data);
   if (ok && hdr) *hdr = h;
+  if (ok && names && k != SIO_KIND_JSON) op_names_reset(names, scene_slot_net(slot));
   return ok;
 }
 

@@ -72,6 +72,12 @@ const char *sio_kind_name(sio_kind_t kind);
  * to read (AUTO: detect); for JSON, the layout of op state when the file does not say. */
 bool sio_load(scene_slot_t *slot, const char *path, scene_layout_t layout, scene_header_t *hdr,
               sio_kind_t *kind, sio_error_t *err);
+/* sio_load, and on success names (if not NULL) holds the loaded ops' names (lib/op_names.h): a
+ * JSON scene's, else the handles. */
+struct op_names;
+bool sio_load_named(scene_slot_t *slot, const char *path, scene_layout_t layout,
+                    scene_header_t *hdr, sio_kind_t *kind, struct op_names *names,
+                    sio_error_t *err);
 /* Saves net as a .scn file (layout AUTO: hdr->layout) with sio_write_file. */
 bool sio_save_scn(const net_t *net, const scene_header_t *hdr, scene_layout_t layout,
                   const char *path, sio_error_t *err);
@@ -84,11 +90,19 @@ bool sio_save_scn(const net_t *net, const scene_header_t *hdr, scene_layout_t la
  * replacing the bytes would break that round trip (scene_native_write: the same). */
 char *scene_json_write(const net_t *net, const scene_header_t *hdr, scene_layout_t layout,
                        sio_error_t *err);
+/* scene_json_write with the ops named by names (NULL: their handles). */
+char *scene_json_write_named(const net_t *net, const scene_header_t *hdr, scene_layout_t layout,
+                             const struct op_names *names, sio_error_t *err);
 /* Builds the network a JSON text describes into `net` (cleared first, left empty on failure).
  * layout: the state layout when the text has no "layout" (AUTO: 0.8.1). name: the file name
  * for messages (may be NULL). */
 bool scene_json_read(net_t *net, const char *text, scene_layout_t layout, scene_header_t *hdr,
                      const char *name, sio_error_t *err);
+/* scene_json_read, and on success names (if not NULL) holds every op's name: its "name", else
+ * the handle a writer would give it. */
+bool scene_json_read_named(net_t *net, const char *text, scene_layout_t layout,
+                           scene_header_t *hdr, const char *name, struct op_names *names,
+                           sio_error_t *err);
 
 /* Why cJSON refused text[0..len) (at: where it stopped, cJSON_GetErrorPtr(); may be NULL), as a
  * phrase for a message: "not valid JSON: syntax error at line 3, column 7", or, for text nested

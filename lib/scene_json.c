@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "op_catalog.h"
+#include "op_names.h"
 #include "preset.h"
 #include "scene_io.h"
 #include "scene_io_internal.h"
@@ -256,6 +257,11 @@ bool sio_names_utf8(const net_t *net, const scene_header_t *hdr, sio_error_t *er
 
 char *scene_json_write(const net_t *net, const scene_header_t *hdr_in, scene_layout_t layout,
                        sio_error_t *err) {
+  return scene_json_write_named(net, hdr_in, layout, NULL, err);
+}
+
+char *scene_json_write_named(const net_t *net, const scene_header_t *hdr_in, scene_layout_t layout,
+                             const struct op_names *names, sio_error_t *err) {
   scene_header_t hdr;
   cJSON *root, *scene, *ops, *conns, *params, *presets;
   uint16_t i, n = net_op_count(net);
@@ -283,7 +289,7 @@ char *scene_json_write(const net_t *net, const scene_header_t *hdr_in, scene_lay
     sio_fail(err, "out of memory");
     return 0;
   }
-  for (i = 0; i < n; i++) sio_op_handle(net, i, w.handles[i], sizeof w.handles[i]);
+  for (i = 0; i < n; i++) op_names_get(names, net, i, w.handles[i], sizeof w.handles[i]);
   cJSON_AddStringToObject(root, "format", FORMAT_NAME);
   cJSON_AddNumberToObject(root, "formatVersion", FORMAT_VERSION);
   cJSON_AddStringToObject(root, "layout", scene_layout_name(layout));
@@ -1033,6 +1039,12 @@ static bool read_presets(rd_t *r, const cJSON *presets) {
 
 bool scene_json_read(net_t *net, const char *text, scene_layout_t layout, scene_header_t *hdr_out,
                      const char *name, sio_error_t *err) {
+  return scene_json_read_named(net, text, layout, hdr_out, name, NULL, err);
+}
+
+bool scene_json_read_named(net_t *net, const char *text, scene_layout_t layout,
+                           scene_header_t *hdr_out, const char *name, struct op_names *names,
+                           sio_error_t *err) {
   rd_t r;
   cJSON *root;
   const cJSON *v;
@@ -1088,6 +1100,11 @@ bool scene_json_read(net_t *net, const char *text, scene_layout_t layout, scene_
     ok = false;
   }
   preset_select(net, 0);
+  if (ok && names) {
+    uint16_t n = net_op_count(net);
+    op_names_clear(names);
+    for (i = 0; i < n; i++) op_names_set(names, net_op(net, i), r.names[i]);
+  }
 done:
   if (r.names)
     for (i = 0; i < max_ops; i++) free(r.names[i]);

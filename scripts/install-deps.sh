@@ -8,8 +8,10 @@
 #   --run      (the default; `make run`) building and running: a C compiler, make, CMake,
 #              pkg-config and the development files of SDL2, liblo, cJSON and libpng
 #   --test     (`make test`, CI) also clang with libFuzzer, the sanitizer runtimes, xvfb-run,
-#              liblo's oscsend/oscdump, and for the 32-bit big-endian tests a powerpc cross
-#              compiler and qemu-user where the system packages them (else make test skips those)
+#              liblo's oscsend/oscdump, RtMidi (aleph-sim's MIDI ports, optional for a build),
+#              Pure Data (the test of examples/aleph-sim.pd),
+#              and for the 32-bit big-endian tests a powerpc cross compiler and qemu-user where
+#              the system packages them (else make test skips those)
 #   --dry-run  print what is missing and the command that would install it; change nothing
 #
 # What is needed is checked by what it does (a command on PATH, a pkg-config module, clang
@@ -38,7 +40,7 @@ have() { command -v "$1" > /dev/null 2>&1; }
 # ---- what is missing, by capability ----
 # run: what `make run` needs; test: what `make test` adds
 run_caps=(cc make cmake pkg-config sdl2 liblo libcjson libpng)
-test_caps=(clang libfuzzer sanitizers xvfb-run oscsend qemu-ppc ppc-gcc)
+test_caps=(clang libfuzzer sanitizers xvfb-run oscsend qemu-ppc ppc-gcc rtmidi pd)
 
 pc=""
 have pkg-config && pc=pkg-config
@@ -59,9 +61,9 @@ links() {
 present() {
   case $1 in
     cc) have cc || have gcc || have clang ;;
-    make | cmake | clang | xvfb-run | oscsend | qemu-ppc) have "$1" ;;
+    make | cmake | clang | xvfb-run | oscsend | qemu-ppc | pd) have "$1" ;;
     pkg-config) [ -n "$pc" ] ;;
-    sdl2 | liblo | libcjson | libpng) [ -n "$pc" ] && "$pc" --exists "$1" ;;
+    sdl2 | liblo | libcjson | libpng | rtmidi) [ -n "$pc" ] && "$pc" --exists "$1" ;;
     ppc-gcc) have powerpc-linux-gnu-gcc ;;
     libfuzzer)
       have clang && CHECK_SRC='int LLVMFuzzerTestOneInput(const unsigned char *d, unsigned long n) { return (int)(d && n); }' \
@@ -114,6 +116,8 @@ names_for() {
     apt-get:oscsend) echo liblo-tools ;;
     apt-get:qemu-ppc) echo qemu-user ;;
     apt-get:ppc-gcc) echo gcc-powerpc-linux-gnu libc6-dev-powerpc-cross ;;
+    apt-get:rtmidi) echo librtmidi-dev ;;
+    apt-get:pd) echo puredata-core ;;
 
     dnf:cc) echo gcc ;;
     dnf:make) echo make ;;
@@ -129,6 +133,8 @@ names_for() {
     dnf:xvfb-run) echo xorg-x11-server-Xvfb xorg-x11-xauth ;;
     dnf:oscsend) echo liblo ;;
     dnf:qemu-ppc) echo qemu-user ;;
+    dnf:rtmidi) echo rtmidi-devel ;;
+    dnf:pd) echo puredata ;;
     dnf:ppc-gcc) echo "!Fedora's powerpc cross compiler has no C library for user programs" ;;
 
     # Arch and Homebrew name the build tools and libraries alike
@@ -138,6 +144,9 @@ names_for() {
     pacman:liblo | pacman:oscsend | brew:liblo | brew:oscsend) echo liblo ;;
     pacman:libcjson | brew:libcjson) echo cjson ;;
     pacman:libpng | brew:libpng) echo libpng ;;
+    pacman:rtmidi | brew:rtmidi) echo rtmidi ;;
+    pacman:pd) echo pd ;;
+    brew:pd) echo "!Pure Data is a Homebrew cask (brew install --cask pd): the Pd example's test is skipped without it" ;;
 
     pacman:cc | pacman:make | pacman:sanitizers) echo base-devel ;;
     pacman:clang) echo clang ;;

@@ -31,6 +31,7 @@ static void watch(void *ctx, net_event_kind_t kind, const op_t *op, uint16_t idx
     e->sw_value[op->index - 4] = value;
   /* bees logs nothing while a graphics op owns the screen */
   if (!engine_gfx_mode(e)) playlog_note(&e->log, net, kind, op, idx, value);
+  if (e->trace) trace_note(e->trace, &e->names, net, e->now, kind, op, idx, value);
 }
 
 static void param_changed(void *ctx, uint16_t idx, io_t value) {
@@ -49,6 +50,13 @@ static bool dsp_load(void *ctx, char *msg, uint16_t mcap) {
   snprintf(msg, mcap, "%s", ok ? "MODULE LOADED" : "NOT SIMULATED");
   e->changes++;
   return ok;
+}
+
+/* ui_names_t's op_name: the running net's names (lib/op_names.h) for the OPS page. */
+static bool ui_op_name(void *ctx, uint16_t op, char *out, uint16_t cap) {
+  engine_t *e = ctx;
+  op_names_get(&e->names, engine_net(e), op, out, cap);
+  return out[0] != '\0';
 }
 
 bool engine_init(engine_t *e, size_t arena_bytes, bool virtual_clock, char *err, size_t errlen) {
@@ -70,6 +78,8 @@ bool engine_init_plan(engine_t *e, size_t arena_bytes, bool virtual_clock, const
   net_attach_monome(engine_net(e), &e->monome);
   midi_hub_init(&e->midi);
   midi_hub_attach(engine_net(e), &e->midi);
+  hid_hub_init(&e->hid);
+  hid_hub_attach(engine_net(e), &e->hid);
   scene_slot_set_watch(&e->sys.slot, watch, e);
   ui_init(&e->ui, engine_net(e), e->ui_px, NULL);
   e->audio = audio_new();
@@ -87,6 +97,9 @@ bool engine_init_plan(engine_t *e, size_t arena_bytes, bool virtual_clock, const
   e->dsp.state = dsp_state;
   e->dsp.load = dsp_load;
   ui_set_dsp(&e->ui, &e->dsp);
+  e->ui_names.ctx = e;
+  e->ui_names.op_name = ui_op_name;
+  ui_set_names(&e->ui, &e->ui_names);
   return true;
 }
 
@@ -117,6 +130,7 @@ bool engine_load_demo(engine_t *e, char *err, size_t errlen) {
     snprintf(err, errlen, "the demo network: %s", serr.message);
     return false;
   }
+  op_names_reset(&e->names, engine_net(e));
   engine_loaded(e, NULL);
   return true;
 }
@@ -288,6 +302,7 @@ static void apply(engine_t *e, const sim_event_t *ev) {
   }
   e->applied++;
   e->changes++;
+  op_names_sync(&e->names, engine_net(e)); /* added ops get names, removed ones lose theirs */
   emit(e, ev);
 }
 

@@ -13,7 +13,10 @@
 #include "events.h"
 #include "history.h"
 #include "host_system.h"
+#include "hid.h"
 #include "midi.h"
+#include "op_names.h"
+#include "trace.h"
 #include "monome.h"
 #include "playlog.h"
 #include "screen.h"
@@ -37,6 +40,15 @@ typedef struct {
   screen_t screen;         /* the OLED graphics ops draw into (attached to the running net) */
   struct monome monome;    /* the monome device (nothing plugged in until an event says so) */
   struct midi_hub midi;    /* MIDI input ops' subscriptions */
+  struct hid_hub hid;      /* HID ops' subscriptions and the frame they read */
+  uint8_t hid_report[32];  /* the HID frame being assembled from SIM_EV_HID events */
+  op_names_t names;        /* the running net's op names (lib/op_names.h), synced per event */
+  ui_names_t ui_names;     /* the editor's view of them (the OPS page) */
+  trace_t *trace;          /* --trace: net events to a stream (NULL: none) */
+  /* told of every scene file loaded by scene_load_file (command line, OSC, replays): the scene
+   * store, so the editor's pages follow (NULL: nobody) */
+  void (*on_scene_loaded)(void *ctx, const char *path, const scene_header_t *hdr);
+  void *on_scene_loaded_ctx;
   sim_queue_t queue;
   playlog_t log;
   history_t history;

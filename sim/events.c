@@ -7,7 +7,7 @@
 
 static const char *const kind_names[SIM_EV_KIND_COUNT] = {
     "encoder", "switch", "cv", "input", "enc_batch", "op_add", "op_remove", "connect",
-    "grid_key", "arc", "midi", "monome", "scene_load"};
+    "grid_key", "arc", "midi", "monome", "scene_load", "hid"};
 
 bool sim_event_valid(const sim_event_t *ev) {
   switch (ev->kind) {
@@ -25,6 +25,7 @@ bool sim_event_valid(const sim_event_t *ev) {
                            ev->value >= 0 && ev->value < 128;
   case SIM_EV_MONOME: return ev->index <= 2 && ev->value >= 0;
   case SIM_EV_SCENE_LOAD: return ev->index < SIM_PATHS_MAX && ev->value == 0;
+  case SIM_EV_HID: return (ev->index & ~SIM_HID_LAST) < 32 && ev->value >= 0 && ev->value <= 255;
   default: return false;
   }
 }

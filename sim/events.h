@@ -26,9 +26,12 @@ typedef enum {
   SIM_EV_MONOME,    /* index: monome_kind_t; value: cols | rows << 8 (arc: rings) */
   SIM_EV_SCENE_LOAD,/* index: a path id (engine_path_id); value: 0. Loads a scene file into
                        the slot's spare and swaps it in (recordings carry the path itself) */
+  SIM_EV_HID,       /* index: HID frame byte 0..31, | SIM_HID_LAST on a report's last change
+                       (the frame then goes to the HID ops); value: the byte 0..255 */
   SIM_EV_KIND_COUNT
 } sim_event_kind_t;
 
+#define SIM_HID_LAST 0x100u
 #define SIM_PATHS_MAX 64u /* distinct scene paths one session can load by event */
 
 /* Switch indices: the four function keys, the footswitches, MODE. 0..5 match net_switch(). */

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "devices.h"
 #include "osc_server.h"
 #include "stop_signal.h"
 
@@ -38,11 +39,13 @@ static void run_real_time(sim_session_t *s) {
   uint64_t start = now_ms();
   while (!stop_signal_requested()) {
     uint32_t t = (uint32_t)(now_ms() - start);
-    if (s->osc && s->opt->duration_set && t >= s->opt->duration_ms) t = s->opt->duration_ms;
+    if ((s->osc || s->devices) && s->opt->duration_set && t >= s->opt->duration_ms)
+      t = s->opt->duration_ms;
     if (s->replaying) player_feed(&s->player, &s->engine, t);
     engine_tick(&s->engine, t);
     if (s->osc) osc_server_pump(s->osc); /* OSC messages run here, at the engine's time t */
-    if (s->osc && s->opt->duration_set && t >= s->opt->duration_ms) break;
+    devices_pump(s->devices);
+    if ((s->osc || s->devices) && s->opt->duration_set && t >= s->opt->duration_ms) break;
     if (s->osc)
       osc_server_wait(s->osc, 10);
     else
@@ -58,7 +61,7 @@ static void say_stopped(const sim_session_t *s) {
 }
 
 int headless_run(sim_session_t *s) {
-  if (s->osc) /* OSC clients live in real time: so does the run (--run-for included) */
+  if (s->osc || s->devices) /* OSC clients and devices live in real time: so does the run */
     run_real_time(s);
   else if (s->opt->duration_set || s->replaying) {
     run_virtual(s, s->opt->duration_set ? s->opt->duration_ms : s->player.end_t);

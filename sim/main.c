@@ -7,6 +7,10 @@
 
 #include "examples.h"
 #include "headless.h"
+#include "devices.h"
+#include "midi_ports.h"
+#include "send.h"
+#include "trace.h"
 #include "osc_server.h"
 #include "options.h"
 #include "panel_layout.h"
@@ -43,7 +47,7 @@ static bool write_screenshots(const sim_session_t *s) {
     panel_layout_t l;
     panel_ui_t ui;
     rgba_img_t img;
-    panel_layout(&l, o->scale ? o->scale : DEFAULT_PANEL_SHOT_SCALE);
+    panel_layout(&l, o->scale ? o->scale : DEFAULT_PANEL_SHOT_SCALE, o->overlay);
     memset(&ui, 0, sizeof ui);
     ui.overlay = o->overlay;
     ui.hover = PANEL_NONE;
@@ -138,13 +142,47 @@ static int finish(sim_session_t *s) {
   return rc;
 }
 
+/* What talks to the simulation from outside: the OSC server (--osc...) and the real devices
+ * (--grid, --arc...). false with a sentence in err; what started is in s, for the caller to stop. */
+static bool start_outside(sim_session_t *s, const sim_options_t *opt, char *err, size_t errlen) {
+  if (opt->osc_port >= 0) {
+    s->osc = osc_server_start(&s->engine, opt->osc_host, opt->osc_port, err, errlen);
+    if (!s->osc) return false;
+    /* OSC loads and saves scenes in the SCENES page's folder only */
+    if (!osc_server_set_scene_dir(s->osc, s->store.dir)) {
+      snprintf(err, errlen, "out of memory");
+      return false;
+    }
+    if (opt->osc_remote)
+      fprintf(stderr,
+              "aleph-sim: warning: OSC listens on %s:%d beyond this machine, with no "
+              "authentication: anyone who can reach it can press the panel's keys, edit the "
+              "network, watch everything it does, and load and overwrite scene files in %s\n",
+              opt->osc_host, osc_server_port(s->osc), s->store.dir);
+    printf("osc port %d\n", osc_server_port(s->osc));
+    fflush(stdout);
+  }
+  return devices_start(&s->devices, &s->engine, opt, err, errlen);
+}
+
 int main(int argc, char **argv) {
   static sim_session_t s; /* large (the queue, the screen): not on the stack */
+  static trace_t trace;   /* --trace */
   sim_options_t opt;
   char err[768];
   static char example[4096];
   int rc = options_parse(&opt, argc, argv);
   if (rc >= 0) return rc;
+  if (opt.send_argc) return send_run(opt.osc_host, opt.osc_port, opt.send_argc, opt.send_argv);
+  if (opt.trace && !trace_init(&trace, stdout, opt.trace_ops, err, sizeof err)) {
+    fprintf(stderr, "aleph-sim: %s (try --help)\n", err);
+    return SIM_EXIT_USAGE;
+  }
+  if (opt.midi_list) {
+    if (midi_ports_list(stdout, err, sizeof err)) return SIM_EXIT_OK;
+    fprintf(stderr, "aleph-sim: %s\n", err);
+    return SIM_EXIT_FAIL;
+  }
   /* `aleph-sim sequencer`: a name that is no file here may be an installed example scene */
   if (opt.scene && examples_find(opt.scene, example, sizeof example)) opt.scene = example;
   s.opt = &opt;
@@ -233,31 +271,17 @@ int main(int argc, char **argv) {
     engine_add_tap(&s.engine, recorder_tap, &s.recorder);
   }
   if (s.replaying) engine_add_tap(&s.engine, player_tap, &s.player);
-  if (opt.osc_port >= 0) {
-    s.osc = osc_server_start(&s.engine, opt.osc_host, opt.osc_port, err, sizeof err);
-    /* OSC loads and saves scenes in the SCENES page's folder only */
-    if (s.osc && !osc_server_set_scene_dir(s.osc, s.store.dir)) {
-      snprintf(err, sizeof err, "out of memory");
-      osc_server_stop(s.osc);
-      s.osc = NULL;
-    }
-    if (!s.osc) {
-      fprintf(stderr, "aleph-sim: %s\n", err);
-      if (s.recording) recorder_abort(&s.recorder);
-      profile_capture_abort(&profile);
-      scene_store_free(&s.store);
-      engine_free(&s.engine);
-      player_free(&s.player);
-      return SIM_EXIT_FAIL;
-    }
-    if (opt.osc_remote)
-      fprintf(stderr,
-              "aleph-sim: warning: OSC listens on %s:%d beyond this machine, with no "
-              "authentication: anyone who can reach it can press the panel's keys, edit the "
-              "network, watch everything it does, and load and overwrite scene files in %s\n",
-              opt.osc_host, osc_server_port(s.osc), s.store.dir);
-    printf("osc port %d\n", osc_server_port(s.osc));
-    fflush(stdout);
+  if (opt.trace) s.engine.trace = &trace;
+  if (!start_outside(&s, &opt, err, sizeof err)) {
+    fprintf(stderr, "aleph-sim: %s\n", err);
+    devices_stop(s.devices);
+    osc_server_stop(s.osc);
+    if (s.recording) recorder_abort(&s.recorder);
+    profile_capture_abort(&profile);
+    scene_store_free(&s.store);
+    engine_free(&s.engine);
+    player_free(&s.player);
+    return SIM_EXIT_FAIL;
   }
 
   rc = opt.headless ? SIM_EXIT_OK : panel_run(&s, err, sizeof err);
@@ -274,6 +298,7 @@ int main(int argc, char **argv) {
   } else {
     rc = finish(&s);
   }
+  devices_stop(s.devices);
   osc_server_stop(s.osc);
   scene_store_free(&s.store);
   engine_free(&s.engine);

@@ -58,6 +58,25 @@ void options_usage(FILE *to) {
           "  --osc-allow-remote    let --osc-host listen beyond loopback: anyone who reaches it\n"
           "                        can drive the simulator and load and save scenes in its\n"
           "                        --scene-dir (docs/osc.md, Security)\n"
+          "  --grid[=ID]           play a real monome grid through serialosc: the first one it\n"
+          "                        lists, or the one with serial number ID (docs/osc.md)\n"
+          "  --arc[=ID]            likewise an arc; both may be given\n"
+          "  --serialosc-port N    serialoscd's port (default 12002)\n"
+          "  --midi                MIDI in and out for the MIDI ops, on virtual ports named\n"
+          "                        aleph-sim that other programs connect to\n"
+          "  --midi-in PORT        MIDI in from PORT instead (its number or part of its name)\n"
+          "  --midi-out PORT       MIDI out to PORT instead\n"
+          "  --midi-list           print the MIDI ports there are, and exit\n"
+          "  --gamepad             a game controller drives the HID ops, as a USB gamepad\n"
+          "                        does on the Aleph (docs/osc.md: HID)\n"
+          "  --trace[=OPS]         print every output, delivery and param change on stdout,\n"
+          "                        one line each (OPS: op names separated by commas, only\n"
+          "                        theirs; 'param' and 'preset' add those)\n"
+          "  --send ADDRESS ARGS...  send one OSC message to a running aleph-sim (--osc-port,\n"
+          "                        --osc-host; default 127.0.0.1:7770), print the replies and\n"
+          "                        exit (1 if it answered with an error); integer-looking\n"
+          "                        ARGS are sent as ints, others as strings (s:12 forces a\n"
+          "                        string, i:7 an int)\n"
           "  -h, --help            this text\n"
           "      --version         the version and the git revision it was built from\n"
           "\n"
@@ -135,6 +154,46 @@ int options_parse(sim_options_t *o, int argc, char **argv) {
     } else if (!strcmp(a, "--osc-allow-remote")) {
       o->osc_allow_remote = true;
       needs = false;
+    } else if (!strncmp(a, "--grid", 6) && (a[6] == '\0' || a[6] == '=')) {
+      if (a[6] == '=' && !a[7]) return bad("%s: give a serial number after '=', or none", a);
+      o->grid = true;
+      o->grid_id = a[6] ? a + 7 : NULL;
+      needs = false;
+    } else if (!strncmp(a, "--arc", 5) && (a[5] == '\0' || a[5] == '=')) {
+      if (a[5] == '=' && !a[6]) return bad("%s: give a serial number after '=', or none", a);
+      o->arc = true;
+      o->arc_id = a[5] ? a + 6 : NULL;
+      needs = false;
+    } else if (!strcmp(a, "--midi")) {
+      o->midi = true;
+      needs = false;
+    } else if (!strncmp(a, "--trace", 7) && (a[7] == '\0' || a[7] == '=')) {
+      o->trace = true;
+      o->trace_ops = a[7] ? a + 8 : NULL;
+      needs = false;
+    } else if (!strcmp(a, "--send")) {
+      if (!v || v[0] != '/')
+        return bad("--send needs an OSC address starting with '/', then its arguments, "
+                   "not '%s'", v ? v : "");
+      o->send_argc = argc - (i + 1);
+      o->send_argv = argv + i + 1;
+      break; /* the rest is the message */
+    } else if (!strcmp(a, "--gamepad")) {
+      o->gamepad = true;
+      needs = false;
+    } else if (!strcmp(a, "--midi-list")) {
+      o->midi_list = true;
+      needs = false;
+    } else if (!strcmp(a, "--midi-in") || !strcmp(a, "--midi-out")) {
+      if (!v || !*v) return bad("%s needs a port: its number or part of its name (--midi-list)", a);
+      if (a[7] == 'i') o->midi_in = v;
+      else o->midi_out = v;
+      o->midi = true;
+    } else if (!strcmp(a, "--serialosc-port")) {
+      uint32_t p;
+      if (!v || !parse_u32(v, &p) || p < 1 || p > 65535)
+        return bad("--serialosc-port needs a port number from 1 to 65535, not '%s'", v ? v : "");
+      o->serialosc_port = (int)p;
     } else if (!strcmp(a, "--no-audio")) {
       o->no_audio = true;
       needs = false;

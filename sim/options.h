@@ -38,6 +38,18 @@ typedef struct {
   const char *audio_out;   /* --audio-out: the DSP's four outputs as a WAV file, at exit */
   const char *audio_in;    /* --audio-in: a WAV file fed to the DSP's inputs */
   bool no_audio;           /* --no-audio: params only, nothing rendered or played */
+  /* real devices (devices.h) */
+  bool grid, arc;          /* --grid[=ID], --arc[=ID]: claim a grid / an arc through serialosc */
+  const char *grid_id, *arc_id; /* NULL: the first one serialosc lists */
+  int serialosc_port;      /* --serialosc-port: serialoscd's port (0: 12002) */
+  bool midi;               /* --midi, --midi-in, --midi-out: MIDI ports (midi_ports.h) */
+  const char *midi_in, *midi_out; /* NULL: a virtual port "aleph-sim" */
+  bool midi_list;          /* --midi-list: print the ports and exit */
+  bool gamepad;            /* --gamepad: game controllers drive the HID ops (gamepad.h) */
+  bool trace;              /* --trace[=OPS]: net events on stdout (trace.h) */
+  const char *trace_ops;   /* NULL: every op */
+  int send_argc;           /* --send ADDRESS ARGS...: a one-shot OSC client (send.h) */
+  char **send_argv;        /* the address and its arguments (0: no --send) */
 } sim_options_t;
 
 /* Parses argv. Returns -1 to go on, or an exit code (0 after --help, 2 on a bad argument, with

@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 
+#include "hid.h"
 #include "midi.h"
 #include "monome.h"
 #include "op_catalog.h"
@@ -54,6 +55,10 @@ bool osc_apply_event(engine_t *e, const sim_event_t *ev) {
       return false;
     }
     return scene_load_file(e, engine_path(e, ev->index), e->error, sizeof e->error);
+  case SIM_EV_HID:
+    e->hid_report[ev->index & 31u] = (uint8_t)ev->value;
+    if (ev->index & SIM_HID_LAST) hid_hub_frame(net, e->hid_report, sizeof e->hid_report);
+    return true;
   case SIM_EV_MONOME:
     return monome_connect(&e->monome, (monome_kind_t)ev->index, (uint8_t)(ev->value & 0xFF),
                           (uint8_t)((uint16_t)ev->value >> 8)) == MONOME_OK;

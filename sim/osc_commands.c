@@ -67,14 +67,15 @@ static int arg_op(osc_server_t *s, const osc_cmd_t *c, int k) {
     if (!in_range(s, c, "op index", c->i[k], 0, (int32_t)net_op_count(net) - 1)) return -1;
     return c->i[k];
   }
-  op = osc_find_op(net, c->s[k], err, sizeof err);
+  op = net_ref_op(&s->e->names, net, c->s[k], err, sizeof err);
   if (op < 0) osc_error(s, &c->from, "%s: %s", path_of(c), err);
   return op;
 }
 
 static int arg_port(osc_server_t *s, const osc_cmd_t *c, int op, bool input, int k) {
   char err[ERRLEN];
-  int p = osc_find_port(engine_net(s->e), (uint16_t)op, input, c->s[k], err, sizeof err);
+  int p = net_ref_port(&s->e->names, engine_net(s->e), (uint16_t)op, input, c->s[k], err,
+                        sizeof err);
   if (p < 0) osc_error(s, &c->from, "%s: %s", path_of(c), err);
   return p;
 }
@@ -87,18 +88,18 @@ static int arg_param(osc_server_t *s, const osc_cmd_t *c, int k) {
     if (!in_range(s, c, "param index", c->i[k], 0, (int32_t)net_param_count(net) - 1)) return -1;
     return c->i[k];
   }
-  p = osc_find_param(net, c->s[k], err, sizeof err);
+  p = net_ref_param(net, c->s[k], err, sizeof err);
   if (p < 0) osc_error(s, &c->from, "%s: %s", path_of(c), err);
   return p;
 }
 
-static void port_names(const net_t *net, uint16_t g, bool input, char *op, size_t opcap,
-                       char *port, size_t portcap) {
+static void port_names(const op_names_t *names, const net_t *net, uint16_t g, bool input,
+                       char *op, size_t opcap, char *port, size_t portcap) {
   uint16_t o;
   uint8_t sub;
   op[0] = port[0] = '\0';
   if (input ? !net_in_owner(net, g, &o, &sub) : !net_out_owner(net, g, &o, &sub)) return;
-  osc_op_handle(net, o, op, opcap);
+  net_ref_op_name(names, net, o, op, opcap);
   snprintf(port, portcap, "%s",
            input ? net_op(net, o)->cls->in_names[sub] : net_op(net, o)->cls->out_names[sub]);
 }
@@ -144,8 +145,8 @@ static void run_connect(osc_server_t *s, const osc_cmd_t *c) {
     }
   }
   if (!apply(s, c, SIM_EV_CONNECT, (uint16_t)out, target)) return;
-  port_names(net, (uint16_t)out, false, a, sizeof a, b, sizeof b);
-  osc_target_names(net, target, d, sizeof d, f, sizeof f);
+  port_names(&s->e->names, net, (uint16_t)out, false, a, sizeof a, b, sizeof b);
+  net_ref_target_names(&s->e->names, net, target, d, sizeof d, f, sizeof f);
   osc_reply(s, &c->from, "/aleph/connected", "ssss", a, b, d, f);
 }
 
@@ -164,7 +165,7 @@ static void run_disconnect(osc_server_t *s, const osc_cmd_t *c) {
     out = net_op_first_out(net, (uint16_t)op) + port;
   }
   if (!apply(s, c, SIM_EV_CONNECT, (uint16_t)out, -1)) return;
-  port_names(net, (uint16_t)out, false, a, sizeof a, b, sizeof b);
+  port_names(&s->e->names, net, (uint16_t)out, false, a, sizeof a, b, sizeof b);
   osc_reply(s, &c->from, "/aleph/disconnected", "ss", a, b);
 }
 
@@ -189,7 +190,7 @@ static void run_ops(osc_server_t *s, const osc_cmd_t *c) {
   char h[40];
   for (i = 0; i < n; i++) {
     const op_class_t *cls = net_op(net, i)->cls;
-    osc_op_handle(net, i, h, sizeof h);
+    net_ref_op_name(&s->e->names, net, i, h, sizeof h);
     osc_reply(s, &c->from, "/aleph/op", "issii", (int32_t)i, h, cls->name, (int32_t)cls->num_ins,
              (int32_t)cls->num_outs);
   }
@@ -204,13 +205,13 @@ static void run_ports(osc_server_t *s, const osc_cmd_t *c) {
   char h[40], d[40], f[24];
   if (op < 0) return;
   o = net_op(net, (uint16_t)op);
-  osc_op_handle(net, (uint16_t)op, h, sizeof h);
+  net_ref_op_name(&s->e->names, net, (uint16_t)op, h, sizeof h);
   for (k = 0; k < o->cls->num_ins; k++)
     osc_reply(s, &c->from, "/aleph/op/in", "ssii", h, o->cls->in_names[k], (int32_t)o->in[k],
              (int32_t)(o->first_in + k));
   for (k = 0; k < o->cls->num_outs; k++) {
     uint16_t g = (uint16_t)(o->first_out + k);
-    osc_target_names(net, net_target(net, g), d, sizeof d, f, sizeof f);
+    net_ref_target_names(&s->e->names, net, net_target(net, g), d, sizeof d, f, sizeof f);
     osc_reply(s, &c->from, "/aleph/op/out", "ssssi", h, o->cls->out_names[k], d, f, (int32_t)g);
   }
   osc_reply(s, &c->from, "/aleph/op/ports/end", "s", h);
@@ -239,7 +240,7 @@ static void run_op_add(osc_server_t *s, const osc_cmd_t *c) {
   }
   if (!apply(s, c, SIM_EV_OP_ADD, at, (int32_t)cls->id)) return;
   if (at == NET_NONE) at = (uint16_t)(net_op_count(net) - 1u);
-  osc_op_handle(net, at, h, sizeof h);
+  net_ref_op_name(&s->e->names, net, at, h, sizeof h);
   osc_reply(s, &c->from, "/aleph/op/added", "is", (int32_t)at, h);
 }
 
@@ -252,7 +253,7 @@ static void run_op_remove(osc_server_t *s, const osc_cmd_t *c) {
     osc_error(s, &c->from, "%s: op %d is a system op", path_of(c), op);
     return;
   }
-  osc_op_handle(net, (uint16_t)op, h, sizeof h);
+  net_ref_op_name(&s->e->names, net, (uint16_t)op, h, sizeof h);
   if (apply(s, c, SIM_EV_OP_REMOVE, (uint16_t)op, 0))
     osc_reply(s, &c->from, "/aleph/op/removed", "is", (int32_t)op, h);
 }
@@ -314,15 +315,17 @@ static void run_monome(osc_server_t *s, const osc_cmd_t *c) {
   monome_kind_t kind;
   if (!strcmp(c->s[0], "grid") && !strcmp(c->types, "sii")) {
     kind = MONOME_GRID;
-    if (!((cols == 8 && rows == 8) || (cols == 16 && rows == 8) || (cols == 16 && rows == 16))) {
-      osc_error(s, &c->from, "%s: a grid is 8 8, 16 8 or 16 16, not %d %d", path_of(c),
-                (int)cols, (int)rows);
+    if (!((cols == 8 && rows == 8) || (cols == 16 && rows == 8) || (cols == 16 && rows == 16) ||
+          (cols == 0 && rows == 0))) { /* 0 0: the grid unplugged, an arc kept */
+      osc_error(s, &c->from, "%s: a grid is 8 8, 16 8 or 16 16 (0 0 unplugs it), not %d %d",
+                path_of(c), (int)cols, (int)rows);
       return;
     }
   } else if (!strcmp(c->s[0], "arc") && !strcmp(c->types, "si")) {
     kind = MONOME_ARC;
-    if (cols != 2 && cols != 4) {
-      osc_error(s, &c->from, "%s: an arc has 2 or 4 rings, not %d", path_of(c), (int)cols);
+    if (cols != 2 && cols != 4 && cols != 0) {
+      osc_error(s, &c->from, "%s: an arc has 2 or 4 rings (0 unplugs it), not %d", path_of(c),
+                (int)cols);
       return;
     }
   } else if (!strcmp(c->s[0], "none") && !strcmp(c->types, "s")) {
@@ -399,8 +402,16 @@ static void run_scene(osc_server_t *s, const osc_cmd_t *c) {
     scene_header_t hdr;
     sio_error_t serr;
     bool ok;
+    size_t fl = strlen(file);
     scene_header_init(&hdr);
-    ok = sio_save_scn(engine_net(s->e), &hdr, SCENE_LAYOUT_AUTO, file, &serr);
+    if (fl > 5 && !strcmp(file + fl - 5, ".json")) { /* JSON, with the ops' names */
+      char *text = scene_json_write_named(engine_net(s->e), &hdr, SCENE_LAYOUT_AUTO,
+                                          &s->e->names, &serr);
+      ok = text && sio_write_file(file, text, strlen(text), &serr);
+      free(text);
+    } else {
+      ok = sio_save_scn(engine_net(s->e), &hdr, SCENE_LAYOUT_AUTO, file, &serr);
+    }
     free(file);
     if (!ok) {
       osc_error(s, &c->from, "%s: %s", path_of(c), serr.message);
@@ -470,7 +481,7 @@ void osc_run(osc_server_t *s, const osc_cmd_t *c) {
     int32_t g = arg_input(s, c);
     char a[40], b[24];
     if (g < 0) break;
-    port_names(net, (uint16_t)g, true, a, sizeof a, b, sizeof b);
+    port_names(&s->e->names, net, (uint16_t)g, true, a, sizeof a, b, sizeof b);
     osc_reply(s, &c->from, "/aleph/in/value", "ssi", a, b, (int32_t)net_get_value(net, (uint16_t)g));
     break;
   }
@@ -512,10 +523,14 @@ void osc_run(osc_server_t *s, const osc_cmd_t *c) {
         in_range(s, c, "data2", i[2], 0, 127))
       apply(s, c, SIM_EV_MIDI, (uint16_t)(i[0] | i[1] << 8), i[2]);
     break;
+  case OSC_A_HID: /* one byte of the HID frame changed: the frame goes to the HID ops */
+    if (in_range(s, c, "byte", i[0], 0, 31) && in_range(s, c, "value", i[1], 0, 255))
+      apply(s, c, SIM_EV_HID, (uint16_t)(i[0] | SIM_HID_LAST), i[1]);
+    break;
   case OSC_A_MONOME: run_monome(s, c); break;
   case OSC_A_GONE: run_gone(s, c); break;
   case OSC_A_GRID_KEY:
-    if (e->monome.kind != MONOME_GRID) {
+    if (!monome_has_grid(&e->monome)) {
       osc_error(s, &c->from, "grid/key: no grid is connected (/aleph/monome/connect grid 16 8)");
       break;
     }
@@ -524,7 +539,7 @@ void osc_run(osc_server_t *s, const osc_cmd_t *c) {
       apply(s, c, SIM_EV_GRID_KEY, (uint16_t)(i[0] + 16 * i[1]), i[2]);
     break;
   case OSC_A_ARC_DELTA:
-    if (e->monome.kind != MONOME_ARC) {
+    if (!monome_has_arc(&e->monome)) {
       osc_error(s, &c->from, "enc/delta: no arc is connected (/aleph/monome/connect arc 4)");
       break;
     }

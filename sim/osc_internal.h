@@ -13,6 +13,7 @@
 #include <lo/lo.h>
 
 #include "engine.h"
+#include "net_refs.h"
 #include "osc_server.h"
 #include "screen.h"
 #include "services.h"
@@ -33,7 +34,7 @@ typedef enum {
   OSC_A_ENC, OSC_A_SW, OSC_A_FS, OSC_A_CV, OSC_A_PING, OSC_A_OPS, OSC_A_OP_ADD, OSC_A_OP_REMOVE,
   OSC_A_OP_PORTS, OSC_A_CONNECT, OSC_A_CONNECT_PARAM, OSC_A_DISCONNECT, OSC_A_IN, OSC_A_IN_GET,
   OSC_A_PARAM, OSC_A_PARAMS, OSC_A_SUBSCRIBE, OSC_A_UNSUBSCRIBE, OSC_A_STATS, OSC_A_SCENE_LOAD,
-  OSC_A_SCENE_SAVE, OSC_A_MIDI, OSC_A_MONOME, OSC_A_SYS_PREFIX, OSC_A_CV_OUT, OSC_A_DSP,
+  OSC_A_SCENE_SAVE, OSC_A_MIDI, OSC_A_HID, OSC_A_MONOME, OSC_A_SYS_PREFIX, OSC_A_CV_OUT, OSC_A_DSP,
   OSC_A_GRID_KEY, OSC_A_ARC_DELTA, /* these two under the monome prefix */
   OSC_A_COUNT,
   OSC_A_GONE = OSC_A_COUNT /* internal, never in the table: the address in `from` went away
@@ -117,6 +118,9 @@ struct osc_server {
  * const uint8_t *), 'f' double (a float argument). */
 void osc_send(osc_server_t *s, const struct sockaddr_in *to, const char *path, const char *types,
               ...);
+/* Sends a built message and frees it. */
+void osc_send_message(osc_server_t *s, const struct sockaddr_in *to, const char *path,
+                      lo_message m);
 /* osc_send for a reply to a request: also copied to the "replies" subscribers. */
 void osc_reply(osc_server_t *s, const struct sockaddr_in *to, const char *path, const char *types,
                ...);
@@ -135,20 +139,5 @@ void osc_send_stats(osc_server_t *s, const struct sockaddr_in *to, bool reply);
 /* /aleph/cv/out f f f f (volts) to `to`: a reply or a push. */
 void osc_send_cv(osc_server_t *s, const struct sockaddr_in *to, bool reply);
 void osc_monome_prefix(osc_server_t *s, char *out, size_t cap);
-
-/* ---- names (simulation thread) ---- */
-/* Op by handle (as sio_op_handle gives: "ADD", "ENC#2", "SW1") or decimal index; -1 and a
- * message in err if none. */
-int osc_find_op(const net_t *net, const char *ref, char *err, size_t errlen);
-/* Port of op (inputs or outputs) by name, "#k" or decimal index; -1 with a message if none. */
-int osc_find_port(const net_t *net, uint16_t op, bool input, const char *ref, char *err,
-                  size_t errlen);
-/* Param by label (unique) or decimal index; -1 with a message if none. */
-int osc_find_param(const net_t *net, const char *ref, char *err, size_t errlen);
-/* Handle of op i (out: 40 bytes). */
-void osc_op_handle(const net_t *net, uint16_t i, char *out, size_t cap);
-/* Describes a global target: handle + port, or param label ("" for none). */
-void osc_target_names(const net_t *net, int32_t target, char *op, size_t opcap, char *port,
-                      size_t portcap);
 
 #endif

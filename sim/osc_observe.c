@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "osc_internal.h"
+
+#include "monome_leds.h"
 #include "render_screen.h"
 #include "scaler.h"
 
@@ -34,7 +36,7 @@ static void watch(void *ctx, net_event_kind_t kind, const op_t *op, uint16_t idx
   case NET_EV_OUTPUT:
   case NET_EV_FEEDBACK:
     if (!(s->topics & OSC_T_OUTPUTS) || !op || idx >= op->cls->num_outs) return;
-    osc_op_handle(net, op->index, h, sizeof h);
+    net_ref_op_name(&s->e->names, net, op->index, h, sizeof h);
     if (kind == NET_EV_OUTPUT)
       to_subs(s, OSC_T_OUTPUTS, "/aleph/watch/out", "ssi", value, h, op->cls->out_names[idx], 0);
     else
@@ -42,7 +44,7 @@ static void watch(void *ctx, net_event_kind_t kind, const op_t *op, uint16_t idx
     break;
   case NET_EV_INPUT:
     if (!(s->topics & OSC_T_INPUTS) || !op || idx >= op->cls->num_ins) return;
-    osc_op_handle(net, op->index, h, sizeof h);
+    net_ref_op_name(&s->e->names, net, op->index, h, sizeof h);
     to_subs(s, OSC_T_INPUTS, "/aleph/watch/in", "ssi", value, h, op->cls->in_names[idx], 0);
     break;
   case NET_EV_PARAM: {
@@ -137,51 +139,56 @@ static void flush_screen(osc_server_t *s) {
   s->screen_changes = s->e->changes;
 }
 
-static void flush_grid(osc_server_t *s) {
-  struct monome *m = &s->e->monome;
-  char prefix[OSC_PREFIX_MAX], path[OSC_PREFIX_MAX + 32];
-  uint32_t x, y, i;
-  if (s->grid_valid && !monome_grid_dirty(m)) return;
-  monome_take_grid_dirty(m);
+/* Sends each LED message to every subscriber of topic: the on/off form, and with varibright
+ * the level form too, under the monome prefix. */
+static void send_leds(osc_server_t *s, uint32_t topic, const mled_msg_t *msgs, uint32_t n,
+                      bool vari) {
+  char prefix[OSC_PREFIX_MAX], path[OSC_PREFIX_MAX + 32], sub[32];
+  uint32_t k, i, form;
   osc_monome_prefix(s, prefix, sizeof prefix);
-  for (y = 0; y < MONOME_GRID_MAX; y++)
-    for (x = 0; x < MONOME_GRID_MAX; x++) {
-      uint8_t l = monome_grid_level(m, (uint8_t)x, (uint8_t)y);
-      if (s->grid_valid && s->grid[x + 16 * y] == l) continue;
-      s->grid[x + 16 * y] = l;
-      if (m->kind != MONOME_GRID || x >= m->cols || y >= m->rows) continue;
+  for (k = 0; k < n; k++)
+    for (form = 0; form < 2; form++) {
+      bool level = form == 1;
+      if (mled_is_grid(&msgs[k]) ? (level && !vari) : !level) continue;
       for (i = 0; i < OSC_SUBSCRIBERS; i++) {
-        if (!(s->subs[i].topics & OSC_T_GRID)) continue;
-        snprintf(path, sizeof path, "%s/grid/led/set", prefix);
-        osc_send(s, &s->subs[i].addr, path, "iii", (int32_t)x, (int32_t)y, (int32_t)(l > 7));
-        if (m->vari) {
-          snprintf(path, sizeof path, "%s/grid/led/level/set", prefix);
-          osc_send(s, &s->subs[i].addr, path, "iii", (int32_t)x, (int32_t)y, (int32_t)l);
-        }
+        lo_message m;
+        if (!(s->subs[i].topics & topic)) continue;
+        m = mled_message(&msgs[k], level, sub, sizeof sub);
+        if (!m) continue;
+        snprintf(path, sizeof path, "%s%s", prefix, sub);
+        osc_send_message(s, &s->subs[i].addr, path, m);
       }
     }
+}
+
+/* Grid LEDs that changed since the subscribers last heard (a newcomer: all of them), as
+ * led/set, row, col, map or all messages (monome_leds.h). */
+static void flush_grid(osc_server_t *s) {
+  struct monome *m = &s->e->monome;
+  mled_msg_t msgs[MLED_GRID_MSGS_MAX];
+  uint32_t n;
+  monome_take_grid_dirty(m);
+  if (!monome_has_grid(m)) {
+    s->grid_valid = false; /* the next grid plugged in gets everything */
+    return;
+  }
+  n = mled_grid_diff(s->grid, monome_grid_leds(m), m->cols, m->rows, s->grid_valid, msgs);
   s->grid_valid = true;
+  send_leds(s, OSC_T_GRID, msgs, n, m->vari);
 }
 
 static void flush_arc(osc_server_t *s) {
   struct monome *m = &s->e->monome;
-  char prefix[OSC_PREFIX_MAX], path[OSC_PREFIX_MAX + 32];
-  uint32_t r, x, i;
-  if (s->arc_valid && !monome_arc_dirty(m)) return;
+  mled_msg_t msgs[MLED_ARC_MSGS_MAX];
+  uint32_t n;
   monome_take_arc_dirty(m);
-  osc_monome_prefix(s, prefix, sizeof prefix);
-  snprintf(path, sizeof path, "%s/ring/set", prefix);
-  for (r = 0; r < MONOME_ARC_RINGS; r++)
-    for (x = 0; x < MONOME_ARC_RING_LEDS; x++) {
-      uint8_t l = monome_arc_level(m, (uint8_t)r, (uint8_t)x);
-      if (s->arc_valid && s->arc[r][x] == l) continue;
-      s->arc[r][x] = l;
-      if (m->kind != MONOME_ARC || r >= m->rings) continue;
-      for (i = 0; i < OSC_SUBSCRIBERS; i++)
-        if (s->subs[i].topics & OSC_T_ARC)
-          osc_send(s, &s->subs[i].addr, path, "iii", (int32_t)r, (int32_t)x, (int32_t)l);
-    }
+  if (!monome_has_arc(m)) {
+    s->arc_valid = false;
+    return;
+  }
+  n = mled_arc_diff(s->arc, (const uint8_t (*)[64])m->arc, m->rings, s->arc_valid, msgs);
   s->arc_valid = true;
+  send_leds(s, OSC_T_ARC, msgs, n, true);
 }
 
 void osc_send_cv(osc_server_t *s, const struct sockaddr_in *to, bool reply) {

@@ -42,6 +42,7 @@ const osc_addr_info_t OSC_ADDRS[OSC_A_COUNT] = {
     [OSC_A_SCENE_LOAD] = {"/aleph/scene/load", {"s", 0}},
     [OSC_A_SCENE_SAVE] = {"/aleph/scene/save", {"s", 0}},
     [OSC_A_MIDI] = {"/aleph/midi", {"iii", 0}},
+    [OSC_A_HID] = {"/aleph/hid", {"ii", 0}},
     [OSC_A_MONOME] = {"/aleph/monome/connect", {"s", "si", "sii", 0}},
     [OSC_A_SYS_PREFIX] = {"/sys/prefix", {"s", 0}},
     [OSC_A_GRID_KEY] = {"/grid/key", {"iii", 0}},
@@ -73,6 +74,11 @@ static void send_msg(osc_server_t *s, const struct sockaddr_in *to, const char *
     pthread_mutex_unlock(&s->lock);
   }
   lo_message_free(m);
+}
+
+void osc_send_message(osc_server_t *s, const struct sockaddr_in *to, const char *path,
+                      lo_message m) {
+  send_msg(s, to, path, m);
 }
 
 /* A message from types and the matching variadic arguments (see osc_send). */

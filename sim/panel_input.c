@@ -11,7 +11,7 @@
 
 void panel_input_init(panel_input_t *in, int scale) {
   memset(in, 0, sizeof *in);
-  panel_layout(&in->layout, scale);
+  panel_layout(&in->layout, scale, false);
   in->ui.hover = PANEL_NONE;
   in->px_per_pt = 1.0f;
   in->drag_enc = -1;
@@ -53,7 +53,7 @@ static void set_hover(panel_input_t *in) {
 }
 
 static void on_key(panel_input_t *in, const SDL_KeyboardEvent *k, engine_t *e, uint32_t now) {
-  const key_binding_t *b = panel_key_lookup((int)k->keysym.sym);
+  const key_binding_t *b = panel_key_lookup((int)k->keysym.sym, (int)k->keysym.scancode);
   bool down = k->type == SDL_KEYDOWN;
   if (!b) return;
   switch (b->kind) {

@@ -8,28 +8,38 @@
 
 #include "events.h"
 
-static const key_binding_t bindings[] = {
-  {'q', KEY_ACT_ENCODER, 0, 1},  {'a', KEY_ACT_ENCODER, 0, -1},
-  {'w', KEY_ACT_ENCODER, 1, 1},  {'s', KEY_ACT_ENCODER, 1, -1},
-  {'e', KEY_ACT_ENCODER, 2, 1},  {'d', KEY_ACT_ENCODER, 2, -1},
-  {'r', KEY_ACT_ENCODER, 3, 1},  {'f', KEY_ACT_ENCODER, 3, -1},
-  {'1', KEY_ACT_SWITCH, 0, 0},   {'2', KEY_ACT_SWITCH, 1, 0},
-  {'3', KEY_ACT_SWITCH, 2, 0},   {'4', KEY_ACT_SWITCH, 3, 0},
-  {'z', KEY_ACT_SWITCH, SIM_SW_FS1, 0}, {'x', KEY_ACT_SWITCH, SIM_SW_FS2, 0},
-  {'m', KEY_ACT_SWITCH, SIM_SW_MODE, 0},
-  {'o', KEY_ACT_OVERLAY, 0, 0},  {'h', KEY_ACT_HELP, 0, 0},  {'/', KEY_ACT_HELP, 0, 0},
-  {'p', KEY_ACT_SHOT, 0, 0},     {'v', KEY_ACT_MUTE, 0, 0},  {KEY_ESCAPE, KEY_ACT_QUIT, 0, 0},
-};
+/* USB HID usages (SDL's scancodes): letters from 4 (a), digits from 30 (1) */
+#define AT(letter) (4 + ((letter) - 'a'))
+#define AT_DIGIT(d) (30 + ((d) - '1'))
 
-const key_binding_t *panel_key_lookup(int keycode) {
+static const key_binding_t bindings[] = {
+  {'q', AT('q'), KEY_ACT_ENCODER, 0, 1},  {'a', AT('a'), KEY_ACT_ENCODER, 0, -1},
+  {'w', AT('w'), KEY_ACT_ENCODER, 1, 1},  {'s', AT('s'), KEY_ACT_ENCODER, 1, -1},
+  {'e', AT('e'), KEY_ACT_ENCODER, 2, 1},  {'d', AT('d'), KEY_ACT_ENCODER, 2, -1},
+  {'r', AT('r'), KEY_ACT_ENCODER, 3, 1},  {'f', AT('f'), KEY_ACT_ENCODER, 3, -1},
+  {'1', AT_DIGIT('1'), KEY_ACT_SWITCH, 0, 0}, {'2', AT_DIGIT('2'), KEY_ACT_SWITCH, 1, 0},
+  {'3', AT_DIGIT('3'), KEY_ACT_SWITCH, 2, 0}, {'4', AT_DIGIT('4'), KEY_ACT_SWITCH, 3, 0},
+  {'z', AT('z'), KEY_ACT_SWITCH, SIM_SW_FS1, 0}, {'x', AT('x'), KEY_ACT_SWITCH, SIM_SW_FS2, 0},
+  {'m', 0, KEY_ACT_SWITCH, SIM_SW_MODE, 0},
+  {'o', 0, KEY_ACT_OVERLAY, 0, 0},  {'h', 0, KEY_ACT_HELP, 0, 0},  {'/', 0, KEY_ACT_HELP, 0, 0},
+  {'p', 0, KEY_ACT_SHOT, 0, 0},     {'v', 0, KEY_ACT_MUTE, 0, 0},
+  {KEY_ESCAPE, 0, KEY_ACT_QUIT, 0, 0},
+};
+#define N_BINDINGS (sizeof bindings / sizeof bindings[0])
+
+const key_binding_t *panel_key_lookup(int keycode, int scancode) {
   size_t i;
-  for (i = 0; i < sizeof bindings / sizeof bindings[0]; i++)
-    if (bindings[i].key == keycode) return &bindings[i];
+  if (scancode)
+    for (i = 0; i < N_BINDINGS; i++)
+      if (bindings[i].scancode == scancode) return &bindings[i];
+  for (i = 0; i < N_BINDINGS; i++) /* a key with no place known (synthesized) finds any */
+    if (bindings[i].key == keycode && (!scancode || !bindings[i].scancode)) return &bindings[i];
   return NULL;
 }
 
 const char *const PANEL_KEY_HELP[] = {
   "KEYS  (Shift: 10 detents a press)",
+  "q-f 1-4 z x: by place (any layout)",
   "q/a  encoder 0 +/-   -> ENC op 0",
   "w/s  encoder 1 +/-   -> ENC op 2",
   "e/d  encoder 2 +/-   -> ENC op 1",

@@ -13,12 +13,13 @@ static panel_rect_t rect(int s, int x, int y, int w, int h) {
   return r;
 }
 
-void panel_layout(panel_layout_t *l, int scale) {
+void panel_layout(panel_layout_t *l, int scale, bool side) {
   int s = scale < 1 ? 1 : scale > PANEL_MAX_SCALE ? PANEL_MAX_SCALE : scale;
   int i;
   l->scale = s;
   l->text = s >= 4 ? s / 2 : 1;
-  l->w = PANEL_UNITS_W * s;
+  l->side = side;
+  l->w = (PANEL_UNITS_W + (side ? PANEL_SIDE_W : 0)) * s;
   l->h = PANEL_UNITS_H * s;
   l->bezel = rect(s, 4, 10, 136, 72);
   l->screen = rect(s, 8, 14, 128, 64);
@@ -31,12 +32,12 @@ void panel_layout(panel_layout_t *l, int scale) {
   l->key[4] = rect(s, 46, 90, 40, 16);  /* FS1 */
   l->key[5] = rect(s, 92, 90, 40, 16);  /* FS2 */
   l->key[6] = rect(s, 8, 90, 30, 16);   /* MODE */
-  l->overlay = rect(s, 142, 2, 132, 108);
+  l->overlay = rect(s, PANEL_UNITS_W + 2, 2, PANEL_SIDE_W - 4, 108);
   l->sound = rect(s, 151, 82, 112, 26);
 }
 
-int panel_fit_scale(int w, int h) {
-  int sw = w / PANEL_UNITS_W, sh = h / PANEL_UNITS_H;
+int panel_fit_scale(int w, int h, bool side) {
+  int sw = w / (PANEL_UNITS_W + (side ? PANEL_SIDE_W : 0)), sh = h / PANEL_UNITS_H;
   int s = sw < sh ? sw : sh;
   if (s < 1) s = 1;
   if (s > PANEL_MAX_SCALE) s = PANEL_MAX_SCALE;

@@ -13,6 +13,7 @@
 
 #include "audio_device.h"
 #include "op_timer.h"
+#include "devices.h"
 #include "osc_server.h"
 #include "panel_inject.h"
 #include "panel_input.h"
@@ -36,15 +37,19 @@ typedef struct {
   audio_device_t sound; /* the sound card (dev 0: none; the DSP then runs on the engine's clock) */
 } window_t;
 
+/* Whether the side column (overlay, key help) is wanted. */
+static bool side_wanted(const window_t *w) { return w->in.ui.overlay || w->in.ui.help; }
+
 /* Fits the panel to the drawable at the largest whole scale and centres it. */
 static bool relayout(window_t *w, char *err, size_t errlen) {
   int dw, dh, ww, wh, scale;
+  bool side = side_wanted(w);
   SDL_GetRendererOutputSize(w->ren, &dw, &dh);
   SDL_GetWindowSize(w->win, &ww, &wh);
   w->in.px_per_pt = ww > 0 ? (float)dw / (float)ww : 1.0f;
-  scale = panel_fit_scale(dw, dh);
-  if (!w->tex || scale != w->in.layout.scale) {
-    panel_layout(&w->in.layout, scale);
+  scale = panel_fit_scale(dw, dh, side);
+  if (!w->tex || scale != w->in.layout.scale || side != w->in.layout.side) {
+    panel_layout(&w->in.layout, scale, side);
     if (w->tex) SDL_DestroyTexture(w->tex);
     free(w->img.px);
     w->img.w = w->in.layout.w;
@@ -62,6 +67,20 @@ static bool relayout(window_t *w, char *err, size_t errlen) {
   w->in.off_y = (dh - w->img.h) / 2;
   w->in.dirty = true;
   return true;
+}
+
+/* The overlay or the help opened or closed: the window grows by the side column (or gives it
+ * back) at the scale it has, so they hide no control; a window manager that refuses the size
+ * leaves a smaller scale to relayout. */
+static bool grow_for_side(window_t *w, char *err, size_t errlen) {
+  bool side = side_wanted(w);
+  int s = w->in.layout.scale, ww, wh;
+  float ppt = w->in.px_per_pt > 0.0f ? w->in.px_per_pt : 1.0f;
+  SDL_GetWindowSize(w->win, &ww, &wh);
+  ww += (int)((float)((side ? PANEL_SIDE_W : -PANEL_SIDE_W) * s) / ppt);
+  if (!(SDL_GetWindowFlags(w->win) & (SDL_WINDOW_MAXIMIZED | SDL_WINDOW_FULLSCREEN)))
+    SDL_SetWindowSize(w->win, ww, wh);
+  return relayout(w, err, errlen);
 }
 
 static void draw(window_t *w, const engine_t *e, bool present) {
@@ -124,7 +143,7 @@ static int initial_scale(const sim_options_t *o) {
   int s;
   if (o->scale) return o->scale;
   if (SDL_GetDesktopDisplayMode(0, &dm) != 0) return 3;
-  s = panel_fit_scale(dm.w * 4 / 5, dm.h * 4 / 5);
+  s = panel_fit_scale(dm.w * 4 / 5, dm.h * 4 / 5, o->overlay);
   return s > 5 ? 5 : s;
 }
 
@@ -161,7 +180,7 @@ static bool quiet(const sim_session_t *s, const window_t *w) {
   int i;
   /* the sound card's queue needs topping up; a running module moves the meters and CV */
   if (w->sound.dev || audio_running(e->audio)) return false;
-  if (net_timer_count(engine_net(e)) || e->queue.count || w->in.ui.overlay ||
+  if (net_timer_count(engine_net(e)) || e->queue.count || w->in.ui.overlay || s->devices ||
       panel_inject_pending(&w->inject) || (s->replaying && player_next_time(&s->player, &t)))
     return false;
   for (i = 0; i < 4; i++)
@@ -195,6 +214,7 @@ int panel_run(sim_session_t *s, char *err, size_t errlen) {
   scale = initial_scale(s->opt);
   panel_input_init(&w.in, scale);
   w.in.ui.overlay = s->opt->overlay;
+  panel_layout(&w.in.layout, scale, side_wanted(&w)); /* the window opens with the column */
   snprintf(title, sizeof title, "aleph-sim: %s", s->title);
   w.win = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w.in.layout.w,
                            w.in.layout.h, SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
@@ -246,9 +266,15 @@ int panel_run(sim_session_t *s, char *err, size_t errlen) {
     t = SDL_GetTicks64();
     now = (uint32_t)(t - start);
     panel_inject_run(&w.inject, &w.in, SDL_GetWindowID(w.win), now);
+    if (side_wanted(&w) != w.in.layout.side && !grow_for_side(&w, err, errlen)) {
+      if (s->osc) osc_server_set_wake(s->osc, NULL, NULL);
+      close_window(&w);
+      return SIM_EXIT_FAIL;
+    }
     if (s->replaying) player_feed(&s->player, e, now);
     engine_tick(e, now);
     if (s->osc) osc_server_pump(s->osc); /* OSC messages run here, at the engine's time now */
+    devices_pump(s->devices);
     audio_device_pump(&w.sound, e->audio);
     if (s->opt->duration_set && now >= s->opt->duration_ms) w.in.quit = true;
     if (t >= next_frame) {

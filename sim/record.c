@@ -13,8 +13,22 @@
 #include <string.h>
 
 #include "file_io.h"
+#include "net_refs.h"
+#include "op_catalog.h"
 #include "scene_io.h"
 #include "utf8.h"
+
+/* An event that names ops, ports or params (hand-written replays): "input" with "op" and
+ * "input" (or "param"), "op_remove" with "op", "connect" with "from", "out" and "to", "in" (or
+ * "param"). Resolved against the running net when the event is fed, after everything before it
+ * has run. */
+struct player_ref {
+  bool used;
+  char op[OP_NAME_MAX], port[40];   /* input, op_remove, connect's source */
+  char to[OP_NAME_MAX], to_port[40]; /* connect's target op and input ("" with param) */
+  char param[40];                    /* a param instead of an op's input */
+  char where[32];                    /* "line 7": for messages */
+};
 
 /* ---- recording ---- */
 
@@ -201,6 +215,65 @@ static bool read_header(player_t *p, const cJSON *root, const char *path, long w
 
 typedef enum { EV_ADDED, EV_END, EV_BAD } ev_result_t;
 
+/* A string field copied into out (cap bytes); 0 if absent, -1 if not a string or too long. */
+static int name_field(const cJSON *item, const char *key, char *out, size_t cap) {
+  const cJSON *v = cJSON_GetObjectItemCaseSensitive(item, key);
+  if (!v) return 0;
+  if (!cJSON_IsString(v) || !v->valuestring[0] || strlen(v->valuestring) >= cap) return -1;
+  memcpy(out, v->valuestring, strlen(v->valuestring) + 1);
+  return 1;
+}
+
+/* The names an input, op_remove or connect event gives instead of "index" (stored in p->refs
+ * for event p->n_inputs); an op_add's "at". 1 if the event is named (*idx set), 0 if it uses
+ * numbers, -1 after an error. */
+static int read_names(player_t *p, const cJSON *item, uint8_t kind, const char *path,
+                      const char *where, long *idx, char *err, size_t errlen) {
+  player_ref_t r;
+  int a, b, c, d, q;
+  memset(&r, 0, sizeof r);
+  if (kind == SIM_EV_OP_ADD && cJSON_GetObjectItemCaseSensitive(item, "class")) {
+    long at = 0xFFFF;
+    if (int_field(item, "at", 0, 65535, &at) < 0) {
+      fail(err, errlen, "%s: %s: op_add \"at\" is a position from 0", path, where);
+      return -1;
+    }
+    *idx = at;
+    return 1;
+  }
+  if (kind != SIM_EV_INPUT && kind != SIM_EV_OP_REMOVE && kind != SIM_EV_CONNECT) return 0;
+  a = name_field(item, kind == SIM_EV_CONNECT ? "from" : "op", r.op, sizeof r.op);
+  b = name_field(item, kind == SIM_EV_CONNECT ? "out" : "input", r.port, sizeof r.port);
+  c = name_field(item, "to", r.to, sizeof r.to);
+  d = name_field(item, "in", r.to_port, sizeof r.to_port);
+  q = name_field(item, "param", r.param, sizeof r.param);
+  if (a < 0 || b < 0 || c < 0 || d < 0 || q < 0) {
+    fail(err, errlen, "%s: %s: op, port and param names are non-empty strings of at most %u "
+         "bytes", path, where, OP_NAME_MAX - 1);
+    return -1;
+  }
+  if (!a && !q) return 0;
+  if ((kind == SIM_EV_INPUT && !(a ? b && !q : q)) || (kind == SIM_EV_OP_REMOVE && (!a || b || q)) ||
+      (kind == SIM_EV_CONNECT && !(a && b && (q ? !c && !d : c && d)))) {
+    fail(err, errlen, "%s: %s: name an input as \"op\" and \"input\" (or \"param\"), an op to "
+         "remove as \"op\", a connection as \"from\", \"out\" and \"to\", \"in\" (or "
+         "\"param\") (docs/recording.md)", path, where);
+    return -1;
+  }
+  if (!p->refs) {
+    p->refs = calloc(p->cap_inputs ? p->cap_inputs : 1u, sizeof *p->refs);
+    if (!p->refs) {
+      fail(err, errlen, "%s: out of memory", path);
+      return -1;
+    }
+  }
+  r.used = true;
+  snprintf(r.where, sizeof r.where, "%s", where);
+  p->refs[p->n_inputs] = r;
+  *idx = 0;
+  return 1;
+}
+
 /* One event object: checked field by field, stored. where: "line 7" or "event 3". */
 static ev_result_t read_event(player_t *p, const cJSON *item, const char *path, const char *where,
                               uint32_t *last_t, char *err, size_t errlen) {
@@ -234,12 +307,28 @@ static ev_result_t read_event(player_t *p, const cJSON *item, const char *path, 
     fail(err, errlen, "%s: %s: unknown type \"%.40s\"", path, where, type->valuestring);
     return EV_BAD;
   }
+  switch (read_names(p, item, kind, path, where, &idx, err, errlen)) {
+  case 1: break; /* named: index given by the names */
+  case -1: return EV_BAD;
+  default:
   if (int_field(item, "index", 0, 65535, &idx) != 1) {
     fail(err, errlen, "%s: %s: %s needs \"index\", a whole number from 0 to 65535", path, where,
          type->valuestring);
     return EV_BAD;
   }
-  if (int_field(item, "value", -32768, 32767, &val) != 1) {
+  }
+  if (kind == SIM_EV_OP_ADD && cJSON_IsString(cJSON_GetObjectItemCaseSensitive(item, "class"))) {
+    const char *name = cJSON_GetObjectItemCaseSensitive(item, "class")->valuestring;
+    const op_class_t *cls = op_class_by_name(name);
+    if (!cls) {
+      fail(err, errlen, "%s: %s: op_add: no op class \"%.40s\"", path, where, name);
+      return EV_BAD;
+    }
+    val = cls->id;
+  } else if ((kind == SIM_EV_OP_REMOVE || kind == SIM_EV_CONNECT) && p->refs &&
+             p->refs[p->n_inputs].used) {
+    val = 0; /* given by the names when fed */
+  } else if (int_field(item, "value", -32768, 32767, &val) != 1) {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(item, "value");
     if (cJSON_IsNumber(v))
       fail(err, errlen, "%s: %s: %s value %g is out of range (a whole number from -32768 to "
@@ -283,6 +372,7 @@ static ev_result_t read_event(player_t *p, const cJSON *item, const char *path, 
 }
 
 static bool alloc_events(player_t *p, uint32_t n, const char *path, char *err, size_t errlen) {
+  p->cap_inputs = n;
   p->inputs = calloc(n ? n : 1u, sizeof *p->inputs);
   p->batches = calloc(n ? n : 1u, sizeof *p->batches);
   p->paths = calloc(SIM_PATHS_MAX, sizeof *p->paths);
@@ -429,6 +519,8 @@ bool player_load(player_t *p, const char *path, char *err, size_t errlen) {
 
 void player_free(player_t *p) {
   uint32_t i;
+  free(p->refs);
+  p->refs = NULL;
   for (i = 0; i < p->n_paths; i++) free(p->paths[i]);
   free(p->paths);
   p->paths = NULL;
@@ -439,10 +531,60 @@ void player_free(player_t *p) {
   p->n_inputs = p->n_batches = 0;
 }
 
+/* A named event's numbers, from the net as it is now. false with a message on stderr. */
+static bool resolve(const player_ref_t *r, engine_t *e, sim_event_t *ev) {
+  const net_t *net = engine_net(e);
+  char err[256] = "";
+  int op = -1, port = -1, target = -1;
+  bool ok = true;
+  if (r->op[0]) {
+    op = net_ref_op(&e->names, net, r->op, err, sizeof err);
+    ok = op >= 0;
+    if (ok && r->port[0]) {
+      port = net_ref_port(&e->names, net, (uint16_t)op, ev->kind == SIM_EV_INPUT, r->port, err,
+                          sizeof err);
+      ok = port >= 0;
+    }
+  }
+  if (ok && r->to[0]) {
+    int to = net_ref_op(&e->names, net, r->to, err, sizeof err), in = -1;
+    if (to >= 0) in = net_ref_port(&e->names, net, (uint16_t)to, true, r->to_port, err, sizeof err);
+    ok = in >= 0;
+    if (ok) target = net_op(net, (uint16_t)to)->first_in + in;
+  } else if (ok && r->param[0]) {
+    int q = net_ref_param(net, r->param, err, sizeof err);
+    ok = q >= 0;
+    if (ok) target = net_in_count(net) + q;
+  }
+  if (!ok) {
+    fprintf(stderr, "aleph-sim: replay: %s (%u ms): %s\n", r->where, (unsigned)ev->t, err);
+    return false;
+  }
+  switch (ev->kind) {
+  case SIM_EV_INPUT: /* an op's input, or a param (numbered after the inputs) */
+    ev->index = (uint16_t)(op >= 0 ? net_op(net, (uint16_t)op)->first_in + port : target);
+    break;
+  case SIM_EV_OP_REMOVE: ev->index = (uint16_t)op; break;
+  default: /* connect: an output to an input or a param */
+    ev->index = (uint16_t)(net_op(net, (uint16_t)op)->first_out + port);
+    ev->value = (int16_t)target;
+    break;
+  }
+  return true;
+}
+
 void player_feed(player_t *p, engine_t *e, uint32_t t) {
   while (p->next_input < p->n_inputs && p->inputs[p->next_input].t <= t &&
          sim_queue_count(&e->queue) < SIM_QUEUE_CAP) {
-    sim_event_t ev = p->inputs[p->next_input++];
+    uint32_t k = p->next_input++;
+    sim_event_t ev = p->inputs[k];
+    if (p->refs && p->refs[k].used) {
+      engine_tick(e, ev.t); /* the events before it have run: the names mean what they mean now */
+      if (!resolve(&p->refs[k], e, &ev)) {
+        engine_replay_rejected(e, &ev);
+        continue;
+      }
+    }
     if (ev.kind == SIM_EV_SCENE_LOAD) {
       int id = engine_path_id(e, p->paths[ev.index]);
       if (id < 0) {

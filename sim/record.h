@@ -47,9 +47,13 @@ bool recorder_close(recorder_t *r, uint32_t end_t, char *err, size_t errlen);
  * discarded, an earlier file at its path kept. */
 void recorder_abort(recorder_t *r);
 
+/* What a hand-written event names instead of numbers, resolved when it is fed (record.c). */
+typedef struct player_ref player_ref_t;
+
 typedef struct {
   sim_event_t *inputs;   /* to feed, in file order */
-  uint32_t n_inputs, next_input;
+  player_ref_t *refs;    /* per input: the op, port and param names it gives (NULL: none does) */
+  uint32_t n_inputs, next_input, cap_inputs;
   char **paths;          /* scene_load events' files (an input's index names one) */
   uint32_t n_paths;
   sim_event_t *batches;  /* expected encoder batches */

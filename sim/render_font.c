@@ -9,7 +9,7 @@
 #include "ui_font.h"
 
 bool font_pixel(char c, int x, int y) {
-  if (x < 0 || x >= FONT_W || y < 0 || y >= FONT_H) return false;
+  if (x < 0 || x >= FONT_W || y < 0 || y >= FONT_H + UI_FONT_DESCENT) return false;
   return ui_font_pixel(c, (int16_t)x, (int16_t)y);
 }
 
@@ -30,7 +30,7 @@ static void fill_square(rgba_img_t *img, int x, int y, int n, uint32_t color) {
 int font_draw_rgba(rgba_img_t *img, int x, int y, const char *s, uint32_t color, int scale) {
   for (; *s; s++, x += FONT_CELL_W * scale) {
     int gx, gy;
-    for (gy = 0; gy < FONT_H; gy++)
+    for (gy = 0; gy < FONT_H + UI_FONT_DESCENT; gy++)
       for (gx = 0; gx < FONT_W; gx++)
         if (font_pixel(*s, gx, gy)) fill_square(img, x + gx * scale, y + gy * scale, scale, color);
   }

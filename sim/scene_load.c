@@ -33,7 +33,7 @@ bool scene_load_file(engine_t *e, const char *path, char *err, size_t errlen) {
   sio_error_t serr;
   scene_header_t hdr;
   sio_kind_t kind;
-  if (!sio_load(&e->sys.slot, path, SCENE_LAYOUT_AUTO, &hdr, &kind, &serr)) {
+  if (!sio_load_named(&e->sys.slot, path, SCENE_LAYOUT_AUTO, &hdr, &kind, &e->names, &serr)) {
     snprintf(err, errlen, "%s", serr.message); /* names the file and, from the codec, the offset */
     return false;
   }
@@ -43,5 +43,6 @@ bool scene_load_file(engine_t *e, const char *path, char *err, size_t errlen) {
     scene_name_for(path, hdr.name, name, sizeof name);
     ui_set_scene_name(&e->ui, name);
   }
+  if (e->on_scene_loaded) e->on_scene_loaded(e->on_scene_loaded_ctx, path, &hdr);
   return true;
 }

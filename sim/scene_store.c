@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* scene_store.c: the editor's scenes as files NAME.scn in one folder: listing (sorted by name),
  * loading through lib/scene_io into the engine's slot, and safe saving in bees 0.8.1's layout. */
-#define _DEFAULT_SOURCE /* strdup */
+#define _DEFAULT_SOURCE /* strdup, strndup, realpath */
 #include "scene_store.h"
 
 #include <dirent.h>
@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "examples.h"
 #include "scene_io.h"
@@ -83,7 +84,7 @@ static bool st_load(void *ctx, const char *name, char *loaded, uint16_t cap, cha
     snprintf(msg, mcap, "OUT OF MEMORY");
     return false;
   }
-  if (!sio_load(&s->e->sys.slot, path, SCENE_LAYOUT_AUTO, &hdr, &kind, &err)) {
+  if (!sio_load_named(&s->e->sys.slot, path, SCENE_LAYOUT_AUTO, &hdr, &kind, &s->e->names, &err)) {
     /* the head line has room for a word; the whole story goes to the log */
     fprintf(stderr, "aleph-sim: SCENES page: %s\n", err.message);
     snprintf(msg, mcap, err.scene.status == SCENE_ERR_NO_MEMORY ? "NO MEMORY FOR SCENE!"
@@ -119,13 +120,46 @@ static bool st_save(void *ctx, const char *name, char *msg, uint16_t mcap) {
   ok = sio_save_scn(engine_net(s->e), &s->hdr, SCENE_LAYOUT_0_8_1, path, &err);
   if (!ok) {
     fprintf(stderr, "aleph-sim: SCENES page: %s\n", err.message);
-    snprintf(msg, mcap, "WRITE FAILED");
+    /* a folder that cannot be written (the installed examples): say so, and what to do */
+    if (access(s->dir, W_OK) != 0) {
+      fprintf(stderr, "aleph-sim: SCENES page: %s cannot be written: start aleph-sim with "
+              "--scene-dir FOLDER to store scenes elsewhere\n", s->dir);
+      snprintf(msg, mcap, "FOLDER READ-ONLY");
+    } else {
+      snprintf(msg, mcap, "WRITE FAILED");
+    }
   }
   free(path);
   return ok;
 }
 
 static const char *st_module(void *ctx) { return ((scene_store_t *)ctx)->hdr.module; }
+
+/* The store's name for the scene file at path (its base name without .scn), if it lies in the
+ * store's folder; else "". */
+static void entry_of(const scene_store_t *s, const char *path, char *out, size_t cap) {
+  const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
+  size_t len = strlen(base);
+  char *dir = slash ? strndup(path, (size_t)(slash - path)) : strdup(".");
+  char *a = dir ? realpath(slash == path ? "/" : dir, NULL) : NULL, *b = realpath(s->dir, NULL);
+  out[0] = '\0';
+  if (a && b && !strcmp(a, b) && len > 4 && !strcmp(base + len - 4, ".scn") && len - 4 < cap)
+    snprintf(out, cap, "%.*s", (int)(len - 4), base);
+  free(dir);
+  free(a);
+  free(b);
+}
+
+/* engine_t's on_scene_loaded: a scene loaded from the command line, OSC or a replay becomes the
+ * running scene here too: its header (module, versions) is what STORE writes, and the SCENES
+ * page reads the folder again and selects it. */
+static void st_loaded(void *ctx, const char *path, const scene_header_t *hdr) {
+  scene_store_t *s = ctx;
+  char entry[UI_NAME_LEN + 1];
+  s->hdr = *hdr;
+  entry_of(s, path, entry, sizeof entry);
+  ui_scene_loaded(&s->e->ui, entry[0] ? entry : NULL);
+}
 
 bool scene_store_init(scene_store_t *s, engine_t *e, const char *dir) {
   memset(s, 0, sizeof *s);
@@ -140,11 +174,16 @@ bool scene_store_init(scene_store_t *s, engine_t *e, const char *dir) {
   s->iface.save = st_save;
   s->iface.module = st_module;
   ui_set_store(&e->ui, &s->iface);
+  e->on_scene_loaded = st_loaded;
+  e->on_scene_loaded_ctx = s;
   return true;
 }
 
 void scene_store_free(scene_store_t *s) {
-  if (s->e) ui_set_store(&s->e->ui, NULL);
+  if (s->e) {
+    ui_set_store(&s->e->ui, NULL);
+    s->e->on_scene_loaded = NULL;
+  }
   forget(s);
   free(s->dir);
   s->dir = NULL;
@@ -167,6 +206,11 @@ void scene_store_started(scene_store_t *s, const char *path) {
   free(data);
   scene_name_for(path, s->hdr.name, name, sizeof name);
   ui_set_scene_name(&s->e->ui, name);
+  { /* SCENES opens on it */
+    char entry[UI_NAME_LEN + 1];
+    entry_of(s, path, entry, sizeof entry);
+    ui_scene_loaded(&s->e->ui, entry[0] ? entry : NULL);
+  }
 }
 
 void scene_store_default_dir(const char *scene, char *out, size_t cap) {

@@ -21,6 +21,7 @@ typedef struct {
   bool panel_shot_taken; /* the window already wrote --panel-screenshot (read back from it) */
   struct osc_server *osc; /* --osc-port: the OSC server (NULL if none) */
   scene_store_t store;    /* the editor's SCENES folder */
+  struct sim_devices *devices; /* --grid, --arc, MIDI ports, controllers (NULL if none) */
 } sim_session_t;
 
 #endif

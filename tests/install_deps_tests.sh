@@ -62,8 +62,8 @@ new_case apt_test
 stub apt-get; stub dpkg-query 'exit 1'
 run --test --dry-run
 expect_rc 0
-expect_line 'install-deps: missing for make test: cc make cmake pkg-config sdl2 liblo libcjson libpng clang libfuzzer sanitizers xvfb-run oscsend qemu-ppc ppc-gcc'
-expect_line "install-deps: would run: ${sudo_re}apt-get install -y -qq --no-install-recommends $APT_RUN clang libclang-rt-dev xvfb xauth liblo-tools qemu-user gcc-powerpc-linux-gnu libc6-dev-powerpc-cross"
+expect_line 'install-deps: missing for make test: cc make cmake pkg-config sdl2 liblo libcjson libpng clang libfuzzer sanitizers xvfb-run oscsend qemu-ppc ppc-gcc rtmidi pd'
+expect_line "install-deps: would run: ${sudo_re}apt-get install -y -qq --no-install-recommends $APT_RUN clang libclang-rt-dev xvfb xauth liblo-tools qemu-user gcc-powerpc-linux-gnu libc6-dev-powerpc-cross librtmidi-dev puredata-core"
 expect_no 'skips the 32-bit big-endian tests'
 
 new_case apt_install
@@ -91,7 +91,7 @@ stub dnf; stub rpm 'exit 1'
 run --test --dry-run
 expect_rc 0
 expect_line 'install-deps: package manager: dnf'
-expect_line "install-deps: would run: ${sudo_re}dnf install -y gcc make cmake pkgconf-pkg-config SDL2-devel liblo-devel cjson-devel libpng-devel clang compiler-rt libasan libubsan xorg-x11-server-Xvfb xorg-x11-xauth liblo qemu-user"
+expect_line "install-deps: would run: ${sudo_re}dnf install -y gcc make cmake pkgconf-pkg-config SDL2-devel liblo-devel cjson-devel libpng-devel clang compiler-rt libasan libubsan xorg-x11-server-Xvfb xorg-x11-xauth liblo qemu-user rtmidi-devel puredata"
 expect_line "install-deps: ppc-gcc: Fedora's powerpc cross compiler has no C library for user programs"
 expect_line 'install-deps: without ppc-gcc and qemu-ppc, make test skips the 32-bit big-endian tests \(test-ppc\)'
 
@@ -106,7 +106,7 @@ new_case pacman_test
 stub pacman 'case $1 in -Q) exit 1;; esac'
 run --test --dry-run
 expect_rc 0
-expect_line "install-deps: would run: ${sudo_re}pacman -S --needed --noconfirm base-devel cmake pkgconf sdl2 liblo cjson libpng clang compiler-rt xorg-server-xvfb xorg-xauth qemu-user"
+expect_line "install-deps: would run: ${sudo_re}pacman -S --needed --noconfirm base-devel cmake pkgconf sdl2 liblo cjson libpng clang compiler-rt xorg-server-xvfb xorg-xauth qemu-user rtmidi pd"
 expect_line 'install-deps: ppc-gcc: Arch packages no powerpc-linux-gnu cross compiler \(the AUR does\)'
 
 new_case brew_run
@@ -121,7 +121,7 @@ new_case brew_test
 stub brew 'case $1 in list) case $3 in sdl2|libpng) exit 0;; esac; exit 1;; esac'; tools
 run --test --dry-run
 expect_rc 0
-expect_line 'install-deps: missing for make test: clang libfuzzer sanitizers xvfb-run oscsend qemu-ppc ppc-gcc'
+expect_line 'install-deps: missing for make test: clang libfuzzer sanitizers xvfb-run oscsend qemu-ppc ppc-gcc pd'
 expect_line 'install-deps: would run: brew install liblo'
 expect_line 'install-deps: qemu-ppc: Homebrew.s qemu has no user-mode emulation \(qemu-ppc\)'
 expect_line 'install-deps: without ppc-gcc and qemu-ppc, make test skips the 32-bit big-endian tests \(test-ppc\)'
@@ -156,7 +156,7 @@ new_case no_manager_test_extras
 tools
 run --test
 expect_rc 0
-expect_line 'install-deps: missing for make test: clang libfuzzer sanitizers xvfb-run oscsend qemu-ppc ppc-gcc'
+expect_line 'install-deps: missing for make test: clang libfuzzer sanitizers xvfb-run oscsend qemu-ppc ppc-gcc pd'
 
 new_case old_cmake
 tools

@@ -2,6 +2,7 @@
 /* test_catalog.c: every registered op class is well formed, named as bees names it, and (on a
  * 32-bit build such as the big-endian qemu run) declares its true AVR32-like size. Prints which
  * classes fit the small pool of a plan and which need big blocks. */
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "check.h"
@@ -88,6 +89,17 @@ static void test_user_classes(void) {
 
 /* Which classes fit bees 0.8's 128-byte small blocks on a 32-bit target (the pool's default
  * line between small and big ops in its statistics at the AVR32's 4-byte granule). */
+/* The front panel's door (panel.c) reaches ENC, SW and ADC through device_in, and only them. */
+static void test_panel_door(void) {
+  uint16_t i;
+  for (i = 0; i < op_class_count(); i++) {
+    const op_class_t *c = op_class_at(i);
+    bool panel = c->id == OP_ENC || c->id == OP_SW || c->id == OP_ADC;
+    CHECK(panel == (c->device_in != 0));
+    if (c->device_in) CHECK(c->flags & OP_FLAG_SYSTEM);
+  }
+}
+
 static void test_small_or_big(void) {
   uint16_t i, small = 0, big = 0;
   printf("classes by bees 0.8's pools on a 32-bit target (small blocks of 128 bytes):\n");
@@ -121,6 +133,7 @@ static void test_table_sizes32(void) {
 int main(void) {
   RUN(test_classes_well_formed);
   RUN(test_user_classes);
+  RUN(test_panel_door);
   RUN(test_small_or_big);
   RUN(test_table_sizes32);
   return check_summary("test_catalog");

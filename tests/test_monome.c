@@ -23,13 +23,13 @@ static void done(harness_t *h) {
 
 static void test_connect(void) {
   monome_init(&mon);
-  CHECK_EQ_INT(mon.kind, MONOME_NONE);
+  CHECK_EQ_INT(mon.plugged, 0);
   CHECK_EQ_INT(monome_grid_dirty(&mon), 0);
   CHECK_EQ_INT(monome_connect(&mon, MONOME_GRID, 8, 16), MONOME_ERR_BAD_DEVICE);
   CHECK_EQ_INT(monome_connect(&mon, MONOME_GRID, 12, 8), MONOME_ERR_BAD_DEVICE);
   CHECK_EQ_INT(monome_connect(&mon, MONOME_ARC, 3, 0), MONOME_ERR_BAD_DEVICE);
   CHECK_EQ_INT(monome_connect(&mon, (monome_kind_t)7, 8, 8), MONOME_ERR_BAD_DEVICE);
-  CHECK_EQ_INT(mon.kind, MONOME_NONE); /* refused: unchanged */
+  CHECK_EQ_INT(mon.plugged, 0); /* refused: unchanged */
   CHECK_EQ_INT(monome_connect(&mon, MONOME_GRID, 16, 8), MONOME_OK);
   CHECK_EQ_INT(mon.cols, 16);
   CHECK_EQ_INT(mon.rows, 8);
@@ -38,12 +38,25 @@ static void test_connect(void) {
   CHECK_EQ_INT(monome_grid_dirty(&mon), 0);
   monome_set_vari(&mon, false);
   CHECK(!mon.vari);
+  /* an arc beside the grid: both plugged in */
   CHECK_EQ_INT(monome_connect(&mon, MONOME_ARC, 4, 0), MONOME_OK);
   CHECK_EQ_INT(mon.rings, 4);
-  CHECK_EQ_INT(mon.cols, 0);
+  CHECK_EQ_INT(mon.cols, 16);
+  CHECK(monome_has_grid(&mon) && monome_has_arc(&mon));
   CHECK_EQ_INT(monome_take_arc_dirty(&mon), 0x0F);
+  /* cols 0 unplugs one kind */
+  CHECK_EQ_INT(monome_connect(&mon, MONOME_GRID, 0, 0), MONOME_OK);
+  CHECK(!monome_has_grid(&mon) && monome_has_arc(&mon));
+  CHECK_EQ_INT(mon.cols, 0);
+  CHECK_EQ_INT(monome_connect(&mon, MONOME_GRID, 8, 8), MONOME_OK);
+  CHECK_EQ_INT(monome_connect(&mon, MONOME_ARC, 0, 0), MONOME_OK);
+  CHECK(monome_has_grid(&mon) && !monome_has_arc(&mon));
+  CHECK_EQ_INT(mon.rings, 0);
+  CHECK_EQ_INT(monome_connect(&mon, MONOME_ARC, 2, 0), MONOME_OK);
   CHECK_EQ_INT(monome_connect(&mon, MONOME_NONE, 0, 0), MONOME_OK);
   CHECK_EQ_INT(mon.rings, 0);
+  CHECK_EQ_INT(mon.cols, 0);
+  CHECK_EQ_INT(mon.plugged, 0);
   CHECK_EQ_INT(monome_connect(0, MONOME_GRID, 8, 8), MONOME_ERR_NULL_ARG);
   CHECK(monome_grid_leds(0) == 0);
   CHECK_EQ_INT(monome_grid_level(0, 0, 0), 0);
@@ -66,7 +79,9 @@ static void test_sizes_seen_by_ops(void) {
   CHECK_EQ_INT(monome_grid_cols(h->net), 16);
   CHECK_EQ_INT(monome_grid_rows(h->net), 16);
   CHECK(monome_is_vari(h->net));
-  monome_connect(&mon, MONOME_ARC, 2, 0);
+  monome_connect(&mon, MONOME_ARC, 2, 0); /* an arc beside it changes nothing */
+  CHECK_EQ_INT(monome_grid_cols(h->net), 16);
+  monome_connect(&mon, MONOME_GRID, 0, 0); /* the grid unplugged */
   CHECK_EQ_INT(monome_grid_cols(h->net), 0);
   CHECK(!monome_is_vari(h->net));
   done(h);

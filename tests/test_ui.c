@@ -588,6 +588,73 @@ static bool fd_load(void *ctx, char *msg, uint16_t mcap) {
   return true;
 }
 
+/* OUTS lines show source and target, op and port, in whole glyphs: bees' "012.LL/VAL" form,
+ * shortened by rule when the line is longer than the 20 characters there is room for. */
+static void test_outs_lines(void) {
+  ui_t ui;
+  fake_store_t fs;
+  ui_scene_store_t st;
+  harness_t *h = setup(&ui, &fs, &st, 0);
+  net_param_t cutoff = {"cutoff", 0, 0, 0, 0, 100, 16};
+  uint16_t ll, metro, out;
+  const int y = 3 * 8; /* the selected line */
+  int x;
+  CHECK_EQ_INT(net_add_param(h->net, &cutoff), NET_OK);
+  ll = harness_add(h, OP_LINLIN);
+  metro = harness_add(h, OP_METRO);
+  out = net_op_first_out(h->net, ll);
+  press(&ui, UI_KEY_MODE);
+  ui_set_page(&ui, UI_PAGE_OUTS);
+  ui.select[UI_PAGE_OUTS] = (int16_t)out;
+  ui_render(&ui);
+  CHECK(text_at(2, y, "012.LL/VAL")); /* no target: as bees writes it */
+  /* to METRO's PERIOD: 26 characters; the longest names give up letters until 20 fit */
+  CHECK_EQ_INT(net_connect(h->net, out, net_op_first_in(h->net, metro) + 1), NET_OK);
+  ui_render(&ui);
+  CHECK(text_at(2, y, "12.LL/VA->13.MET/PER"));
+  /* nothing drawn past the 20th character (no glyph cut at the edge) */
+  for (x = 2 + 20 * UI_FONT_CELL_W; x < SCREEN_W - 2; x++) CHECK(px[(y + 3) * SCREEN_W + x] <= 2);
+  /* a param: its index and label (22 characters: the zeros go, and it fits) */
+  CHECK_EQ_INT(net_connect(h->net, out, net_in_count(h->net)), NET_OK);
+  ui_render(&ui);
+  CHECK(text_at(2, y, "12.LL/VAL->0.cutoff"));
+  harness_free(h);
+}
+
+/* The host's op names on the OPS page: beside the class where they say more than a handle. */
+static bool fake_op_name(void *ctx, uint16_t op, char *out, uint16_t cap) {
+  (void)ctx;
+  if (op == 13) snprintf(out, cap, "KICK");
+  else if (op == 1) snprintf(out, cap, "ENC#1");
+  else if (op == 14) snprintf(out, cap, "A_NAME_TOO_LONG");
+  else return false;
+  return true;
+}
+
+static void test_ops_names(void) {
+  ui_t ui;
+  fake_store_t fs;
+  ui_scene_store_t st;
+  harness_t *h = setup(&ui, &fs, &st, 0);
+  ui_names_t names = {NULL, fake_op_name};
+  harness_add(h, OP_ADD);
+  harness_add(h, OP_METRO);
+  harness_add(h, OP_METRO);
+  ui_set_names(&ui, &names);
+  press(&ui, UI_KEY_MODE);
+  ui_set_page(&ui, UI_PAGE_OPS);
+  ui.select[UI_PAGE_OPS] = 12; /* lines 0..7: ops 9..16; op 13 on line 4 */
+  ui_render(&ui);
+  CHECK(text_at(0, 4 * 8, "013.METRO"));
+  CHECK(text_at(64, 4 * 8, "KICK"));
+  CHECK(!text_at(64, 5 * 8, "A_NAME_TOO"));
+  ui.select[UI_PAGE_OPS] = 3; /* op 1 on line 1: its name is a handle, not shown */
+  ui_render(&ui);
+  CHECK(text_at(0, 1 * 8, "001.ENC"));
+  CHECK(!text_at(64, 1 * 8, "ENC#1"));
+  harness_free(h);
+}
+
 static void test_scaled_params(void) {
   ui_t ui;
   fake_store_t fs;
@@ -691,6 +758,8 @@ int main(void) {
   RUN(test_names_fit_the_scene_file);
   RUN(test_name_characters);
   RUN(test_param_op_label);
+  RUN(test_outs_lines);
+  RUN(test_ops_names);
   RUN(test_scaled_params);
   RUN(test_render);
   return check_summary("test_ui");

@@ -6,7 +6,6 @@
  * nonzero ENABLE and then could not stop it, since ENABLE 0 only stops a positive one). */
 #include "op.h"
 #include "op_timer.h"
-#include "sys_ops.h"
 
 enum { IN_ENABLE, IN_PERIOD, IN_MODE };
 #define ADC_GATE_THRESHOLD 1000
@@ -37,7 +36,9 @@ static void poll(op_t *op, op_timer_t *t) {
   }
 }
 
-void op_adc_sample(op_t *op, uint8_t channel, io_t value) {
+/* The voltage now present at CV input `channel` (12-bit, 0..4095): the op samples it every
+ * PERIOD ms while enabled, as the hardware's ADC poll does. */
+static void sample(op_t *op, uint8_t channel, io_t value) {
   if (channel < 4) ((op_adc_t *)op)->level[channel] = value;
 }
 
@@ -90,4 +91,5 @@ const op_class_t op_class_adc = {
   .id = OP_ADC, .name = "ADC", .display = "CV-IN", .num_ins = 3, .num_outs = 4,
   .in_names = ins, .out_names = outs, OP_LAYOUT(op_adc_t), .size32 = 104,
   .flags = OP_FLAG_SYSTEM, .init = init, .in_fns = fns, .pickle = pickle, .unpickle = unpickle,
+  .device_in = sample,
 };

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* op_enc.c: ENC, the system op of one front-panel encoder (bees op_enc). */
 #include "op.h"
-#include "sys_ops.h"
 
 enum { IN_MIN, IN_MAX, IN_STEP, IN_VAL };
 
@@ -16,9 +15,11 @@ static void in_max(op_t *op, io_t v) { op->in[IN_MAX] = v <= op->in[IN_MIN] ? (i
 static void in_step(op_t *op, io_t v) { op->in[IN_STEP] = v; }
 static void in_val(op_t *op, io_t v) { op->in[IN_VAL] = v; }
 
-void op_enc_turn(op_t *op, int16_t delta) {
+/* The encoder moved by delta detents (bees: VAL += STEP*delta clamped, then DELTA fires). */
+static void turn(op_t *op, uint8_t channel, io_t delta) {
   /* bees multiplies STEP by the delta with 16-bit wrap, then clamps the 32-bit sum */
   io_t inc = op_wrap((int32_t)op->in[IN_STEP] * delta);
+  (void)channel;
   int32_t v = (int32_t)op->in[IN_VAL] + inc;
   if (v > op->in[IN_MAX]) v = op->in[IN_MAX];
   if (v < op->in[IN_MIN]) v = op->in[IN_MIN];
@@ -58,4 +59,5 @@ const op_class_t op_class_enc = {
   .id = OP_ENC, .name = "ENC", .display = "ENC", .num_ins = 4, .num_outs = 2,
   .in_names = ins, .out_names = outs, OP_LAYOUT(op_enc_t), .size32 = 48,
   .flags = OP_FLAG_SYSTEM, .init = init, .in_fns = fns, .pickle = pickle, .unpickle = unpickle,
+  .device_in = turn,
 };

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* op_sw.c: SW, the system op of a function key or footswitch (bees op_sw). */
 #include "op.h"
-#include "sys_ops.h"
 
 enum { IN_TOG, IN_MUL };
 
@@ -22,8 +21,10 @@ static void in_mul(op_t *op, io_t v) {
   }
 }
 
-void op_sw_press(op_t *op, bool pressed) {
+/* The key or footswitch was pressed (1) or released (0). */
+static void press(op_t *op, uint8_t channel, io_t pressed) {
   op_sw_t *sw = (op_sw_t *)op;
+  (void)channel;
   if (op->in[IN_TOG]) {
     if (!pressed) return; /* toggle mode: releases do nothing */
     sw->state = sw->state == 0 ? op->in[IN_MUL] : 0;
@@ -67,4 +68,5 @@ const op_class_t op_class_sw = {
   .id = OP_SW, .name = "SW", .display = "SW", .num_ins = 2, .num_outs = 1,
   .in_names = ins, .out_names = outs, OP_LAYOUT(op_sw_t), .size32 = 40,
   .flags = OP_FLAG_SYSTEM, .init = init, .in_fns = fns, .pickle = pickle, .unpickle = unpickle,
+  .device_in = press,
 };

@@ -55,6 +55,7 @@ static void keep_in_range(ui_t *ui) {
 
 void ui_set_store(ui_t *ui, const ui_scene_store_t *store) { ui->store = store; }
 void ui_set_dsp(ui_t *ui, const ui_dsp_t *dsp) { ui->dsp = dsp; }
+void ui_set_names(ui_t *ui, const ui_names_t *names) { ui->names = names; }
 
 void ui_set_net(ui_t *ui, net_t *net) {
   ui->net = net;

@@ -63,6 +63,14 @@ typedef struct ui_dsp {
   bool (*load)(void *ctx, char *msg, uint16_t mcap);
 } ui_dsp_t;
 
+/* The names the host gives ops (a JSON scene's, kept through edits): the OPS page shows one
+ * beside an op's class where it differs and fits. The struct and the function may be NULL. */
+typedef struct ui_names {
+  void *ctx;
+  /* Op `op`'s name into out[cap]; false if it has none of its own. */
+  bool (*op_name)(void *ctx, uint16_t op, char *out, uint16_t cap);
+} ui_names_t;
+
 /* The editor's state (in the caller's memory; no allocation). Fields are private to core/ui:
  * use the functions below. */
 typedef struct ui {
@@ -70,6 +78,7 @@ typedef struct ui {
   uint8_t *px; /* SCREEN_W * SCREEN_H levels 0..15, row-major */
   const ui_scene_store_t *store;
   const ui_dsp_t *dsp;
+  const ui_names_t *names;
   ui_page_id_t page;      /* current page (UI_PAGE_PLAY in play mode) */
   ui_page_id_t last_page; /* the edit page MODE returns to */
   int16_t select[UI_PAGE_COUNT]; /* selected line per page */
@@ -100,10 +109,16 @@ void ui_init(ui_t *ui, net_t *net, uint8_t *px, const ui_scene_store_t *store);
 void ui_set_store(ui_t *ui, const ui_scene_store_t *store);
 /* Sets (or replaces) the DSP the DSP page shows and loads; NULL: none. */
 void ui_set_dsp(ui_t *ui, const ui_dsp_t *dsp);
+/* Sets (or replaces) where op names come from; NULL: none (the OPS page shows classes only). */
+void ui_set_names(ui_t *ui, const ui_names_t *names);
 /* The running net changed (a scene was swapped in). Selections are kept within range. */
 void ui_set_net(ui_t *ui, net_t *net);
 /* The name the SCENES page stores under (a loaded scene's name). */
 void ui_set_scene_name(ui_t *ui, const char *name);
+/* A scene was loaded from outside the page (the command line, OSC, a replay): the SCENES page
+ * reads its store again and selects the entry named `entry` (the store's name for it; NULL or
+ * absent: the selection stays in range), so it opens on the loaded scene. */
+void ui_scene_loaded(ui_t *ui, const char *entry);
 const char *ui_scene_name(const ui_t *ui);
 
 /* A key went down (pressed) or up. MODE toggles play/edit on its press. In play mode F0..F3

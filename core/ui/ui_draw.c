@@ -125,8 +125,8 @@ void ui_draw_foot(ui_t *ui, const char *const labels[4]) {
     }
     ui_fill(ui, x, SCREEN_H - UI_LINE_H, 32, UI_LINE_H, fill);
     if (!labels[k] || !labels[k][0]) continue;
-    /* six-letter labels (RECALL, CREATE) fit the 32-pixel region only a little condensed */
-    if (str_nlen(labels[k], 8) > 5) advance = UI_FONT_CELL_W - 1;
+    /* six-letter labels (RECALL, CREATE) fit the 32-pixel region in the condensed capitals */
+    if (str_nlen(labels[k], 8) > 5) advance = UI_FONT_CONDENSED_ADVANCE;
     ui_font_draw(ui->px, SCREEN_W, SCREEN_H, x, SCREEN_H - UI_LINE_H, labels[k], ink,
                  (int16_t)(x + 32), advance);
   }

@@ -4,14 +4,39 @@
  * jump to the op's inputs and outputs. A failed creation says why on the head line. */
 #include "op_catalog.h"
 #include "strbuf.h"
+#include "ui_font.h"
 #include "ui_internal.h"
 
 static int16_t *sel(ui_t *ui) { return &ui->select[UI_PAGE_OPS]; }
+
+/* Whether name is only the class's display name or a NAME#k handle made from it. */
+static bool is_handle(const char *name, const char *display) {
+  uint32_t n = str_nlen(display, 32), k;
+  for (k = 0; k < n; k++)
+    if (name[k] != display[k]) return false;
+  if (name[n] == '\0') return true;
+  if (name[n] != '#' || !name[n + 1]) return false;
+  for (k = n + 1; name[k]; k++)
+    if (name[k] < '0' || name[k] > '9') return false;
+  return true;
+}
+
+/* The op's own name (from the host: a JSON scene's "CLOCK"), over the right half of its line,
+ * where it is more than a handle and fits the 10 characters there (whole glyphs; never on the
+ * selected line, which shows the new op's class there). */
+static void own_name(ui_t *ui, uint8_t ln, uint16_t op) {
+  char name[24];
+  if (ln == UI_CENTER || !ui->names || !ui->names->op_name) return;
+  if (!ui->names->op_name(ui->names->ctx, op, name, sizeof name)) return;
+  if (is_handle(name, net_op_name(ui->net, op)) || str_nlen(name, sizeof name) > 10) return;
+  ui_line_text(ui, ln, 64, name, UI_DIM_FG, SCREEN_W);
+}
 
 static void line(ui_t *ui, uint8_t ln, int32_t idx) {
   char text[32];
   ui_index_name(text, sizeof text, (uint32_t)idx, net_op_name(ui->net, (uint16_t)idx));
   ui_line_text(ui, ln, 0, text, UI_LO_FG, SCREEN_W);
+  if ((int32_t)str_nlen(text, sizeof text) * UI_FONT_CELL_W <= 62) own_name(ui, ln, (uint16_t)idx);
 }
 
 static void draw(ui_t *ui) {

@@ -3,52 +3,106 @@
  * target and F2 connects it (or disconnects), preset inclusion, play visibility, FOLLOW to the
  * target on the INS page, SPLIT (a SPLIT op inserted after the output's op). */
 #include "strbuf.h"
+#include "ui_font.h"
 #include "ui_internal.h"
 
 static int16_t *sel(ui_t *ui) { return &ui->select[UI_PAGE_OUTS]; }
 
-static void append_node(const net_t *net, strbuf_t *sb, int32_t in) {
-  char text[32];
-  uint16_t nins = net_in_count(net);
-  if (in < nins) {
-    uint16_t op;
-    uint8_t sub;
-    net_in_owner(net, (uint16_t)in, &op, &sub);
-    ui_index_name(text, sizeof text, op, net_op_name(net, op));
-    sb_str(sb, text);
-    sb_char(sb, '/');
-    sb_str(sb, net_in_name(net, (uint16_t)in));
+/* An OUTS line as bees writes it, "IDX.OP/OUT->IDX.OP/IN" ("->IDX.LABEL" for a param), in the
+ * 20 whole characters between the play and preset marks: when it is longer, the indices lose
+ * their leading zeros, then the longest of the four names loses its last letter, again and
+ * again (down to 2 letters each). So source and target, op and port, all stay on the line, and
+ * no glyph is cut. */
+#define OUTS_LINE_CHARS ((SCREEN_W - 4 + 1) / UI_FONT_CELL_W)
+#define OUTS_NAME_MIN 2u
+
+typedef struct {
+  uint32_t idx[2];       /* source op, target op (or param) */
+  const char *name[4];   /* source op, output, target op (or param label), input ("" for a param) */
+  uint8_t len[4];        /* how much of each name is shown */
+  bool target, pad;      /* a target to show; three-digit indices */
+} outs_text_t;
+
+static void put_index(strbuf_t *sb, uint32_t v, bool pad) {
+  if (pad) {
+    sb_char(sb, (char)('0' + (v / 100u) % 10u));
+    sb_char(sb, (char)('0' + (v / 10u) % 10u));
+    sb_char(sb, (char)('0' + v % 10u));
   } else {
-    const net_param_t *p = net_param(net, (uint16_t)(in - nins));
-    ui_index_name(text, sizeof text, (uint32_t)(in - nins), p ? p->label : "");
-    sb_str(sb, text);
+    sb_u32(sb, v);
+  }
+}
+
+static void put_name(strbuf_t *sb, const char *s, uint8_t len) {
+  uint8_t k;
+  for (k = 0; k < len && s[k]; k++) sb_char(sb, s[k]);
+}
+
+/* Writes the line; returns its length. */
+static uint32_t outs_compose(const outs_text_t *t, char *out, uint32_t cap) {
+  strbuf_t sb;
+  sb_init(&sb, out, cap);
+  put_index(&sb, t->idx[0], t->pad);
+  sb_char(&sb, '.');
+  put_name(&sb, t->name[0], t->len[0]);
+  sb_char(&sb, '/');
+  put_name(&sb, t->name[1], t->len[1]);
+  if (t->target) {
+    sb_str(&sb, "->");
+    put_index(&sb, t->idx[1], t->pad);
+    sb_char(&sb, '.');
+    put_name(&sb, t->name[2], t->len[2]);
+    if (t->len[3]) {
+      sb_char(&sb, '/');
+      put_name(&sb, t->name[3], t->len[3]);
+    }
+  }
+  return str_nlen(out, cap);
+}
+
+static void outs_text(outs_text_t *t, char *out, uint32_t cap) {
+  uint8_t k;
+  for (k = 0; k < 4; k++) t->len[k] = (uint8_t)str_nlen(t->name[k] ? t->name[k] : "", 40);
+  t->pad = true;
+  if (outs_compose(t, out, cap) <= OUTS_LINE_CHARS) return;
+  t->pad = false;
+  while (outs_compose(t, out, cap) > OUTS_LINE_CHARS) {
+    uint8_t longest = 0;
+    for (k = 1; k < 4; k++)
+      if (t->len[k] > t->len[longest]) longest = k;
+    if (t->len[longest] <= OUTS_NAME_MIN) return; /* cannot happen with bees' names */
+    t->len[longest]--;
   }
 }
 
 static void line(ui_t *ui, uint8_t ln, int32_t idx) {
   net_t *net = ui->net;
-  uint16_t out = (uint16_t)idx, op = 0, top = 0;
+  uint16_t out = (uint16_t)idx, op = 0, top = 0, nins = net_in_count(net);
   uint8_t sub, tsub;
   int32_t target = (ui->target_select && idx == *sel(ui)) ? ui->tmp_target : net_target(net, out);
   uint8_t fg = UI_LO_FG;
-  char text[48];
-  strbuf_t sb;
+  char text[64];
+  outs_text_t t;
   net_out_owner(net, out, &op, &sub);
-  /* the net does not deliver from an op to its own input: bees dims such a line */
-  if (target >= 0 && target < net_in_count(net) && net_in_owner(net, (uint16_t)target, &top, &tsub) &&
-      top == op)
-    fg = UI_DIM_FG;
-  ui_index_name(text, sizeof text, op, net_op_name(net, op));
-  sb_init(&sb, text + str_nlen(text, sizeof text), (uint32_t)(sizeof text - str_nlen(text, sizeof text)));
-  sb_char(&sb, '/');
-  sb_str(&sb, net_out_name(net, out));
-  ui_line_text(ui, ln, 2, text, fg, target >= 0 ? 58 : SCREEN_W - 2);
-  if (target >= 0) {
-    sb_init(&sb, text, sizeof text);
-    sb_str(&sb, "->");
-    append_node(net, &sb, target);
-    ui_line_text(ui, ln, 60, text, fg, SCREEN_W - 2);
+  t.idx[0] = op;
+  t.name[0] = net_op_name(net, op);
+  t.name[1] = net_out_name(net, out);
+  t.target = target >= 0;
+  t.idx[1] = 0;
+  t.name[2] = t.name[3] = "";
+  if (target >= 0 && target < nins && net_in_owner(net, (uint16_t)target, &top, &tsub)) {
+    /* the net does not deliver from an op to its own input: bees dims such a line */
+    if (top == op) fg = UI_DIM_FG;
+    t.idx[1] = top;
+    t.name[2] = net_op_name(net, top);
+    t.name[3] = net_in_name(net, (uint16_t)target);
+  } else if (target >= nins) {
+    const net_param_t *p = net_param(net, (uint16_t)(target - nins));
+    t.idx[1] = (uint32_t)(target - nins);
+    t.name[2] = p ? p->label : "";
   }
+  outs_text(&t, text, sizeof text);
+  ui_line_text(ui, ln, 2, text, fg, SCREEN_W - 2);
   ui_line_marks(ui, ln, net_out_play(net, out),
                 preset_out_included(net, preset_selected(net), out), fg);
 }

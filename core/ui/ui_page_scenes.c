@@ -14,6 +14,19 @@ static void refresh(ui_t *ui) {
   if (*sel(ui) < 0) *sel(ui) = 0;
 }
 
+void ui_scene_loaded(ui_t *ui, const char *entry) {
+  uint16_t i;
+  refresh(ui);
+  if (!entry || !ui->store || !ui->store->name) return;
+  for (i = 0; i < ui->scene_count; i++) {
+    char name[UI_NAME_LEN + 1];
+    if (ui->store->name(ui->store->ctx, i, name, sizeof name) && str_eq(name, entry)) {
+      *sel(ui) = (int16_t)i;
+      return;
+    }
+  }
+}
+
 static void line(ui_t *ui, uint8_t ln, int32_t idx) {
   char name[UI_NAME_LEN + 1];
   if (!ui->store->name(ui->store->ctx, (uint16_t)idx, name, sizeof name)) return;

@@ -22,6 +22,16 @@ expect() {
   pass "aleph-sim $* -> $rc"
 }
 
+# live ARGS...: aleph-sim headless with OSC on a free port in the background (stdout live.txt,
+# stderr live.err); sets simpid and port, or fails the case
+live() {
+  "$sim" --headless --osc-port 0 "$@" > live.txt 2> live.err &
+  simpid=$!
+  for _ in $(seq 50); do grep -q '^osc port' live.txt 2>/dev/null && break; sleep 0.1; done
+  port=$(awk '/^osc port/{print $3}' live.txt)
+  [ -n "$port" ] || { fail "no port: $(cat live.err)"; kill $simpid; exit 1; }
+}
+
 same_file() {
   if cmp -s "$1" "$2"; then pass "$3"; else fail "$3 ($1 and $2 differ)"; diff "$1" "$2" | head -20; fi
 }
@@ -275,6 +285,14 @@ window_xvfb)
   [ "$size" = 828x336 ] && pass "resized window shows the panel at scale 3" || fail "capture $size"
   grep -q 'encoder batches 1$' rs.txt && pass "wheel after resize hits encoder 2" \
     || fail "after resize: $(head -3 rs.txt)"
+  # the overlay (o) opens beside the panel: the window grows by its column (136 units, scale 2:
+  # 552 -> 824 pixels wide) and the knobs stay where the mouse finds them (issue 24)
+  "${xvfb[@]}" "$sim" --run-for 1.2 --scale 2 --stats --inject 200:key:o,500:wheel:3:2 \
+    --panel-screenshot ov.png > ov.txt 2>&1 || fail "overlay run: $(cat ov.txt)"
+  size=$(od -An -tu1 -j16 -N8 ov.png | awk '{print $3*256+$4 "x" $7*256+$8}')
+  [ "$size" = 824x224 ] && pass "the window grew for the overlay" || fail "capture with overlay $size"
+  grep -q 'encoder batches 1$' ov.txt && pass "a knob is still reachable with the overlay on" \
+    || fail "with the overlay: $(head -3 ov.txt)"
   # sound: SDL's disk driver stands in for a sound card (48 kHz float stereo into a file):
   # default.scn's aleph-waves plays; with v (mute) pressed at once the rest is silence
   scene="$src/../../scenes/default.scn"
@@ -410,6 +428,94 @@ osc_doc_examples)
       /aleph/monome/connected /sys/prefix; do
     grep -q " $reply " dump.txt && pass "reply $reply" || fail "no $reply in the replies"
   done
+  ;;
+
+pd_example)
+  # examples/aleph-sim.pd in Pure Data (no GUI) against a running aleph-sim: it connects,
+  # subscribes to outputs and replies, sets an input, pings; where Pd is installed (issue 24)
+  command -v pd > /dev/null || { echo "skip: Pure Data (pd) is not installed (Debian: puredata-core)"; exit 77; }
+  live --run-for 8 --trace=COUNT "$src/../../scenes/default.json"
+  listen=$((20000 + RANDOM % 20000))
+  timeout 20 pd -nogui -noaudio -nomidi -stderr -open "$(cd "$src/../../examples" && pwd)/aleph-sim.pd" \
+    -send "aleph-sim-listen $listen" -send "aleph-sim-port $port" \
+    -send "aleph-sim-in list COUNT INC 3" -send "aleph-sim-ping bang" \
+    -send "aleph-sim-quit-after 1500" > pd.txt 2>&1 || fail "pd: $(tail -3 pd.txt)"
+  kill $simpid 2>/dev/null; wait $simpid 2>/dev/null
+  grep -Eq '^[0-9]+ in COUNT\.INC 3$' live.txt && pass "the patch set COUNT's INC" \
+    || fail "no 'in COUNT.INC 3' in the trace"
+  grep -q 'aleph-sim: list aleph pong 1' pd.txt && pass "the patch got the pong (replies)" \
+    || fail "no pong in Pd: $(head -5 pd.txt)"
+  grep -q 'aleph-sim: list aleph watch out COUNT VAL' pd.txt && pass "the patch gets outputs" \
+    || fail "no watched outputs in Pd"
+  grep -q 'error' pd.txt && fail "Pd errors: $(grep error pd.txt | head -3)" || pass "no Pd errors"
+  ;;
+
+supercollider_example)
+  # examples/aleph-sim.scd in sclang against a running aleph-sim, where SuperCollider is
+  # installed (Debian: supercollider-language)
+  command -v sclang > /dev/null || { echo "skip: SuperCollider (sclang) is not installed"; exit 77; }
+  live --run-for 30 --trace=COUNT "$src/../../scenes/default.json"
+  ALEPH_SIM_PORT=$port ALEPH_SIM_TEST=1 QT_QPA_PLATFORM=offscreen timeout 60 \
+    sclang "$src/../../examples/aleph-sim.scd" > sc.txt 2>&1 || fail "sclang: $(tail -3 sc.txt)"
+  kill $simpid 2>/dev/null; wait $simpid 2>/dev/null
+  grep -Eq '^[0-9]+ in COUNT\.INC 3$' live.txt && pass "the example set COUNT's INC" \
+    || fail "no 'in COUNT.INC 3' in the trace"
+  grep -q 'aleph-sim pong 1' sc.txt && pass "sclang got the pong" || fail "no pong: $(tail -5 sc.txt)"
+  grep -q 'aleph-sim value: \[ COUNT, INC, 3 \]' sc.txt && pass "sclang got the value" \
+    || fail "no value reply"
+  grep -q 'aleph-sim error' sc.txt && fail "errors: $(grep 'aleph-sim error' sc.txt)" \
+    || pass "no errors"
+  ;;
+
+replay_names)
+  # a hand-written replay naming ops, ports and params: resolved when each event runs, so names
+  # keep meaning their ops after an insert before them (issue 24)
+  "$sim" --headless --replay "$src/named_events.json" --trace=ADD#1,param > trace.txt 2> err.txt \
+    && pass "named events replay" || fail "named events: $(cat err.txt)"
+  printf '%s\n' "400 in ADD#1.B 2" "600 in ADD#1.A 7" "600 out ADD#1.SUM 9" "600 param cutoff 9" \
+    "700 param cutoff 1000" > want.txt
+  same_file trace.txt want.txt "the named events did what they name"
+  sed 's/"op":"ADD#1","input":"B"/"op":"GHOST","input":"B"/' "$src/named_events.json" > bad.json
+  expect 1 'event 4 (400 ms)' --headless --replay bad.json
+  expect 1 'no op is named "GHOST"' --headless --replay bad.json
+  sed 's/"in":"A"}/"in":"NOPE"}/' "$src/named_events.json" > bad2.json
+  expect 1 'has no input "NOPE"' --headless --replay bad2.json
+  sed 's/"class":"MUL"/"class":"NOSUCH"/' "$src/named_events.json" > bad3.json
+  expect 1 'event 3: op_add: no op class "NOSUCH"' --headless --replay bad3.json
+  sed 's/"op":"MUL#1"}/"op":"MUL#1","input":"A"}/' "$src/named_events.json" > bad4.json
+  expect 1 'event 8: name an input as' --headless --replay bad4.json
+  ;;
+
+send_trace)
+  # --send: one message to a running aleph-sim, its replies printed, errors in the exit status;
+  # --trace=OPS: the deliveries of those ops, one line each (issue 24)
+  cp "$src/../../scenes/default.json" named.json || fail "no scenes/default.json"
+  live --run-for 15 --scene-dir "$PWD" --trace=COUNT named.json
+  out=$("$sim" --osc-port "$port" --send /aleph/in/get CLOCK ENABLE 2>&1); rc=$?
+  [ $rc -eq 0 ] && [ "$out" = "/aleph/in/value CLOCK ENABLE 1" ] && pass "--send prints the reply" \
+    || fail "--send /aleph/in/get CLOCK ENABLE: exit $rc, '$out'"
+  out=$("$sim" --osc-port "$port" --send /aleph/in CLOCK ENABLE 0 2>&1); rc=$?
+  [ $rc -eq 0 ] && [ -z "$out" ] && pass "--send of a message without a reply prints nothing" \
+    || fail "--send /aleph/in: exit $rc, '$out'"
+  out=$("$sim" --osc-port "$port" --send /aleph/in/get CLOCK ENABLE 2>&1)
+  [ "$out" = "/aleph/in/value CLOCK ENABLE 0" ] && pass "the first --send ran" || fail "'$out'"
+  out=$("$sim" --osc-port "$port" --send /aleph/in/get NOPE A 2>&1); rc=$?
+  [ $rc -eq 1 ] && [[ "$out" == *'no op is named "NOPE"'* ]] && pass "--send: an error exits 1" \
+    || fail "--send of a bad name: exit $rc, '$out'"
+  out=$("$sim" --osc-port "$port" --send /aleph/ops 2>&1)
+  [[ "$out" == *"/aleph/op 13 COUNT ACCUM"* ]] && pass "--send /aleph/ops lists names" \
+    || fail "/aleph/ops: $out"
+  "$sim" --osc-port "$port" --send /aleph/in COUNT INC 5 > /dev/null 2>&1
+  sleep 0.3
+  kill $simpid 2>/dev/null; wait $simpid 2>/dev/null
+  grep -Eq '^[0-9]+ in COUNT\.INC 5$' live.txt && pass "--trace=COUNT shows the delivery" \
+    || fail "no 'in COUNT.INC 5' in the trace: $(head -5 live.txt)"
+  grep -Eq '^[0-9]+ (in|out) (CLOCK|SPREAD)' live.txt && fail "--trace=COUNT shows other ops" \
+    || pass "--trace=COUNT shows COUNT alone"
+  expect 1 "no aleph-sim answered" --osc-port 1 --send /aleph/ping
+  expect 2 "needs an OSC address" --send nothing
+  expect 2 "not a 32-bit integer" --send /aleph/enc i:x 1
+  expect 2 "not a list of op names" --trace=,
   ;;
 
 *)

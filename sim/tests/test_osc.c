@@ -23,6 +23,7 @@
 #include "file_io.h"
 #include "osc_server.h"
 #include "record.h"
+#include "scene_store.h"
 
 #define RX_MAX 8192
 typedef struct {
@@ -159,7 +160,7 @@ static uint64_t net_print(void) {
   for (i = 0; i < net_op_count(net); i++) MIX(net_op(net, i)->cls->id);
   for (i = 0; i < net_out_count(net); i++) MIX(net_target(net, i));
   for (i = 0; i < net_in_count(net) + net_param_count(net); i++) MIX(net_get_value(net, i));
-  MIX(E->monome.kind);
+  MIX(E->monome.plugged);
   MIX(E->enc_acc[0]);
   return h;
 }
@@ -262,7 +263,8 @@ static void test_addresses(void) {
   CHECK(!strcmp(r->path, "/aleph/op/added") && !strcmp(r->s[1], "ADD#2"));
   sendm("/aleph/op/remove", "i", 0);
   settle();
-  CHECK(last("/aleph/op/removed") && !strcmp(last("/aleph/op/removed")->s[1], "MUL#0"));
+  /* names stay with their ops: the demo's MUL is still MUL, the new one MUL#1 (issue 24) */
+  CHECK(last("/aleph/op/removed") && !strcmp(last("/aleph/op/removed")->s[1], "MUL#1"));
   CHECK_EQ_INT(net_op_count(net), n0 + 2);
 
   nrx = 0;
@@ -403,7 +405,11 @@ static void test_addresses(void) {
   sendm("/aleph/op/add", "s", "GRID");
   settle();
   CHECK(last("/aleph/monome/connected") != NULL);
-  CHECK_EQ_INT(E->monome.kind, MONOME_GRID);
+  CHECK_EQ_INT(E->monome.plugged, MONOME_GRID);
+  /* the new subscriber got the dark grid as one /grid/led/all, not 128 sets (issue 24) */
+  CHECK_EQ_INT(count("/monome/grid/led/set"), 0);
+  CHECK_EQ_INT(count("/monome/grid/led/all"), 1);
+  CHECK_EQ_INT(count("/monome/grid/led/level/all"), 1);
   nrx = 0;
   sendm("/monome/grid/key", "iii", 3, 2, 1);
   settle();
@@ -422,14 +428,25 @@ static void test_addresses(void) {
   sendm("/aleph/monome/connect", "si", "arc", 4);
   sendm("/aleph/op/add", "s", "ARC");
   settle();
+  /* the grid stays plugged in beside the arc (docs/osc.md's block, in order) */
+  CHECK_EQ_INT(E->monome.plugged, MONOME_GRID | MONOME_ARC);
+  nrx = 0;
+  sendm("/monome/grid/key", "iii", 5, 2, 1);
+  settle();
+  CHECK(last("/aleph/error") == NULL);
+  r = last_ss("/aleph/watch/out", "GRID", "COL");
+  CHECK(r && r->i[2] == 5);
   nrx = 0;
   sendm("/monome/enc/delta", "ii", 0, 3);
   settle();
   CHECK(last_ss("/aleph/watch/out", "ARC", "DELTA") &&
         last_ss("/aleph/watch/out", "ARC", "DELTA")->i[2] == 3);
+  sendm("/aleph/monome/connect", "sii", "grid", 0, 0); /* the grid alone unplugged */
+  settle();
+  CHECK_EQ_INT(E->monome.plugged, MONOME_ARC);
   sendm("/aleph/monome/connect", "s", "none");
   settle();
-  CHECK_EQ_INT(E->monome.kind, MONOME_NONE);
+  CHECK_EQ_INT(E->monome.plugged, 0);
 
   /* MIDI in and out */
   nrx = 0;
@@ -518,7 +535,7 @@ static void test_malformed(void) {
       {"/aleph/op/remove", "s", {"NOSUCH"}, {0}, "no op is named"},
       {"/aleph/op/remove", "i", {0}, {500}, "out of range"},
       {"/aleph/op/remove", "i", {0}, {0}, "system op"},
-      {"/aleph/op/remove", "s", {"ADD"}, {0}, "2 ops are named"},
+      {"/aleph/op/remove", "s", {"ADD#7"}, {0}, "no op is named \"ADD#7\""},
       {"/aleph/op/ports", "s", {"ZZZ#3"}, {0}, "no op is named"},
       {"/aleph/connect", "ssss", {"ADD#1", "NOPE", "ADD#0", "A"}, {0}, "no output \"NOPE\""},
       {"/aleph/connect", "ssss", {"ADD#1", "SUM", "ADD#0", "Q"}, {0}, "no input \"Q\""},
@@ -1109,6 +1126,149 @@ static void test_bundle_queue_room(void) {
 
 /* ---- subscribers that went away free their slots ---- */
 
+/* A JSON scene's op names over OSC; they stay with their ops through inserts and deletes, new
+ * ops get names of their own, and a JSON save writes them back (issue 24). */
+static void test_names(void) {
+  char src[512], dst[512], json[512], *text;
+  const rx_t *r;
+  FILE *in, *out;
+  int ch;
+  size_t len;
+  uint16_t clock_index;
+  start(NULL, NULL);
+  snprintf(src, sizeof src, "%s/default.json", ALEPH_SCENES_SRC);
+  snprintf(dst, sizeof dst, "%s/named.json", scene_dir);
+  in = fopen(src, "rb");
+  out = fopen(dst, "wb");
+  CHECK(in && out);
+  while (in && out && (ch = fgetc(in)) != EOF) fputc(ch, out);
+  if (in) fclose(in);
+  if (out) fclose(out);
+  nrx = 0;
+  sendm("/aleph/scene/load", "s", "named.json");
+  sendm("/aleph/in/get", "ss", "CLOCK", "ENABLE");
+  settle();
+  CHECK(last("/aleph/scene/loaded") != NULL);
+  r = last("/aleph/in/value");
+  CHECK(r && !strcmp(r->s[0], "CLOCK") && r->i[2] == 1);
+  clock_index = (uint16_t)op_names_find(&E->names, engine_net(E), "CLOCK");
+  /* an op inserted before it, one deleted before it: CLOCK is still CLOCK */
+  nrx = 0;
+  sendm("/aleph/op/add", "si", "METRO", 0);
+  sendm("/aleph/op/add", "si", "METRO", 1);
+  settle();
+  CHECK(last("/aleph/op/added") && !strcmp(last("/aleph/op/added")->s[1], "METRO#1"));
+  CHECK_EQ_INT(op_names_find(&E->names, engine_net(E), "CLOCK"), clock_index + 2);
+  sendm("/aleph/op/remove", "s", "METRO");
+  sendm("/aleph/in", "ssi", "CLOCK", "ENABLE", 0);
+  sendm("/aleph/in/get", "ss", "CLOCK", "ENABLE");
+  sendm("/aleph/in/get", "ss", "METRO#1", "ENABLE");
+  settle();
+  CHECK(last("/aleph/op/removed") && !strcmp(last("/aleph/op/removed")->s[1], "METRO"));
+  r = last_ss("/aleph/in/value", "CLOCK", "ENABLE");
+  CHECK(r && r->i[2] == 0);
+  CHECK(last_ss("/aleph/in/value", "METRO#1", "ENABLE") != NULL);
+  CHECK_EQ_INT(op_names_find(&E->names, engine_net(E), "CLOCK"), clock_index + 1);
+  /* /aleph/ops lists the names */
+  nrx = 0;
+  sendm("/aleph/ops", "");
+  settle();
+  {
+    int k, named = 0;
+    for (k = 0; k < nrx; k++)
+      if (!strcmp(rx[k].path, "/aleph/op"))
+        named += (!strcmp(rx[k].s[1], "COUNT") && !strcmp(rx[k].s[2], "ACCUM")) +
+                 (!strcmp(rx[k].s[1], "METRO#1") && !strcmp(rx[k].s[2], "METRO"));
+    CHECK_EQ_INT(named, 2);
+  }
+  /* saved as JSON: the names go with it */
+  sendm("/aleph/scene/save", "s", "named-out.json");
+  settle();
+  CHECK(last("/aleph/scene/saved") != NULL);
+  snprintf(json, sizeof json, "%s/named-out.json", scene_dir);
+  in = fopen(json, "rb");
+  CHECK(in != NULL);
+  text = calloc(1, 1 << 20);
+  len = in ? fread(text, 1, (1 << 20) - 1, in) : 0;
+  if (in) fclose(in);
+  CHECK(len > 0);
+  CHECK(strstr(text, "\"name\": \"CLOCK\"") != NULL);
+  CHECK(strstr(text, "\"name\": \"METRO#1\"") != NULL);
+  CHECK(strstr(text, "\"from\": \"CLOCK\"") != NULL);
+  free(text);
+  stop();
+}
+
+/* Copies the file src to dst, replacing the first `from` with `to` (NULL: none). */
+static void copy_file(const char *src, const char *dst, const char *from, const char *to) {
+  FILE *in = fopen(src, "rb"), *out = fopen(dst, "wb");
+  static char text[300000];
+  size_t n = in ? fread(text, 1, sizeof text - 1, in) : 0;
+  char *at;
+  CHECK(in && out && n > 0);
+  text[n] = '\0';
+  at = from ? strstr(text, from) : NULL;
+  if (out && at) {
+    fwrite(text, 1, (size_t)(at - text), out);
+    fputs(to, out);
+    fwrite(at + strlen(from), 1, n - (size_t)(at - text) - strlen(from), out);
+  } else if (out) {
+    fwrite(text, 1, n, out);
+  }
+  if (in) fclose(in);
+  if (out) fclose(out);
+}
+
+/* A scene loaded over OSC updates the editor: the SCENES page lists the folder and selects it,
+ * the DSP page shows its module, and STORE writes the loaded scene (issue 24). */
+static void test_scene_pages(void) {
+  scene_store_t st;
+  char src[512], dst[512];
+  const char *m;
+  start(NULL, NULL);
+  CHECK(scene_store_init(&st, E, scene_dir));
+  snprintf(src, sizeof src, "%s/sequencer.scn", ALEPH_SCENES_SRC);
+  snprintf(dst, sizeof dst, "%s/sequencer.scn", scene_dir);
+  copy_file(src, dst, NULL, NULL);
+  snprintf(src, sizeof src, "%s/default.scn", ALEPH_SCENES_SRC);
+  snprintf(dst, sizeof dst, "%s/default.scn", scene_dir);
+  copy_file(src, dst, NULL, NULL);
+  snprintf(src, sizeof src, "%s/default.json", ALEPH_SCENES_SRC);
+  snprintf(dst, sizeof dst, "%s/drums.json", scene_dir);
+  copy_file(src, dst, "\"aleph-waves.ldr\"", "\"aleph-dsyn.ldr\"");
+  nrx = 0;
+  sendm("/aleph/scene/load", "s", "sequencer.scn");
+  settle();
+  CHECK(last("/aleph/scene/loaded") != NULL);
+  /* SCENES lists the folder (default, sequencer) and opens on the loaded one */
+  CHECK_EQ_INT(ui_selection(&E->ui, UI_PAGE_SCENES), 1);
+  sendm("/aleph/scene/load", "s", "drums.json");
+  settle();
+  CHECK(last("/aleph/scene/loaded") != NULL);
+  m = E->ui.dsp && E->ui.dsp->module ? E->ui.dsp->module(E->ui.dsp->ctx) : "";
+  CHECK_EQ_STR(m, "aleph-dsyn.ldr");
+  CHECK_EQ_STR(st.iface.module(st.iface.ctx), "aleph-dsyn.ldr");
+  /* MODE opens SCENES; STORE (F0 twice) writes the loaded scene under its name */
+  sendm("/aleph/sw", "ii", 6, 1);
+  sendm("/aleph/sw", "ii", 6, 0);
+  sendm("/aleph/sw", "ii", 0, 1);
+  sendm("/aleph/sw", "ii", 0, 0);
+  sendm("/aleph/sw", "ii", 0, 1);
+  sendm("/aleph/sw", "ii", 0, 0);
+  settle();
+  CHECK_EQ_INT(ui_page(&E->ui), UI_PAGE_SCENES);
+  CHECK_EQ_STR(ui_notice(&E->ui), "done writing.");
+  snprintf(dst, sizeof dst, "%s/%s.scn", scene_dir, ui_scene_name(&E->ui));
+  {
+    struct stat sb;
+    CHECK(stat(dst, &sb) == 0 && sb.st_size == 262200);
+  }
+  /* and that file is now listed and selected like any other */
+  CHECK(ui_selection(&E->ui, UI_PAGE_SCENES) >= 0);
+  scene_store_free(&st);
+  stop();
+}
+
 static void test_subscriber_gone(void) {
   lo_server gone[16];
   int k, ok = 0;
@@ -1193,5 +1353,7 @@ int main(void) {
   RUN(test_bundle_queue_room);
   RUN(test_subscriber_gone);
   RUN(test_op_refused_near_full);
+  RUN(test_names);
+  RUN(test_scene_pages);
   return check_summary("test_osc");
 }

@@ -15,6 +15,8 @@
 #include "../../tests/check.h"
 #include "engine.h"
 #include "events.h"
+#include "op_names.h"
+#include "panel_keys.h"
 #include "record.h"
 #include "render_font.h"
 #include "render_screen.h"
@@ -489,6 +491,77 @@ static void test_replay_rejected(void) {
   free_engine(e);
 }
 
+/* The encoder, function and footswitch keys are found by their place: an AZERTY keyboard's keys
+ * where a US one has q, a, 1, z turn and press the same controls; MODE and the others go by
+ * what they type. */
+static void test_keys_by_place(void) {
+  enum { SC_A = 4, SC_Q = 20, SC_W = 26, SC_Z = 29, SC_1 = 30, SC_SEMICOLON = 51, SC_M = 16 };
+  const key_binding_t *b;
+  b = panel_key_lookup('a', SC_Q); /* AZERTY: 'a' is typed at the place of US 'q' */
+  CHECK(b && b->kind == KEY_ACT_ENCODER && b->index == 0 && b->value == 1);
+  b = panel_key_lookup('q', SC_A);
+  CHECK(b && b->kind == KEY_ACT_ENCODER && b->index == 0 && b->value == -1);
+  b = panel_key_lookup('z', SC_W);
+  CHECK(b && b->kind == KEY_ACT_ENCODER && b->index == 1 && b->value == 1);
+  b = panel_key_lookup('w', SC_Z);
+  CHECK(b && b->kind == KEY_ACT_SWITCH && b->index == SIM_SW_FS1);
+  b = panel_key_lookup('&', SC_1); /* AZERTY's unshifted 1 key */
+  CHECK(b && b->kind == KEY_ACT_SWITCH && b->index == 0);
+  b = panel_key_lookup('m', SC_SEMICOLON); /* AZERTY's m: MODE, by what it types */
+  CHECK(b && b->kind == KEY_ACT_SWITCH && b->index == SIM_SW_MODE);
+  CHECK(panel_key_lookup(',', SC_M) == NULL); /* US m's place types ',' there: nothing */
+  b = panel_key_lookup('q', 0); /* synthesized, no place: by keycode */
+  CHECK(b && b->kind == KEY_ACT_ENCODER && b->index == 0 && b->value == 1);
+  b = panel_key_lookup('o', 18);
+  CHECK(b && b->kind == KEY_ACT_OVERLAY);
+}
+
+/* Op names (lib/op_names.c): handles at load, new ops NAME or NAME#k one past the highest, kept
+ * through inserts and deletes, NAME#0 finding NAME, a removed op's name dropped at the sync. */
+static void test_op_names(void) {
+  static engine_t e;
+  static op_names_t t;
+  char err[256], name[OP_NAME_MAX];
+  net_t *net;
+  uint16_t a, b, c, n0;
+  CHECK(engine_init(&e, 8u << 20, true, err, sizeof err));
+  CHECK(engine_load_demo(&e, err, sizeof err));
+  net = engine_net(&e);
+  n0 = net_op_count(net);
+  op_names_reset(&t, net);
+  CHECK_EQ_INT(t.count, n0);
+  CHECK(op_names_find(&t, net, "ENC#2") == 2);
+  CHECK(op_names_find(&t, net, "SW1") == 4);
+  CHECK_EQ_INT(net_add_op(net, OP_METRO, NET_NONE, &a), NET_OK);
+  CHECK_EQ_INT(net_add_op(net, OP_METRO, NET_NONE, &b), NET_OK);
+  op_names_sync(&t, net);
+  op_names_get(&t, net, a, name, sizeof name);
+  CHECK_EQ_STR(name, "METRO"); /* none went by METRO: the display name */
+  op_names_get(&t, net, b, name, sizeof name);
+  CHECK_EQ_STR(name, "METRO#1");
+  CHECK(op_names_find(&t, net, "METRO#0") == a);
+  /* an insert before them: the names stay with the ops */
+  CHECK_EQ_INT(net_add_op(net, OP_ADD, 12, &c), NET_OK);
+  op_names_sync(&t, net);
+  CHECK(op_names_find(&t, net, "METRO") == a + 1);
+  CHECK(op_names_find(&t, net, "METRO#1") == b + 1);
+  /* a delete: its name goes, the others stay; a new one takes the next k */
+  CHECK_EQ_INT(net_remove_op(net, (uint16_t)(a + 1)), NET_OK);
+  op_names_sync(&t, net);
+  CHECK(op_names_find(&t, net, "METRO") == -1);
+  CHECK(op_names_find(&t, net, "METRO#1") == b);
+  CHECK_EQ_INT(net_add_op(net, OP_METRO, NET_NONE, &a), NET_OK);
+  op_names_sync(&t, net);
+  op_names_get(&t, net, a, name, sizeof name);
+  CHECK_EQ_STR(name, "METRO#2");
+  /* set: unique names only */
+  CHECK(op_names_set(&t, net_op(net, a), "LFO"));
+  CHECK(!op_names_set(&t, net_op(net, b), "LFO"));
+  CHECK(op_names_find(&t, net, "LFO") == a);
+  CHECK_EQ_INT(t.count, net_op_count(net));
+  engine_free(&e);
+}
+
 int main(void) {
   RUN(test_recorder_killed);
   RUN(test_recording_messages);
@@ -502,5 +575,7 @@ int main(void) {
   RUN(test_font);
   RUN(test_editor_routing);
   RUN(test_scene_store_listing);
+  RUN(test_keys_by_place);
+  RUN(test_op_names);
   return check_summary("test_sim_engine");
 }
